@@ -1,0 +1,52 @@
+/** A stored document as the API returns it (`GET /api/docs/{id}`, and after a save). */
+export interface DocumentDto {
+  id: string;
+  title: string;
+  body: string;
+  /** 1 for a new document, +1 for every save. */
+  version: number;
+  /** ISO 8601 timestamps. */
+  created_at: string;
+  updated_at: string;
+  /** The name the saving person gave ("Your name"), or "" when none. */
+  updated_by: string;
+}
+
+/** One row of `GET /api/docs`. */
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  version: number;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** One row of `GET /api/docs/{id}/versions`, newest first. */
+export interface VersionSummary {
+  version: number;
+  etag: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** The body of `POST /api/docs` and `PUT /api/docs/{id}`. */
+export interface DocumentInput {
+  title: string;
+  body: string;
+}
+
+/** Limits every client and the server agree on. */
+export const limits = {
+  /** Longest title, in UTF-16 code units, after trimming. */
+  titleMaxLength: 200,
+  /** Largest request body the server accepts, in bytes. */
+  maxBodyBytes: 5 * 1024 * 1024,
+  /** Longest "Your name" sent in the `Concord-User` header. */
+  userNameMaxLength: 100,
+} as const;
+
+/**
+ * The request header that carries the saving person's name, percent-encoded
+ * (header values are ISO-8859-1 on the wire; names are not).
+ */
+export const userHeader = 'Concord-User';

@@ -1,0 +1,3 @@
+export * from './document.ts';
+export * from './etag.ts';
+export * from './problem.ts';

@@ -1,0 +1,64 @@
+import type { DocumentDto } from './document.ts';
+
+/** RFC 9457 problem details, as every Concord error is sent (`application/problem+json`). */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  [extension: string]: unknown;
+}
+
+/** One entry of a 400's `invalid_params`: which field, and why. */
+export interface InvalidParam {
+  name: string;
+  reason: string;
+}
+
+/** Stable `type` URIs. Clients recognise a problem by these, never by its text. */
+export const problemTypes = {
+  editConflict: 'https://concord.dev/problems/edit-conflict',
+  titleTaken: 'https://concord.dev/problems/title-taken',
+  preconditionRequired: 'https://concord.dev/problems/precondition-required',
+  invalidBody: 'https://concord.dev/problems/invalid-body',
+  invalidPrecondition: 'https://concord.dev/problems/invalid-precondition',
+  notFound: 'https://concord.dev/problems/not-found',
+  methodNotAllowed: 'https://concord.dev/problems/method-not-allowed',
+  unsupportedMediaType: 'https://concord.dev/problems/unsupported-media-type',
+  tooLarge: 'https://concord.dev/problems/too-large',
+  internal: 'https://concord.dev/problems/internal',
+} as const;
+
+/** 409 to a stale `If-Match`: carries everything a client needs to merge. */
+export interface EditConflictProblem extends Problem {
+  type: typeof problemTypes.editConflict;
+  status: 409;
+  current: DocumentDto;
+  current_etag: string;
+}
+
+/** 409 to a create whose title is already used. */
+export interface TitleTakenProblem extends Problem {
+  type: typeof problemTypes.titleTaken;
+  status: 409;
+  existing: { id: string; title: string };
+}
+
+/** Whether a parsed JSON value looks like a problem document. */
+export function isProblem(value: unknown): value is Problem {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.type === 'string' && typeof v.title === 'string' && typeof v.status === 'number';
+}
+
+/** Whether a problem is an edit conflict that carries the current document. */
+export function isEditConflict(problem: Problem | undefined): problem is EditConflictProblem {
+  return (
+    problem !== undefined &&
+    problem.type === problemTypes.editConflict &&
+    typeof problem.current_etag === 'string' &&
+    typeof problem.current === 'object' &&
+    problem.current !== null
+  );
+}
