@@ -1,0 +1,38 @@
+import { isEditConflict, type EditConflictProblem, type Problem } from '../protocol/index.ts';
+
+/**
+ * Every failed Concord request, carrying the HTTP status and the parsed problem+json body
+ * (RFC 9457) when the server sent one. Recognise a kind of failure by `status` and
+ * `problem.type`, never by the message text.
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+
+  constructor(
+    readonly status: number,
+    readonly problem: Problem | undefined,
+    /** The `ETag` response header, when present (a 412 may carry the current one). */
+    readonly etag: string | undefined,
+  ) {
+    super(problem?.detail ?? problem?.title ?? `Request failed with status ${status}`);
+  }
+}
+
+/** A save refused because the document changed since it was loaded: 409 or 412. */
+export interface SaveConflictError extends ApiError {
+  readonly status: 409 | 412;
+}
+
+/**
+ * Whether an error is a lost-update conflict. Concord answers 409 with the current document;
+ * other servers answer 412, often with no body: treat both alike (design.md, "HTTP contract").
+ */
+export function isSaveConflict(error: unknown): error is SaveConflictError {
+  return error instanceof ApiError && (error.status === 409 || error.status === 412);
+}
+
+/** The edit-conflict problem of a conflict error, when the server sent the current document. */
+export function conflictProblemOf(error: unknown): EditConflictProblem | undefined {
+  if (!(error instanceof ApiError) || !isSaveConflict(error)) return undefined;
+  return isEditConflict(error.problem) ? error.problem : undefined;
+}

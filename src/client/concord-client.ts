@@ -1,0 +1,114 @@
+import {
+  isProblem,
+  userHeader,
+  type DocumentDto,
+  type DocumentInput,
+  type DocumentSummary,
+  type VersionSummary,
+} from '../protocol/index.ts';
+import { ApiError } from './api-error.ts';
+
+/** A document with the strong ETag that guards its next save. */
+export interface VersionedDocument {
+  doc: DocumentDto;
+  etag: string;
+}
+
+export interface ConcordClientOptions {
+  /** Where the API lives; '' means this origin. */
+  baseUrl?: string;
+  /** The saving person's name, sent with every write. */
+  userName?: () => string;
+  fetch?: typeof fetch;
+}
+
+export interface ConcordClient {
+  listDocuments(signal?: AbortSignal): Promise<DocumentSummary[]>;
+  getDocument(id: string, signal?: AbortSignal): Promise<VersionedDocument>;
+  createDocument(input: DocumentInput, idempotencyKey?: string): Promise<VersionedDocument>;
+  /** Saves with `If-Match: etag`; throws an {@link ApiError} (409/412 on a lost update). */
+  saveDocument(id: string, input: DocumentInput, etag: string): Promise<VersionedDocument>;
+  listVersions(id: string, signal?: AbortSignal): Promise<VersionSummary[]>;
+  getVersion(id: string, version: number, signal?: AbortSignal): Promise<DocumentDto>;
+}
+
+/**
+ * A typed fetch client for the Concord HTTP API.
+ *
+ * @example
+ * const client = createConcordClient({ userName: () => 'alice' });
+ * const { doc, etag } = await client.getDocument(id);
+ * await client.saveDocument(id, { title: doc.title, body: doc.body + '!' }, etag);
+ */
+export function createConcordClient(options: ConcordClientOptions = {}): ConcordClient {
+  const baseUrl = options.baseUrl ?? '';
+  const doFetch = options.fetch ?? ((...args) => globalThis.fetch(...args));
+
+  async function request(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    headers.set('Accept', 'application/json, application/problem+json');
+    if (init.body !== undefined) headers.set('Content-Type', 'application/json');
+    const name = options.userName?.().trim();
+    // Header values are Latin-1 on the wire; names are not, so percent-encode them.
+    if (name) headers.set(userHeader, encodeURIComponent(name));
+    const response = await doFetch(`${baseUrl}${path}`, { ...init, headers });
+    if (!response.ok) throw await readError(response);
+    return response;
+  }
+
+  async function readVersioned(response: Response): Promise<VersionedDocument> {
+    const doc = (await response.json()) as DocumentDto;
+    const etag = response.headers.get('ETag');
+    // Without a validator the next save could not be guarded: refuse rather than guess.
+    if (!etag) throw new ApiError(response.status, undefined, undefined);
+    return { doc, etag };
+  }
+
+  const docPath = (id: string) => `/api/docs/${encodeURIComponent(id)}`;
+
+  return {
+    async listDocuments(signal) {
+      const response = await request('/api/docs', { signal });
+      return ((await response.json()) as { items: DocumentSummary[] }).items;
+    },
+    async getDocument(id, signal) {
+      return readVersioned(await request(docPath(id), { signal, cache: 'no-store' }));
+    },
+    async createDocument(input, idempotencyKey) {
+      const headers: Record<string, string> = {};
+      if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+      return readVersioned(
+        await request('/api/docs', { method: 'POST', body: JSON.stringify(input), headers }),
+      );
+    },
+    async saveDocument(id, input, etag) {
+      return readVersioned(
+        await request(docPath(id), {
+          method: 'PUT',
+          body: JSON.stringify(input),
+          headers: { 'If-Match': etag },
+        }),
+      );
+    },
+    async listVersions(id, signal) {
+      const response = await request(`${docPath(id)}/versions`, { signal });
+      return ((await response.json()) as { items: VersionSummary[] }).items;
+    },
+    async getVersion(id, version, signal) {
+      const response = await request(`${docPath(id)}/versions/${version}`, { signal });
+      return (await response.json()) as DocumentDto;
+    },
+  };
+}
+
+/** Turns a failed response into an {@link ApiError}, parsing a problem+json body if any. */
+export async function readError(response: Response): Promise<ApiError> {
+  let problem;
+  try {
+    const parsed: unknown = await response.json();
+    if (isProblem(parsed)) problem = parsed;
+  } catch {
+    // No body, or not JSON (a proxy's HTML error page): the status alone must do.
+  }
+  return new ApiError(response.status, problem, response.headers.get('ETag') ?? undefined);
+}

@@ -1,0 +1,69 @@
+import type { DocumentInput } from '../protocol/index.ts';
+
+/** The version an edit started from: what this tab last loaded or saved. */
+export interface DraftBase extends DocumentInput {
+  etag: string;
+  version: number;
+}
+
+/**
+ * A tab's unsaved work on one document. `base` is kept next to `mine` so that a conflict found
+ * after a reload still merges against the version the edits really started from.
+ */
+export interface Draft {
+  base: DraftBase;
+  mine: DocumentInput;
+  /** Edits dropped by "Take theirs", recoverable until the next save. */
+  discarded?: { base: DraftBase; mine: DocumentInput };
+  savedAt: string;
+}
+
+const prefix = 'concord:draft:';
+
+/**
+ * Drafts live in sessionStorage: one store per tab, kept across reloads and crash restore, so
+ * two tabs of one browser never overwrite each other's drafts (docs/decisions/0003).
+ */
+function storage(): Storage | undefined {
+  try {
+    return globalThis.sessionStorage;
+  } catch {
+    // Storage can be disabled (privacy settings): work on without drafts.
+    return undefined;
+  }
+}
+
+/** Reads this tab's draft of a document, if any (a corrupt entry reads as none). */
+export function loadDraft(docId: string): Draft | undefined {
+  const raw = storage()?.getItem(prefix + docId);
+  if (!raw) return undefined;
+  try {
+    const draft = JSON.parse(raw) as Draft;
+    return typeof draft.base?.etag === 'string' && typeof draft.mine?.body === 'string'
+      ? draft
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Stores this tab's draft of a document. Returns false when the browser refused (quota): the
+ * caller must then tell the person their edits are not backed up.
+ */
+export function storeDraft(docId: string, draft: Omit<Draft, 'savedAt'>): boolean {
+  try {
+    storage()?.setItem(
+      prefix + docId,
+      JSON.stringify({ ...draft, savedAt: new Date().toISOString() }),
+    );
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Forgets this tab's draft of a document (after a save that holds everything in it). */
+export function clearDraft(docId: string): void {
+  storage()?.removeItem(prefix + docId);
+}

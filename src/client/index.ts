@@ -1,0 +1,5 @@
+export * from './api-error.ts';
+export * from './concord-client.ts';
+export * from './drafts.ts';
+export * from './queries.ts';
+export * from './user-name.ts';

@@ -1,0 +1,97 @@
+import {
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type UseMutationOptions,
+} from '@tanstack/react-query';
+import { createContext, useContext } from 'react';
+import type { DocumentInput } from '../protocol/index.ts';
+import { isSaveConflict } from './api-error.ts';
+import type { ConcordClient, VersionedDocument } from './concord-client.ts';
+
+/** Query keys, one place: `['docs']` is the list, `['docs', id]` one document with its ETag. */
+export const docKeys = {
+  all: ['docs'] as const,
+  list: () => [...docKeys.all, 'list'] as const,
+  detail: (id: string) => [...docKeys.all, 'detail', id] as const,
+};
+
+export const ConcordClientContext = createContext<ConcordClient | null>(null);
+
+/** The Concord client of the nearest provider. */
+export function useConcordClient(): ConcordClient {
+  const client = useContext(ConcordClientContext);
+  if (!client) throw new Error('useConcordClient needs a <ConcordClientContext.Provider> above it');
+  return client;
+}
+
+/** The document list. */
+export function useDocumentList() {
+  const client = useConcordClient();
+  return useQuery({
+    queryKey: docKeys.list(),
+    queryFn: ({ signal }) => client.listDocuments(signal),
+  });
+}
+
+/** One document with the ETag that guards its next save. */
+export function useDocument(id: string) {
+  const client = useConcordClient();
+  return useQuery({
+    queryKey: docKeys.detail(id),
+    queryFn: ({ signal }) => client.getDocument(id, signal),
+  });
+}
+
+/** What a guarded save sends: the content, and the ETag it was edited from. */
+export interface SaveVariables extends DocumentInput {
+  etag: string;
+}
+
+/**
+ * Saves a document with `If-Match`. Saves to one document run one after another (mutation
+ * `scope`), and a lost-update answer (409/412) or a missing precondition (428) is never retried:
+ * sending the same request again could only fail the same way.
+ */
+export function useSaveDocument(
+  id: string,
+  options: Pick<
+    UseMutationOptions<VersionedDocument, Error, SaveVariables>,
+    'onSuccess' | 'onError'
+  > = {},
+) {
+  const client = useConcordClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    scope: { id: `concord-save:${id}` },
+    mutationFn: ({ etag, ...input }: SaveVariables) => client.saveDocument(id, input, etag),
+    retry: (failureCount, error) =>
+      failureCount < 2 && !isSaveConflict(error) && isNetworkError(error),
+    ...options,
+    onSuccess: (saved, variables, onMutateResult, context) => {
+      queryClient.setQueryData(docKeys.detail(id), saved);
+      void queryClient.invalidateQueries({ queryKey: docKeys.list() });
+      options.onSuccess?.(saved, variables, onMutateResult, context);
+    },
+  });
+}
+
+/** Creates a document; the key makes a double-submit create one document. */
+export function useCreateDocument() {
+  const client = useConcordClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ input, idempotencyKey }: { input: DocumentInput; idempotencyKey: string }) =>
+      client.createDocument(input, idempotencyKey),
+    onSuccess: (created) => {
+      queryClient.setQueryData(docKeys.detail(created.doc.id), created);
+      void queryClient.invalidateQueries({ queryKey: docKeys.list() });
+    },
+  });
+}
+
+// fetch rejects with a TypeError when the request never got an answer. Only then is a retry
+// safe for a PUT: the server's retry rule answers 200 to a save that had already landed.
+function isNetworkError(error: unknown): boolean {
+  return error instanceof TypeError;
+}
