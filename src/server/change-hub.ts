@@ -1,0 +1,48 @@
+import type { ChangeEvent, ChangeFeed, ChangeListener } from './change-feed.ts';
+
+/**
+ * An in-process `ChangeFeed`. A listener that throws is logged and does not stop the others.
+ *
+ * @example
+ * const hub = new ChangeHub();
+ * const stop = hub.subscribe('doc1', (event) => console.log(event.type));
+ * hub.publish({ type: 'deleted', id: 'doc1' }); // logs "deleted"
+ * stop();
+ */
+export class ChangeHub implements ChangeFeed {
+  readonly #listeners = new Map<string, Set<ChangeListener>>();
+
+  subscribe(id: string, listener: ChangeListener): () => void {
+    let set = this.#listeners.get(id);
+    if (!set) {
+      set = new Set();
+      this.#listeners.set(id, set);
+    }
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0 && this.#listeners.get(id) === set) this.#listeners.delete(id);
+    };
+  }
+
+  /** Delivers `event` to the subscribers of its document, synchronously. */
+  publish(event: ChangeEvent): void {
+    const set = this.#listeners.get(event.id);
+    if (!set) return;
+    // Copy first: a listener may unsubscribe while we iterate.
+    for (const listener of [...set]) {
+      try {
+        listener(event);
+      } catch (error) {
+        console.error('change listener failed', error);
+      }
+    }
+  }
+
+  /** How many listeners are subscribed, over all documents (for tests and shutdown). */
+  get size(): number {
+    let total = 0;
+    for (const set of this.#listeners.values()) total += set.size;
+    return total;
+  }
+}

@@ -1,0 +1,53 @@
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { existsSync } from 'node:fs';
+import { createDocumentRoutes } from './create-document-routes.ts';
+import { createNotFoundProblem } from './create-not-found-problem.ts';
+import { createVersionRoutes } from './create-version-routes.ts';
+import { handleError } from './handle-error.ts';
+import { serveStaticApp } from './serve-static-app.ts';
+import { setSecurityHeaders } from './set-security-headers.ts';
+import type { DocumentStore } from './store.ts';
+
+/** Everything `createApp` needs; only `store` is required. */
+export interface AppOptions {
+  store: DocumentStore;
+  /**
+   * The built app to serve on the same origin (default `dist/app`). Served only when the
+   * folder exists, so tests and dev mode (Vite serves the app) need not build it.
+   */
+  staticDir?: string;
+  /** The clock for `created_at` / `updated_at`; tests pass a fixed one. */
+  now?: () => Date;
+}
+
+/**
+ * Builds the Concord HTTP app: the JSON API under `/api` and, when built, the editor app.
+ * Opens no port: tests call `app.request(...)`, the CLI hands `app.fetch` to a Node server.
+ *
+ * @example
+ * const app = createApp({ store: openSqliteStore(':memory:') });
+ * const res = await app.request('/api/docs'); // 200 { items: [] }
+ */
+export function createApp(options: AppOptions): Hono {
+  const { store, staticDir = 'dist/app', now = () => new Date() } = options;
+  const app = new Hono();
+  app.use('*', setSecurityHeaders);
+
+  app.route('/api/docs', createDocumentRoutes({ store, now }));
+  app.route('/api/docs', createVersionRoutes({ store }));
+  app.all('/api/*', answerNotFound);
+
+  if (existsSync(staticDir)) serveStaticApp(app, staticDir);
+
+  // A route rather than only `app.notFound`, so the answer passes through the middleware
+  // (security headers) like every other.
+  app.all('*', answerNotFound);
+  app.notFound((c) => answerNotFound(c));
+  app.onError(handleError);
+  return app;
+}
+
+function answerNotFound(c: Context): Response {
+  return createNotFoundProblem(`There is nothing at ${c.req.path}.`).getResponse();
+}

@@ -1,0 +1,142 @@
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { problemTypes } from '../protocol/problem.ts';
+import type { EditConflictProblem, TitleTakenProblem } from '../protocol/problem.ts';
+import { answerMethodNotAllowed } from './answer-method-not-allowed.ts';
+import { createNotFoundProblem } from './create-not-found-problem.ts';
+import { ProblemError } from './problem-error.ts';
+import { readDocumentInput } from './read-document-input.ts';
+import { matchesIfNoneMatch, readIfMatch } from './read-preconditions.ts';
+import { readUser } from './read-user.ts';
+import type { DocumentStore, StoredDocument } from './store.ts';
+import { toDocumentDto } from './to-document-dto.ts';
+
+/** What the document routes need from `createApp`. */
+export interface RouteDeps {
+  store: DocumentStore;
+  now: () => Date;
+}
+
+// Ids are URL-safe tokens; anything else (`..`, slashes, NUL) cannot name a document.
+const idPattern = /^[A-Za-z0-9_-]{1,100}$/;
+
+/**
+ * `/api/docs` and `/api/docs/{id}`: list, create, read, save and delete documents. Every write
+ * states what it expects (`If-Match`) and the store checks it in the same transaction.
+ */
+export function createDocumentRoutes({ store, now }: RouteDeps): Hono {
+  const routes = new Hono();
+
+  routes.get('/', async (c) => {
+    const items = await store.listDocuments();
+    return c.json({ items }, 200, { 'Cache-Control': 'no-cache' });
+  });
+
+  routes.post('/', async (c) => {
+    const input = await readDocumentInput(c);
+    const user = readUser(c);
+    const outcome = await store.createDocument({ ...input, user, at: now() });
+    if (outcome.status === 'titleTaken') throw createTitleTakenProblem(outcome.existing);
+    const location = `/api/docs/${outcome.document.id}`;
+    return c.json(toDocumentDto(outcome.document), 201, {
+      Location: location,
+      'Content-Location': location,
+      ETag: outcome.document.etag,
+    });
+  });
+  routes.all('/', answerMethodNotAllowed(['GET', 'HEAD', 'POST']));
+
+  routes.get('/:id', async (c) => {
+    const document = await findDocument(store, c.req.param('id'));
+    const headers = { ETag: document.etag, 'Cache-Control': 'no-cache' };
+    // RFC 9110 §13.1.2: weak comparison; the 304 carries the validators a 200 would (§15.4.5).
+    if (matchesIfNoneMatch(c, document.etag)) return c.body(null, 304, headers);
+    return c.json(toDocumentDto(document), 200, headers);
+  });
+
+  routes.put('/:id', async (c) => {
+    const id = c.req.param('id');
+    // RFC 9110 §13.2.1: preconditions are evaluated only when the request would otherwise
+    // succeed, so 404 and 400s come before 428 and 409.
+    await findDocument(store, id);
+    const input = await readDocumentInput(c);
+    const user = readUser(c);
+    const expected = readIfMatch(c, `/api/docs/${id}`);
+    const outcome = await store.saveDocument(id, { ...input, user, at: now(), expected });
+    switch (outcome.status) {
+      case 'notFound':
+        throw createDocumentNotFound(id);
+      case 'conflict':
+        throw createEditConflictProblem(outcome.current);
+      case 'titleTaken':
+        throw createTitleTakenProblem(outcome.existing);
+      case 'saved':
+      case 'alreadySaved':
+        return sendSaved(c, outcome.document);
+    }
+  });
+
+  routes.delete('/:id', async (c) => {
+    const id = c.req.param('id');
+    await findDocument(store, id);
+    const expected = readIfMatch(c, `/api/docs/${id}`);
+    const outcome = await store.deleteDocument(id, expected);
+    if (outcome.status === 'notFound') throw createDocumentNotFound(id);
+    if (outcome.status === 'conflict') throw createEditConflictProblem(outcome.current);
+    return c.body(null, 204);
+  });
+  routes.all('/:id', answerMethodNotAllowed(['GET', 'HEAD', 'PUT', 'DELETE']));
+
+  return routes;
+}
+
+/** The document `id`, or the 404 to answer. */
+export async function findDocument(store: DocumentStore, id: string): Promise<StoredDocument> {
+  const document = idPattern.test(id) ? await store.getDocument(id) : undefined;
+  if (!document) throw createDocumentNotFound(id);
+  return document;
+}
+
+function createDocumentNotFound(id: string): ProblemError {
+  return createNotFoundProblem(`There is no document ${JSON.stringify(id)}.`);
+}
+
+function sendSaved(c: Context, document: StoredDocument): Response {
+  // Content-Location equal to the target says the body is the new representation
+  // (RFC 9110 §8.7), so a client can adopt it and the ETag without another GET.
+  return c.json(toDocumentDto(document), 200, {
+    ETag: document.etag,
+    'Content-Location': `/api/docs/${document.id}`,
+    'Cache-Control': 'no-cache',
+  });
+}
+
+/**
+ * 409 to a stale `If-Match`, carrying the current document so the client can merge at once.
+ * 409 rather than 412: RFC 9110 §15.5.10 describes a conflict the client can resolve and
+ * resubmit, with the information needed to do so.
+ */
+function createEditConflictProblem(current: StoredDocument): ProblemError {
+  const problem: EditConflictProblem = {
+    type: problemTypes.editConflict,
+    title: 'Edit conflict',
+    status: 409,
+    detail:
+      `Version ${current.version} was saved by ${current.updated_by || 'someone'} after the ` +
+      'version you edited. Merge your changes into it and resubmit with If-Match: current_etag.',
+    current: toDocumentDto(current),
+    current_etag: current.etag,
+  };
+  return new ProblemError(problem);
+}
+
+function createTitleTakenProblem(existing: { id: string; title: string }): ProblemError {
+  const problem: TitleTakenProblem = {
+    type: problemTypes.titleTaken,
+    title: 'Title already used',
+    status: 409,
+    detail: `The title ${JSON.stringify(existing.title)} is already used by another document; pick another or open it.`,
+    existing,
+  };
+  return new ProblemError(problem);
+}

@@ -1,0 +1,105 @@
+import type { Context } from 'hono';
+import type { DocumentInput } from '../protocol/document.ts';
+import { limits } from '../protocol/document.ts';
+import { problemTypes } from '../protocol/problem.ts';
+import type { InvalidParam } from '../protocol/problem.ts';
+import { validateDocumentInput } from '../protocol/validate-document-input.ts';
+import { ProblemError } from './problem-error.ts';
+
+// application/json or any structured-syntax `+json` type (RFC 6839 §3.1).
+const jsonMediaType = /^application\/(?:[\w.+-]+\+)?json$/i;
+
+/**
+ * Reads and checks the `{ title, body }` of a POST or PUT. Throws the problem to answer:
+ * 415 for a body that is not JSON, 413 past `limits.maxBodyBytes`, 400 with `invalid_params`
+ * for invalid UTF-8, malformed JSON or a wrong shape.
+ */
+export async function readDocumentInput(c: Context): Promise<DocumentInput> {
+  requireJsonMediaType(c);
+  const bytes = await readBodyBytes(c.req.raw, limits.maxBodyBytes);
+  let text: string;
+  try {
+    // JSON text is UTF-8 (RFC 8259 §8.1); refuse other bytes rather than guess.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw createInvalidBodyProblem([{ name: '', reason: 'is not valid UTF-8' }]);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const reason = `is not valid JSON (${(error as Error).message})`;
+    throw createInvalidBodyProblem([{ name: '', reason }]);
+  }
+  const result = validateDocumentInput(value);
+  if (!result.ok) throw createInvalidBodyProblem(result.invalidParams);
+  return result.value;
+}
+
+/** A 400 naming each field that was wrong; `name: ''` is the request body as a whole. */
+export function createInvalidBodyProblem(invalidParams: InvalidParam[]): ProblemError {
+  return new ProblemError({
+    type: problemTypes.invalidBody,
+    title: 'Invalid request',
+    status: 400,
+    detail: invalidParams.map((p) => `${p.name || 'The body'} ${p.reason}.`).join(' '),
+    invalid_params: invalidParams,
+  });
+}
+
+function requireJsonMediaType(c: Context): void {
+  const contentType = c.req.header('Content-Type') ?? '';
+  const [mediaType = '', ...parameters] = contentType.split(';').map((part) => part.trim());
+  const charset = parameters.find((p) => p.toLowerCase().startsWith('charset='));
+  const utf8 = charset === undefined || /^charset="?utf-8"?$/i.test(charset);
+  if (jsonMediaType.test(mediaType) && utf8) return;
+  // RFC 9110 §15.5.16: say which media types would have been accepted.
+  const headers: Record<string, string> =
+    c.req.method === 'POST' ? { 'Accept-Post': 'application/json' } : {};
+  throw new ProblemError(
+    {
+      type: problemTypes.unsupportedMediaType,
+      title: 'Unsupported media type',
+      status: 415,
+      detail: `Send the document as application/json (UTF-8), not ${contentType ? `"${contentType}"` : 'without a Content-Type'}.`,
+    },
+    headers,
+  );
+}
+
+/** Reads at most `max` bytes, refusing early on a `Content-Length` that is already too big. */
+async function readBodyBytes(request: Request, max: number): Promise<Uint8Array> {
+  const declared = Number(request.headers.get('Content-Length'));
+  if (Number.isFinite(declared) && declared > max) throw createTooLargeProblem(max);
+  if (!request.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  // A chunked body has no Content-Length: count as it arrives and stop at the limit.
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel();
+      throw createTooLargeProblem(max);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+function createTooLargeProblem(max: number): ProblemError {
+  return new ProblemError({
+    type: problemTypes.tooLarge,
+    title: 'Request too large',
+    status: 413,
+    detail: `The request body is larger than ${max} bytes.`,
+  });
+}

@@ -1,0 +1,18 @@
+import type { Context } from 'hono';
+import { limits, userHeader } from '../protocol/document.ts';
+import { decodeUserName } from '../protocol/encode-user-name.ts';
+import { createInvalidBodyProblem } from './read-document-input.ts';
+
+/** The saving person's name from `Concord-User`; `''` when absent, 400 when malformed. */
+export function readUser(c: Context): string {
+  const name = decodeUserName(c.req.header(userHeader));
+  if (name === undefined) {
+    throw createInvalidBodyProblem([
+      {
+        name: userHeader,
+        reason: `must be percent-encoded UTF-8, at most ${limits.userNameMaxLength} characters, without control characters`,
+      },
+    ]);
+  }
+  return name;
+}

@@ -1,0 +1,106 @@
+import Database from 'better-sqlite3';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ChangeEvent } from './change-feed.ts';
+import { openSqliteStore } from './sqlite-store.ts';
+import { sqliteMigrations } from './sqlite-migrations.ts';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'concord-store-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const at = new Date('2030-01-01T00:00:00.000Z');
+const write = (title: string, body: string, user = '') => ({ title, body, user, at });
+
+describe('openSqliteStore', () => {
+  it('creates the folder and a WAL database with foreign keys on, at the latest schema', async () => {
+    const path = join(dir, 'nested', 'data', 'concord.db');
+    const store = openSqliteStore(path);
+    await store.close();
+    expect(existsSync(path)).toBe(true);
+    const db = new Database(path);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('user_version', { simple: true })).toBe(sqliteMigrations.length);
+    db.close();
+  });
+
+  it('keeps documents and their history across reopening', async () => {
+    const path = join(dir, 'concord.db');
+    const first = openSqliteStore(path);
+    const created = await first.createDocument(write('Plan', 'v1'));
+    if (created.status !== 'created') throw new Error('not created');
+    await first.saveDocument(created.document.id, {
+      ...write('Plan', 'v2'),
+      expected: [created.document.etag],
+    });
+    await first.close();
+    const second = openSqliteStore(path);
+    expect(await second.getDocument(created.document.id)).toMatchObject({ body: 'v2', version: 2 });
+    expect(await second.listVersions(created.document.id)).toHaveLength(2);
+    await second.close();
+  });
+
+  it('refuses a database written by a newer Concord', async () => {
+    const path = join(dir, 'concord.db');
+    const db = new Database(path);
+    db.pragma(`user_version = ${sqliteMigrations.length + 1}`);
+    db.close();
+    expect(() => openSqliteStore(path)).toThrow(/newer/);
+  });
+
+  it('works in memory', async () => {
+    const store = openSqliteStore(':memory:');
+    expect(await store.listDocuments()).toEqual([]);
+    await store.close();
+  });
+});
+
+describe('SqliteStore', () => {
+  it('keeps every version with its own content and ETag', async () => {
+    const store = openSqliteStore(':memory:');
+    const created = await store.createDocument(write('Plan', 'v1', 'Ann'));
+    if (created.status !== 'created') throw new Error('not created');
+    const { id, etag } = created.document;
+    const saved = await store.saveDocument(id, {
+      ...write('Plan!', 'v2', 'Bob'),
+      expected: [etag],
+    });
+    if (saved.status !== 'saved') throw new Error('not saved');
+    expect(await store.getVersion(id, 1)).toMatchObject({
+      title: 'Plan',
+      body: 'v1',
+      etag,
+      updated_by: 'Ann',
+    });
+    expect(await store.getVersion(id, 2)).toMatchObject({
+      title: 'Plan!',
+      body: 'v2',
+      etag: saved.document.etag,
+      updated_by: 'Bob',
+    });
+    await store.close();
+  });
+
+  it('announces each committed write on its change feed, and nothing for a refused one', async () => {
+    const store = openSqliteStore(':memory:');
+    const created = await store.createDocument(write('Plan', 'v1'));
+    if (created.status !== 'created') throw new Error('not created');
+    const { id, etag } = created.document;
+    const events: ChangeEvent[] = [];
+    const stop = store.changes.subscribe(id, (event) => events.push(event));
+    const saved = await store.saveDocument(id, { ...write('Plan', 'v2', 'Bob'), expected: [etag] });
+    await store.saveDocument(id, { ...write('Plan', 'stale'), expected: [etag] });
+    if (saved.status !== 'saved') throw new Error('not saved');
+    await store.deleteDocument(id, '*');
+    stop();
+    expect(events).toEqual([
+      { type: 'version', id, version: 2, etag: saved.document.etag, updated_by: 'Bob' },
+      { type: 'deleted', id },
+    ]);
+    await store.close();
+  });
+});

@@ -1,0 +1,241 @@
+import Database from 'better-sqlite3';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DocumentSummary, VersionSummary } from '../protocol/document.ts';
+import { formatStrongETag } from '../protocol/etag.ts';
+import { toTitleKey } from '../protocol/to-title-key.ts';
+import { ChangeHub } from './change-hub.ts';
+import { migrateSqlite } from './migrate-sqlite.ts';
+import type {
+  CreateOutcome,
+  DeleteOutcome,
+  DocumentStore,
+  Expected,
+  SaveOutcome,
+  StoredDocument,
+  StoredVersion,
+  WriteInput,
+} from './store.ts';
+
+/** Where `openSqliteStore` keeps its file when told nothing else. */
+export const defaultSqlitePath = './data/concord.db';
+
+// The current version of a document: metadata from `documents`, content from its version row.
+const selectCurrent = `
+  SELECT d.id, v.title, v.body, d.version, d.etag, d.created_at, d.updated_at, d.updated_by
+  FROM documents d
+  JOIN document_versions v ON v.document_id = d.id AND v.version = d.version
+  WHERE d.id = ?`;
+
+/**
+ * Opens (creating if needed) a SQLite database and brings its schema up to date. Pass
+ * `':memory:'` for a throwaway store; a file path's folder is created.
+ *
+ * Durability: WAL with `synchronous = FULL`, so a save that was answered survives a crash of
+ * the process and of the machine (https://www.sqlite.org/pragma.html#pragma_synchronous).
+ *
+ * @example const store = openSqliteStore('./data/concord.db');
+ */
+export function openSqliteStore(path: string = defaultSqlitePath): SqliteStore {
+  if (path !== ':memory:' && path !== '') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  // Another process (a second server, a backup) may hold the write lock for a moment.
+  db.pragma('busy_timeout = 5000');
+  migrateSqlite(db);
+  return new SqliteStore(db);
+}
+
+/** The embedded `DocumentStore` on better-sqlite3. Build it with `openSqliteStore`. */
+export class SqliteStore implements DocumentStore {
+  readonly #db: Database.Database;
+  readonly #hub = new ChangeHub();
+  readonly changes = this.#hub;
+
+  constructor(db: Database.Database) {
+    this.#db = db;
+  }
+
+  async listDocuments(): Promise<DocumentSummary[]> {
+    return this.#db
+      .prepare<[], DocumentSummary>(
+        `SELECT id, title, version, updated_at, updated_by FROM documents
+         ORDER BY updated_at DESC, id`,
+      )
+      .all();
+  }
+
+  async getDocument(id: string): Promise<StoredDocument | undefined> {
+    return this.#selectCurrent(id);
+  }
+
+  async createDocument(input: WriteInput): Promise<CreateOutcome> {
+    const outcome = this.#db
+      .transaction((): CreateOutcome => {
+        const existing = this.#selectByTitleKey(toTitleKey(input.title));
+        if (existing) return { status: 'titleTaken', existing };
+        const id = randomUUID();
+        const at = input.at.toISOString();
+        const etag = generateETag();
+        this.#db
+          .prepare(
+            `INSERT INTO documents (id, title, title_key, version, etag, created_at, updated_at, updated_by)
+             VALUES (?, ?, ?, 1, ?, ?, ?, ?)`,
+          )
+          .run(id, input.title, toTitleKey(input.title), etag, at, at, input.user);
+        this.#insertVersion(id, 1, etag, input);
+        return { status: 'created', document: this.#selectCurrent(id)! };
+      })
+      // IMMEDIATE takes the write lock before reading, so the title check and the insert see
+      // one state even with several processes on the file.
+      .immediate();
+    if (outcome.status === 'created') this.#announce(outcome.document);
+    return outcome;
+  }
+
+  async saveDocument(id: string, input: WriteInput & { expected: Expected }): Promise<SaveOutcome> {
+    const outcome = this.#db
+      .transaction((): SaveOutcome => {
+        const current = this.#selectCurrent(id);
+        if (!current) return { status: 'notFound' };
+        if (!matches(input.expected, current.etag)) {
+          if (this.#isLandedRetry(current, input))
+            return { status: 'alreadySaved', document: current };
+          return { status: 'conflict', current };
+        }
+        const titleKey = toTitleKey(input.title);
+        if (titleKey !== toTitleKey(current.title)) {
+          const existing = this.#selectByTitleKey(titleKey);
+          if (existing) return { status: 'titleTaken', existing };
+        }
+        const version = current.version + 1;
+        const etag = generateETag();
+        // The WHERE on etag repeats the check above inside the statement: the swap is
+        // conditional even if this code is ever called outside a transaction.
+        const { changes } = this.#db
+          .prepare(
+            `UPDATE documents SET title = ?, title_key = ?, version = ?, etag = ?, updated_at = ?, updated_by = ?
+             WHERE id = ? AND etag = ?`,
+          )
+          .run(
+            input.title,
+            titleKey,
+            version,
+            etag,
+            input.at.toISOString(),
+            input.user,
+            id,
+            current.etag,
+          );
+        if (changes !== 1) throw new Error(`compare-and-swap of ${id} lost its row`);
+        this.#insertVersion(id, version, etag, input);
+        return { status: 'saved', document: this.#selectCurrent(id)! };
+      })
+      .immediate();
+    if (outcome.status === 'saved') this.#announce(outcome.document);
+    return outcome;
+  }
+
+  async deleteDocument(id: string, expected: Expected): Promise<DeleteOutcome> {
+    const outcome = this.#db
+      .transaction((): DeleteOutcome => {
+        const current = this.#selectCurrent(id);
+        if (!current) return { status: 'notFound' };
+        if (!matches(expected, current.etag)) return { status: 'conflict', current };
+        // Versions go with it (ON DELETE CASCADE).
+        this.#db.prepare('DELETE FROM documents WHERE id = ? AND etag = ?').run(id, current.etag);
+        return { status: 'deleted' };
+      })
+      .immediate();
+    if (outcome.status === 'deleted') this.#hub.publish({ type: 'deleted', id });
+    return outcome;
+  }
+
+  async listVersions(id: string): Promise<VersionSummary[] | undefined> {
+    return this.#db
+      .transaction(() => {
+        const exists = this.#db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id);
+        if (!exists) return undefined;
+        return this.#db
+          .prepare<[string], VersionSummary>(
+            `SELECT version, etag, updated_at, updated_by FROM document_versions
+             WHERE document_id = ? ORDER BY version DESC`,
+          )
+          .all(id);
+      })
+      .deferred();
+  }
+
+  async getVersion(id: string, version: number): Promise<StoredVersion | undefined> {
+    return this.#db
+      .prepare<[string, number], StoredVersion>(
+        `SELECT d.id, v.title, v.body, v.version, v.etag, d.created_at, v.updated_at, v.updated_by
+         FROM document_versions v JOIN documents d ON d.id = v.document_id
+         WHERE v.document_id = ? AND v.version = ?`,
+      )
+      .get(id, version);
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+  }
+
+  /**
+   * A retry of a save whose answer was lost: the request names the version before the current
+   * one, and the current one holds exactly what the request would write.
+   */
+  #isLandedRetry(current: StoredDocument, input: WriteInput & { expected: Expected }): boolean {
+    if (input.expected === '*' || current.version < 2) return false;
+    if (current.title !== input.title || current.body !== input.body) return false;
+    if (current.updated_by !== input.user) return false;
+    const previous = this.#db
+      .prepare<[string, number], { etag: string }>(
+        'SELECT etag FROM document_versions WHERE document_id = ? AND version = ?',
+      )
+      .get(current.id, current.version - 1);
+    return previous !== undefined && input.expected.includes(previous.etag);
+  }
+
+  #selectCurrent(id: string): StoredDocument | undefined {
+    return this.#db.prepare<[string], StoredDocument>(selectCurrent).get(id);
+  }
+
+  #selectByTitleKey(titleKey: string): { id: string; title: string } | undefined {
+    return this.#db
+      .prepare<[string], { id: string; title: string }>(
+        'SELECT id, title FROM documents WHERE title_key = ?',
+      )
+      .get(titleKey);
+  }
+
+  #insertVersion(id: string, version: number, etag: string, input: WriteInput): void {
+    this.#db
+      .prepare(
+        `INSERT INTO document_versions (document_id, version, etag, title, body, updated_at, updated_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, version, etag, input.title, input.body, input.at.toISOString(), input.user);
+  }
+
+  #announce(document: StoredDocument): void {
+    this.#hub.publish({
+      type: 'version',
+      id: document.id,
+      version: document.version,
+      etag: document.etag,
+      updated_by: document.updated_by,
+    });
+  }
+}
+
+function matches(expected: Expected, etag: string): boolean {
+  return expected === '*' || expected.includes(etag);
+}
+
+/** A fresh strong ETag: 144 random bits, so tags never repeat, across documents or deletes. */
+function generateETag(): string {
+  return formatStrongETag(randomBytes(18).toString('base64url'));
+}
