@@ -1,0 +1,224 @@
+import DiffMatchPatch from 'diff-match-patch';
+import { compactChanges } from './compact-changes.ts';
+
+/** A change between two id sequences: `aLen` items at `a` became `bLen` items at `b`. */
+export interface Hunk {
+  a: number;
+  aLen: number;
+  b: number;
+  bLen: number;
+}
+
+/** diff-match-patch diffs UTF-16 code units, so one diff can tell at most this many lines apart. */
+const MAX_CODES = 0x10000;
+/** Code for lines only the old side has, and for lines only the new side has. */
+const ONLY_A = 0;
+const ONLY_B = 1;
+/** A stretch too varied for one code table is cut at unique common lines about this far apart. */
+const CHUNK_LINES = 16384;
+
+const dmp = new DiffMatchPatch();
+// No time limit: a deadline would make the result depend on the machine's speed.
+dmp.Diff_Timeout = 0;
+
+/**
+ * Diffs two sequences of line ids (from `internLines`) with diff-match-patch, then slides the
+ * changes where git's xdiff puts them. Returns the hunks in order; an empty array means equal.
+ *
+ * diff-match-patch's own line mode stops telling lines apart after 65,535 distinct lines; here
+ * lines that only one side has share one code per side (they can never match anyway), and a
+ * stretch with more distinct common lines than codes is cut at lines unique to both sides, so any
+ * number of lines works.
+ *
+ * @example
+ * diffIds(Int32Array.of(0, 1, 2), Int32Array.of(0, 2), 3); // [{ a: 1, aLen: 1, b: 1, bLen: 0 }]
+ */
+export function diffIds(a: Int32Array, b: Int32Array, idCount: number): Hunk[] {
+  // One flag per line, shifted by one to leave a zero sentinel at each end.
+  const changedA = new Uint8Array(a.length + 2);
+  const changedB = new Uint8Array(b.length + 2);
+  markChanges(a, b, 0, a.length, 0, b.length, changedA, changedB, idCount);
+  compactChanges(changedA, a, changedB, b.length);
+  compactChanges(changedB, b, changedA, a.length);
+  return collectHunks(changedA, a.length, changedB, b.length);
+}
+
+function markChanges(
+  a: Int32Array,
+  b: Int32Array,
+  aLo: number,
+  aHi: number,
+  bLo: number,
+  bHi: number,
+  changedA: Uint8Array,
+  changedB: Uint8Array,
+  idCount: number,
+): void {
+  // Trim off common prefix and suffix (speedup).
+  while (aLo < aHi && bLo < bHi && a[aLo] === b[bLo]) {
+    aLo++;
+    bLo++;
+  }
+  while (aLo < aHi && bLo < bHi && a[aHi - 1] === b[bHi - 1]) {
+    aHi--;
+    bHi--;
+  }
+  if (aLo === aHi || bLo === bHi) {
+    changedA.fill(1, aLo + 1, aHi + 1);
+    changedB.fill(1, bLo + 1, bHi + 1);
+    return;
+  }
+
+  // Number the lines both sides have; the rest get the one code of their side.
+  const inA = new Uint8Array(idCount);
+  for (let i = aLo; i < aHi; i++) inA[a[i] as number] = 1;
+  const code = new Int32Array(idCount);
+  let next = ONLY_B + 1;
+  for (let j = bLo; j < bHi; j++) {
+    const id = b[j] as number;
+    if (inA[id] && code[id] === 0) code[id] = next++;
+  }
+  if (next > MAX_CODES) {
+    markChangesInChunks(a, b, aLo, aHi, bLo, bHi, changedA, changedB, idCount);
+    return;
+  }
+
+  const textA = encode(a, aLo, aHi, code, ONLY_A);
+  const textB = encode(b, bLo, bHi, code, ONLY_B);
+  let i = aLo;
+  let j = bLo;
+  for (const [op, text] of dmp.diff_main(textA, textB, false)) {
+    if (op === DiffMatchPatch.DIFF_EQUAL) {
+      i += text.length;
+      j += text.length;
+    } else if (op === DiffMatchPatch.DIFF_DELETE) {
+      changedA.fill(1, i + 1, i + 1 + text.length);
+      i += text.length;
+    } else {
+      changedB.fill(1, j + 1, j + 1 + text.length);
+      j += text.length;
+    }
+  }
+}
+
+/** One UTF-16 code unit per line. */
+function encode(ids: Int32Array, lo: number, hi: number, code: Int32Array, only: number): string {
+  const units = new Uint16Array(hi - lo);
+  for (let i = lo; i < hi; i++) units[i - lo] = code[ids[i] as number] || only;
+  let text = '';
+  // Spread in slices: one call with hundreds of thousands of arguments overflows the stack.
+  for (let i = 0; i < units.length; i += 8192) {
+    text += String.fromCharCode(...units.subarray(i, i + 8192));
+  }
+  return text;
+}
+
+/**
+ * Diffs a stretch with more distinct common lines than codes: cuts it at lines that occur exactly
+ * once on each side and in the same order on both (the longest such chain, as patience diff
+ * finds it), about `CHUNK_LINES` apart, and diffs the pieces one by one.
+ */
+function markChangesInChunks(
+  a: Int32Array,
+  b: Int32Array,
+  aLo: number,
+  aHi: number,
+  bLo: number,
+  bHi: number,
+  changedA: Uint8Array,
+  changedB: Uint8Array,
+  idCount: number,
+): void {
+  const anchors = findUniqueChain(a, b, aLo, aHi, bLo, bHi, idCount);
+  let fromA = aLo;
+  let fromB = bLo;
+  let cuts = 0;
+  for (const [i, j] of anchors) {
+    if (i - fromA < CHUNK_LINES && j - fromB < CHUNK_LINES) continue;
+    markChanges(a, b, fromA, i, fromB, j, changedA, changedB, idCount);
+    fromA = i + 1;
+    fromB = j + 1;
+    cuts++;
+  }
+  if (cuts === 0) {
+    // No usable anchor (a huge stretch of repeated lines): the stretch counts as rewritten,
+    // which is a correct, if coarse, diff.
+    changedA.fill(1, aLo + 1, aHi + 1);
+    changedB.fill(1, bLo + 1, bHi + 1);
+    return;
+  }
+  markChanges(a, b, fromA, aHi, fromB, bHi, changedA, changedB, idCount);
+}
+
+/** Pairs `[i, j]` of lines unique to each side, increasing on both sides (longest chain). */
+function findUniqueChain(
+  a: Int32Array,
+  b: Int32Array,
+  aLo: number,
+  aHi: number,
+  bLo: number,
+  bHi: number,
+  idCount: number,
+): Array<[number, number]> {
+  const countA = new Int32Array(idCount);
+  const posA = new Int32Array(idCount);
+  for (let i = aLo; i < aHi; i++) {
+    const id = a[i] as number;
+    countA[id] = (countA[id] as number) + 1;
+    posA[id] = i;
+  }
+  const countB = new Int32Array(idCount);
+  for (let j = bLo; j < bHi; j++) {
+    const id = b[j] as number;
+    countB[id] = (countB[id] as number) + 1;
+  }
+  const pairs: Array<[number, number]> = [];
+  for (let j = bLo; j < bHi; j++) {
+    const id = b[j] as number;
+    if (countA[id] === 1 && countB[id] === 1) pairs.push([posA[id] as number, j]);
+  }
+  // Longest increasing subsequence of the A positions (pairs are in B order): patience sorting.
+  const tails: number[] = [];
+  const previous = new Int32Array(pairs.length).fill(-1);
+  for (let k = 0; k < pairs.length; k++) {
+    const i = (pairs[k] as [number, number])[0];
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((pairs[tails[mid] as number] as [number, number])[0] < i) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) previous[k] = tails[lo - 1] as number;
+    tails[lo] = k;
+  }
+  const chain: Array<[number, number]> = [];
+  for (let k = tails.at(-1) ?? -1; k >= 0; k = previous[k] as number) {
+    chain.push(pairs[k] as [number, number]);
+  }
+  return chain.reverse();
+}
+
+function collectHunks(
+  changedA: Uint8Array,
+  lengthA: number,
+  changedB: Uint8Array,
+  lengthB: number,
+): Hunk[] {
+  const hunks: Hunk[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < lengthA || j < lengthB) {
+    if (changedA[i + 1] || changedB[j + 1]) {
+      const a = i;
+      const b = j;
+      while (changedA[i + 1]) i++;
+      while (changedB[j + 1]) j++;
+      hunks.push({ a, aLen: i - a, b, bLen: j - b });
+    } else {
+      i++;
+      j++;
+    }
+  }
+  return hunks;
+}

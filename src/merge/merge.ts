@@ -1,0 +1,65 @@
+import { internLines } from './intern-lines.ts';
+import { mergeLineIds } from './merge-line-ids.ts';
+import { splitLines } from './split-lines.ts';
+import type { MergeInput, MergeOptions, MergeRegion, MergeResult } from './types.ts';
+
+/**
+ * Three-way merges `mine` and `theirs`, both edited from `base`. Changes of one side are taken,
+ * identical changes of both sides are clean, and different changes to the same or touching lines
+ * are conflicts — the same verdict and the same clean text as `git merge-file`. A conflict is a
+ * result, not an error: check `clean`.
+ *
+ * @example
+ * const result = merge({ base: 'a\nb\n', mine: 'A\nb\n', theirs: 'a\nb\nc\n' });
+ * if (result.clean) result.text; // 'A\nb\nc\n'
+ */
+export function merge(input: MergeInput, _options: MergeOptions = {}): MergeResult {
+  const baseLines = splitLines(input.base);
+  const mineLines = splitLines(input.mine);
+  const theirsLines = splitLines(input.theirs);
+  const { ids, count } = internLines([baseLines, mineLines, theirsLines]);
+  const pieces = mergeLineIds(ids[0]!, ids[1]!, ids[2]!, count, (i) => mineLines[i]!);
+
+  const regions: MergeRegion[] = [];
+  const join = (lines: string[], from: number, to: number): string =>
+    lines.slice(from, to).join('');
+  for (const p of pieces) {
+    const base = join(baseLines, p.b0, p.b1);
+    const mine = join(mineLines, p.m0, p.m1);
+    const theirs = join(theirsLines, p.t0, p.t1);
+    const last = regions.at(-1);
+    switch (p.kind) {
+      case 'unchanged':
+        // Runs of unchanged pieces read as one region.
+        if (last?.kind === 'unchanged') last.text += base;
+        else regions.push({ kind: 'unchanged', text: base });
+        break;
+      case 'mine':
+        regions.push({ kind: 'mine', text: mine, base });
+        break;
+      case 'theirs':
+        regions.push({ kind: 'theirs', text: theirs, base });
+        break;
+      case 'both':
+        regions.push({ kind: 'both', text: mine, base });
+        break;
+      case 'conflict':
+        regions.push({ kind: 'conflict', base, mine, theirs });
+        break;
+    }
+  }
+  return summarize(regions);
+}
+
+/** Counts the conflicts and, when there are none, joins the merged text. */
+export function summarize(regions: MergeRegion[]): MergeResult {
+  let conflicts = 0;
+  let text = '';
+  for (const region of regions) {
+    if (region.kind === 'conflict') conflicts++;
+    else text += region.text;
+  }
+  return conflicts === 0
+    ? { clean: true, text, regions, conflicts: 0 }
+    : { clean: false, regions, conflicts };
+}
