@@ -1,4 +1,6 @@
 export { merge } from './merge.ts';
+export { parseMerge } from './parse-merge.ts';
+export { renderMerge } from './render-merge.ts';
 export { splitLines } from './split-lines.ts';
 export type {
   Granularity,

@@ -1,44 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { merge } from './merge.ts';
-import type { MergeRegion } from './types.ts';
-
-/** What the merge takes from each side, region by region: must give back every input exactly. */
-function sidesOf(regions: MergeRegion[]): { base: string; mine: string; theirs: string } {
-  let base = '';
-  let mine = '';
-  let theirs = '';
-  for (const r of regions) {
-    switch (r.kind) {
-      case 'unchanged':
-        base += r.text;
-        mine += r.text;
-        theirs += r.text;
-        break;
-      case 'mine':
-        base += r.base;
-        mine += r.text;
-        theirs += r.base;
-        break;
-      case 'theirs':
-        base += r.base;
-        mine += r.base;
-        theirs += r.text;
-        break;
-      case 'both':
-        base += r.base;
-        mine += r.text;
-        theirs += r.text;
-        break;
-      case 'merged':
-      case 'conflict':
-        base += r.base;
-        mine += r.mine;
-        theirs += r.theirs;
-        break;
-    }
-  }
-  return { base, mine, theirs };
-}
+import { sidesOf } from './test-support.ts';
 
 const cases: Array<{
   name: string;

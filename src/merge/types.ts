@@ -54,4 +54,10 @@ export interface RenderOptions {
   style?: 'merge' | 'diff3';
   /** Text after the markers, e.g. `{ mine: 'HEAD', base: 'base', theirs: 'feature' }`. */
   labels?: { mine?: string; base?: string; theirs?: string };
+  /**
+   * Characters per marker, default 7 as in git. A longer marker keeps a conflict readable when a
+   * side itself has lines such as `=======` (a Markdown heading underline); `parseMerge` reads the
+   * length from each block's first marker.
+   */
+  markerSize?: number;
 }
