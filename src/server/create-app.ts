@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { existsSync } from 'node:fs';
+import { createEventRoutes } from './create-event-routes.ts';
 import { createDocumentRoutes } from './create-document-routes.ts';
 import { createNotFoundProblem } from './create-not-found-problem.ts';
 import { createVersionRoutes } from './create-version-routes.ts';
@@ -19,6 +20,10 @@ export interface AppOptions {
   staticDir?: string;
   /** The clock for `created_at` / `updated_at`; tests pass a fixed one. */
   now?: () => Date;
+  /** Milliseconds between keep-alive comments on event streams (default 15 000). */
+  keepAliveMs?: number;
+  /** Aborting it ends every open event stream, so a server can close (graceful shutdown). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -30,12 +35,14 @@ export interface AppOptions {
  * const res = await app.request('/api/docs'); // 200 { items: [] }
  */
 export function createApp(options: AppOptions): Hono {
-  const { store, staticDir = 'dist/app', now = () => new Date() } = options;
+  const { store, staticDir = 'dist/app', now = () => new Date(), signal } = options;
+  const keepAliveMs = options.keepAliveMs ?? 15_000;
   const app = new Hono();
   app.use('*', setSecurityHeaders);
 
   app.route('/api/docs', createDocumentRoutes({ store, now }));
   app.route('/api/docs', createVersionRoutes({ store }));
+  app.route('/api/docs', createEventRoutes({ store, keepAliveMs, signal }));
   app.all('/api/*', answerNotFound);
 
   if (existsSync(staticDir)) serveStaticApp(app, staticDir);
