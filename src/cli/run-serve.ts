@@ -1,0 +1,111 @@
+import { serve } from '@hono/node-server';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createApp } from '../server/create-app.ts';
+import { openStore } from '../server/open-store.ts';
+import type { CliIo } from './cli-io.ts';
+import { usage } from './usage.ts';
+
+/** The built app, found from this file so `concord serve` works from any working directory. */
+const defaultStaticDir = fileURLToPath(new URL('../../dist/app', import.meta.url));
+
+/** How long in-flight requests get to finish after SIGTERM before their connections are cut. */
+const shutdownGraceMs = 10_000;
+
+/**
+ * `concord serve`: opens the store, listens, prints `Concord listening on http://HOST:PORT`
+ * once the port is bound (the real port when asked for 0), and on SIGTERM or SIGINT stops
+ * accepting, lets in-flight requests finish, closes the store and resolves 0.
+ */
+export async function runServe(argv: string[], io: CliIo): Promise<number> {
+  const options = readServeOptions(argv, io);
+  if (typeof options === 'number') return options;
+
+  const store = await openStore(options.databaseUrl);
+  // Aborted on shutdown so that long-lived answers (event streams) end and let the server close.
+  const shutdown = new AbortController();
+  const app = createApp({ store, staticDir: defaultStaticDir, signal: shutdown.signal });
+
+  return new Promise<number>((resolve) => {
+    const server = serve(
+      { fetch: app.fetch, port: options.port, hostname: options.host },
+      (info: AddressInfo) => {
+        const host = info.family === 'IPv6' ? `[${options.host}]` : options.host;
+        io.stdout.write(`Concord listening on http://${host}:${info.port}\n`);
+      },
+    ) as Server;
+
+    server.once('error', async (error) => {
+      io.stderr.write(
+        `concord: cannot listen on ${options.host}:${options.port}: ${error.message}\n`,
+      );
+      await store.close();
+      resolve(1);
+    });
+
+    const stop = () => {
+      process.off('SIGTERM', stop);
+      process.off('SIGINT', stop);
+      shutdown.abort();
+      const force = setTimeout(() => server.closeAllConnections(), shutdownGraceMs);
+      force.unref();
+      // A keep-alive connection that goes idle (its last answer, say an event stream, just
+      // ended) would hold close() open until it times out: drop such connections as they go idle.
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
+      server.close(async () => {
+        clearTimeout(force);
+        clearInterval(sweep);
+        await store.close();
+        resolve(0);
+      });
+      server.closeIdleConnections();
+    };
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
+  });
+}
+
+interface ServeOptions {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+}
+
+/** The options from flags, then environment, then defaults; or the exit code to stop with. */
+function readServeOptions(argv: string[], io: CliIo): ServeOptions | number {
+  let values: { port?: string; host?: string; db?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        db: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    io.stderr.write(`concord serve: ${(error as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  if (values.help) {
+    io.stdout.write(usage);
+    return 0;
+  }
+  // An empty variable counts as unset: `HOST=` must not bind every interface.
+  const portText = values.port ?? (io.env.PORT || '8080');
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) {
+    io.stderr.write(`concord serve: port must be a number from 0 to 65535, not "${portText}"\n`);
+    return 2;
+  }
+  return {
+    port,
+    host: values.host ?? (io.env.HOST || '127.0.0.1'),
+    databaseUrl: values.db ?? (io.env.DATABASE_URL || undefined),
+  };
+}
