@@ -1,0 +1,24 @@
+// A child process for the cross-process race test: opens the SQLite file on its own
+// connection, waits for the agreed start time, tries one save, prints the outcome.
+// Usage: node --import tsx race-save.ts DB ID ETAG BODY START_EPOCH_MS
+import { openSqliteStore } from '../sqlite-store.ts';
+
+const [db, id, etag, body, startAt] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string,
+  string,
+];
+const store = openSqliteStore(db);
+const doc = await store.getDocument(id);
+await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(startAt) - Date.now())));
+const outcome = await store.saveDocument(id, {
+  title: doc!.title,
+  body,
+  user: body,
+  at: new Date(),
+  expected: [etag],
+});
+process.stdout.write(outcome.status);
+await store.close();
