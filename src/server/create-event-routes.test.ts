@@ -99,6 +99,14 @@ describe('GET /api/docs/{id}/events', () => {
     expect(t.store.changes.size).toBe(0);
   });
 
+  it('answers HEAD without subscribing', async () => {
+    const { doc } = await t.create();
+    const res = await t.app.request(`/api/docs/${doc.id}/events`, { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toContain('text/event-stream');
+    expect(t.store.changes.size).toBe(0);
+  });
+
   it('answers 404 problem for an unknown document', async () => {
     const res = await t.app.request('/api/docs/nope/events');
     expect(res.status).toBe(404);

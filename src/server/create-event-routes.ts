@@ -27,13 +27,16 @@ export function createEventRoutes({ store, keepAliveMs, signal }: EventRouteDeps
   routes.get('/:id/events', async (c) => {
     const id = c.req.param('id');
     await findDocument(store, id);
-    const body = streamChanges(store, id, keepAliveMs, signal);
-    return c.body(body, 200, {
+    const headers = {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache',
       // Tells nginx-style proxies not to buffer, so events arrive when they happen.
       'X-Accel-Buffering': 'no',
-    });
+    };
+    // Hono answers HEAD by running this GET handler and dropping the body unread, which would
+    // leave a subscription behind that nobody cancels.
+    if (c.req.method === 'HEAD') return c.body(null, 200, headers);
+    return c.body(streamChanges(store, id, keepAliveMs, signal), 200, headers);
   });
   routes.all('/:id/events', answerMethodNotAllowed(['GET', 'HEAD']));
 
