@@ -12,6 +12,8 @@ export interface LinePiece {
   m1: number;
   t0: number;
   t1: number;
+  /** On a conflict: both sides only inserted here (before refining, the conflict had no base). */
+  inserted?: boolean;
 }
 
 /**
@@ -27,6 +29,8 @@ interface Node {
   c1: number;
   i2: number;
   c2: number;
+  /** On a conflict: it comes from conflicts that all had no base lines. */
+  inserted?: boolean;
 }
 
 /**
@@ -169,7 +173,7 @@ function refineConflicts(
   for (const node of nodes) {
     // No sense refining when one side is empty.
     if (node.mode !== 0 || node.c1 === 0 || node.c2 === 0) {
-      out.push(node);
+      out.push(node.mode === 0 ? { ...node, inserted: node.c0 === 0 } : node);
       continue;
     }
     const mineLines = mine.subarray(node.i1, node.i1 + node.c1);
@@ -191,6 +195,7 @@ function refineConflicts(
         c1: m1 - m0,
         i2: node.i2 + t0,
         c2: t1 - t0,
+        inserted: node.c0 === 0,
       });
     };
     let m = 0;
@@ -243,6 +248,7 @@ function joinNearConflicts(nodes: Node[], lineText: (mineLine: number) => string
         m.c0 = node.i0 + node.c0 - m.i0;
         m.c1 = node.i1 + node.c1 - m.i1;
         m.c2 = node.i2 + node.c2 - m.i2;
+        m.inserted = m.inserted === true && node.inserted === true && m.c0 === 0;
         held = [];
         continue;
       }
@@ -273,8 +279,16 @@ function collectPieces(
   let m = 0;
   let t = 0;
   let k = 0;
-  const push = (kind: LinePiece['kind'], b1: number, m1: number, t1: number): void => {
-    if (b1 > b || m1 > m || t1 > t) pieces.push({ kind, b0: b, b1, m0: m, m1, t0: t, t1 });
+  const push = (
+    kind: LinePiece['kind'],
+    b1: number,
+    m1: number,
+    t1: number,
+    inserted?: boolean,
+  ): void => {
+    if (b1 > b || m1 > m || t1 > t) {
+      pieces.push({ kind, b0: b, b1, m0: m, m1, t0: t, t1, ...(inserted && { inserted }) });
+    }
     b = b1;
     m = m1;
     t = t1;
@@ -295,7 +309,15 @@ function collectPieces(
   for (const node of nodes) {
     pushGap(node.i0, node.i1, node.i2);
     if (node.mode === 5) pushGap(node.i0 + node.c0, node.i1 + node.c1, node.i2 + node.c2);
-    else push(kinds[node.mode], node.i0 + node.c0, node.i1 + node.c1, node.i2 + node.c2);
+    else {
+      push(
+        kinds[node.mode],
+        node.i0 + node.c0,
+        node.i1 + node.c1,
+        node.i2 + node.c2,
+        node.inserted,
+      );
+    }
   }
   pushGap(base.length, mine.length, theirs.length);
   return pieces;

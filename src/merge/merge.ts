@@ -1,5 +1,6 @@
 import { internLines } from './intern-lines.ts';
 import { mergeLineIds } from './merge-line-ids.ts';
+import { mergeWithinLines } from './merge-within-lines.ts';
 import { splitLines } from './split-lines.ts';
 import type { MergeInput, MergeOptions, MergeRegion, MergeResult } from './types.ts';
 
@@ -9,11 +10,15 @@ import type { MergeInput, MergeOptions, MergeRegion, MergeResult } from './types
  * are conflicts — the same verdict and the same clean text as `git merge-file`. A conflict is a
  * result, not an error: check `clean`.
  *
+ * With `granularity: 'word'` each line conflict is merged again at word level (see
+ * `mergeWithinLines`), and where both sides only inserted different whole lines at one point both
+ * are kept, mine first; such regions are clean but `merged`, for a person to review.
+ *
  * @example
  * const result = merge({ base: 'a\nb\n', mine: 'A\nb\n', theirs: 'a\nb\nc\n' });
  * if (result.clean) result.text; // 'A\nb\nc\n'
  */
-export function merge(input: MergeInput, _options: MergeOptions = {}): MergeResult {
+export function merge(input: MergeInput, options: MergeOptions = {}): MergeResult {
   const baseLines = splitLines(input.base);
   const mineLines = splitLines(input.mine);
   const theirsLines = splitLines(input.theirs);
@@ -44,11 +49,30 @@ export function merge(input: MergeInput, _options: MergeOptions = {}): MergeResu
         regions.push({ kind: 'both', text: mine, base });
         break;
       case 'conflict':
-        regions.push({ kind: 'conflict', base, mine, theirs });
+        regions.push(
+          options.granularity === 'word'
+            ? mergeConflictFiner(base, mine, theirs, p.inserted === true)
+            : { kind: 'conflict', base, mine, theirs },
+        );
         break;
     }
   }
   return summarize(regions);
+}
+
+function mergeConflictFiner(
+  base: string,
+  mine: string,
+  theirs: string,
+  inserted: boolean,
+): MergeRegion {
+  // Keeping both insertions must not glue mine's last line to theirs' first.
+  if (inserted && base === '' && mine.endsWith('\n')) {
+    return { kind: 'merged', text: mine + theirs, base, mine, theirs, reason: 'both-inserted' };
+  }
+  const text = mergeWithinLines(base, mine, theirs);
+  if (text === null) return { kind: 'conflict', base, mine, theirs };
+  return { kind: 'merged', text, base, mine, theirs, reason: 'within-line' };
 }
 
 /** Counts the conflicts and, when there are none, joins the merged text. */
