@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import type { CliIo } from './cli-io.ts';
 import { getProcessIo } from './cli-io.ts';
 import { runServe } from './run-serve.ts';
@@ -46,4 +47,10 @@ async function runMergeFileIfPresent(argv: string[], io: CliIo): Promise<number>
   }
   const module = (await import(url.href)) as MergeFileModule;
   return module.runMergeFile(argv, io);
+}
+
+// Run directly (`node --import tsx src/cli/main.ts serve`, as `npm run dev` does) rather than
+// imported by bin/concord.js.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main(process.argv.slice(2));
 }

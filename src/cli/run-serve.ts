@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApp } from '../server/create-app.ts';
 import { openStore } from '../server/open-store.ts';
+import type { DocumentStore } from '../server/store.ts';
 import type { CliIo } from './cli-io.ts';
 import { usage } from './usage.ts';
 
@@ -23,10 +24,16 @@ export async function runServe(argv: string[], io: CliIo): Promise<number> {
   const options = readServeOptions(argv, io);
   if (typeof options === 'number') return options;
 
-  const store = await openStore(options.databaseUrl);
+  let store: DocumentStore;
+  try {
+    store = await openStore(options.databaseUrl);
+  } catch (error) {
+    io.stderr.write(`concord serve: cannot open the database: ${(error as Error).message}\n`);
+    return 1;
+  }
   // Aborted on shutdown so that long-lived answers (event streams) end and let the server close.
   const shutdown = new AbortController();
-  const app = createApp({ store, staticDir: defaultStaticDir, signal: shutdown.signal });
+  const app = createApp({ store, staticDir: options.staticDir, signal: shutdown.signal });
 
   return new Promise<number>((resolve) => {
     const server = serve(
@@ -71,6 +78,8 @@ interface ServeOptions {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** `null` when no app is to be served (dev mode: Vite serves it). */
+  staticDir: string | null;
 }
 
 /** The options from flags, then environment, then defaults; or the exit code to stop with. */
@@ -107,5 +116,10 @@ function readServeOptions(argv: string[], io: CliIo): ServeOptions | number {
     port,
     host: values.host ?? (io.env.HOST || '127.0.0.1'),
     databaseUrl: values.db ?? (io.env.DATABASE_URL || undefined),
+    // Set but empty means "serve no app": `npm run dev` lets Vite serve it.
+    staticDir:
+      io.env.CONCORD_STATIC_DIR === undefined
+        ? defaultStaticDir
+        : io.env.CONCORD_STATIC_DIR || null,
   };
 }

@@ -12,6 +12,9 @@ concord serve [--port N] [--host H] [--db PATH]
   --db PATH    SQLite database file (env DATABASE_URL; default ./data/concord.db;
                a file: URL is accepted)
 
+Environment: CONCORD_STATIC_DIR names the built app to serve (default: dist/app of
+this package); set it empty to serve the API only.
+
 Once listening, serve prints one line: Concord listening on http://HOST:PORT
 SIGTERM or SIGINT stops it gracefully.
 `;

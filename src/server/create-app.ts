@@ -14,10 +14,11 @@ import type { DocumentStore } from './store.ts';
 export interface AppOptions {
   store: DocumentStore;
   /**
-   * The built app to serve on the same origin (default `dist/app`). Served only when the
-   * folder exists, so tests and dev mode (Vite serves the app) need not build it.
+   * The built app to serve on the same origin (default `dist/app`), or `null` for none.
+   * Served only when the folder exists, so tests and dev mode (Vite serves the app) need not
+   * build it.
    */
-  staticDir?: string;
+  staticDir?: string | null;
   /** The clock for `created_at` / `updated_at`; tests pass a fixed one. */
   now?: () => Date;
   /** Milliseconds between keep-alive comments on event streams (default 15 000). */
@@ -45,7 +46,7 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/docs', createEventRoutes({ store, keepAliveMs, signal }));
   app.all('/api/*', answerNotFound);
 
-  if (existsSync(staticDir)) serveStaticApp(app, staticDir);
+  if (staticDir !== null && existsSync(staticDir)) serveStaticApp(app, staticDir);
 
   // A route rather than only `app.notFound`, so the answer passes through the middleware
   // (security headers) like every other.
