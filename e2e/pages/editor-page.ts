@@ -1,0 +1,51 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { ConflictDialogPage } from '../../src/conflict/testing/index.ts';
+
+/** The editor at `/docs/{id}`, by role and name (design.md's UI contract). */
+export class EditorPage {
+  readonly title: Locator;
+  readonly body: Locator;
+  readonly saveButton: Locator;
+  readonly status: Locator;
+  readonly dialog: ConflictDialogPage;
+
+  constructor(readonly page: Page) {
+    this.title = page.getByRole('textbox', { name: 'Title', exact: true });
+    this.body = page.getByRole('textbox', { name: 'Body', exact: true });
+    this.saveButton = page.getByRole('button', { name: 'Save', exact: true });
+    this.status = page.getByRole('status');
+    this.dialog = new ConflictDialogPage(page);
+  }
+
+  async open(docId: string): Promise<void> {
+    await this.page.goto(`/docs/${encodeURIComponent(docId)}`);
+    await expect(this.body).toBeEditable();
+  }
+
+  /** Types `text` at the very end of the body, key by key, as a person would. */
+  async typeAtEnd(text: string): Promise<void> {
+    await this.body.focus();
+    await this.body.press('ControlOrMeta+End');
+    await this.body.pressSequentially(text);
+  }
+
+  /** Replaces the first occurrence of `search` in the body (the edit of one passage). */
+  async replaceInBody(search: string, replacement: string): Promise<void> {
+    const text = await this.body.inputValue();
+    if (!text.includes(search))
+      throw new Error(`The body does not contain ${JSON.stringify(search)}`);
+    await this.body.fill(text.replace(search, replacement));
+  }
+
+  async save(): Promise<void> {
+    await this.saveButton.click();
+  }
+
+  async expectSaved(): Promise<void> {
+    await expect(this.status).toHaveText('Saved');
+  }
+
+  async expectUnsaved(): Promise<void> {
+    await expect(this.status).toHaveText('Unsaved changes');
+  }
+}

@@ -1,0 +1,90 @@
+import { expect, paragraphs, test } from './fixtures.ts';
+
+const [first, second, third] = paragraphs as [string, string, string];
+
+test('two tabs of one browser: the second save merges, and drafts stay in their tab', async ({
+  tabs: [tabA, tabB],
+  seededDoc,
+}) => {
+  await tabA.open(seededDoc.id);
+  await tabB.open(seededDoc.id);
+
+  await tabA.replaceInBody(first, 'Tab A opens.');
+  await tabA.save();
+  await tabA.expectSaved();
+
+  await tabB.replaceInBody(third, 'Tab B concludes.');
+  await tabB.save();
+  await tabB.dialog.expectOpen();
+  await tabB.dialog.expectConflictsLeft(0);
+  await tabB.dialog.saveMerged();
+  await tabB.dialog.expectClosed();
+  await tabB.expectSaved();
+
+  // An unsaved draft in tab A does not show up in tab B, even after B reloads.
+  await tabA.typeAtEnd('Only in tab A.');
+  await tabA.expectUnsaved();
+  await tabB.page.reload();
+  await expect(tabB.body).toHaveValue(`Tab A opens.\n\n${second}\n\nTab B concludes.\n`);
+  await tabB.expectSaved();
+
+  // Tab A still has its own draft after a reload.
+  const draftA = await tabA.body.inputValue();
+  expect(draftA).toContain('Only in tab A.');
+  await tabA.page.reload();
+  await expect(tabA.body).toHaveValue(draftA);
+  await tabA.expectUnsaved();
+
+  const { doc } = await seededDoc.fetch();
+  expect(doc.body).toBe(`Tab A opens.\n\n${second}\n\nTab B concludes.\n`);
+  expect(doc.version).toBe(3);
+});
+
+test('a reload restores unsaved edits, and a later conflict merges against the right base', async ({
+  alice,
+  bob,
+  seededDoc,
+}) => {
+  await bob.editor.open(seededDoc.id);
+  await bob.editor.replaceInBody(third, 'Bob concludes after a reload.');
+  await bob.editor.expectUnsaved();
+
+  await bob.page.reload();
+  await expect(bob.editor.body).toHaveValue(
+    `${first}\n\n${second}\n\nBob concludes after a reload.\n`,
+  );
+  await expect(bob.page.getByText(/Restored your unsaved edits/)).toBeVisible();
+  await bob.editor.expectUnsaved();
+
+  // Alice saves after Bob's edits began: Bob's base is still version 1.
+  await alice.editor.open(seededDoc.id);
+  await alice.editor.replaceInBody(first, 'Alice rewrote the opening.');
+  await alice.editor.save();
+  await alice.editor.expectSaved();
+
+  await bob.editor.save();
+  await bob.editor.dialog.expectOpen();
+  await bob.editor.dialog.expectConflictsLeft(0);
+  await bob.editor.dialog.saveMerged();
+  await bob.editor.dialog.expectClosed();
+  await bob.editor.expectSaved();
+
+  const { doc } = await seededDoc.fetch();
+  expect(doc.body).toBe(
+    `Alice rewrote the opening.\n\n${second}\n\nBob concludes after a reload.\n`,
+  );
+});
+
+test('every key typed before a reload is still there, and Ctrl+S saves it', async ({
+  bob,
+  seededDoc,
+}) => {
+  await bob.editor.open(seededDoc.id);
+  await bob.editor.typeAtEnd('Typed, not pasted: ünïcödé ✓ 👍');
+  await bob.page.reload();
+  await expect(bob.editor.body).toHaveValue(`${seededDoc.body}Typed, not pasted: ünïcödé ✓ 👍`);
+  await bob.page.keyboard.press('ControlOrMeta+s');
+  await bob.editor.expectSaved();
+  const { doc } = await seededDoc.fetch();
+  expect(doc.body).toBe(`${seededDoc.body}Typed, not pasted: ünïcödé ✓ 👍`);
+});

@@ -1,0 +1,171 @@
+import { expect, paragraphs, test } from './fixtures.ts';
+
+const [first, second, third] = paragraphs as [string, string, string];
+
+test('edits to different paragraphs merge by themselves and both reach the server', async ({
+  alice,
+  bob,
+  seededDoc,
+}) => {
+  await alice.editor.open(seededDoc.id);
+  await bob.editor.open(seededDoc.id);
+
+  await alice.editor.replaceInBody(first, 'Alice rewrote the opening.');
+  await alice.editor.save();
+  await alice.editor.expectSaved();
+
+  await bob.editor.replaceInBody(third, 'Bob sharpened the conclusion.');
+  await bob.editor.expectUnsaved();
+  await bob.editor.save();
+
+  const dialog = bob.editor.dialog;
+  await dialog.expectOpen();
+  await dialog.expectConflictsLeft(0);
+  await expect(dialog.mergedResult).toHaveValue(
+    `Alice rewrote the opening.\n\n${second}\n\nBob sharpened the conclusion.\n`,
+  );
+  await dialog.saveMerged();
+  await dialog.expectClosed();
+  await bob.editor.expectSaved();
+  await expect(bob.editor.body).toHaveValue(
+    `Alice rewrote the opening.\n\n${second}\n\nBob sharpened the conclusion.\n`,
+  );
+
+  const { doc } = await seededDoc.fetch();
+  expect(doc.body).toBe(
+    `Alice rewrote the opening.\n\n${second}\n\nBob sharpened the conclusion.\n`,
+  );
+  expect(doc.version).toBe(3);
+  expect(doc.updated_by).toBe('Bob');
+});
+
+test('an overlapping edit is one conflict; Use mine keeps my line and their other edits', async ({
+  alice,
+  bob,
+  seededDoc,
+}) => {
+  await alice.editor.open(seededDoc.id);
+  await bob.editor.open(seededDoc.id);
+
+  await alice.editor.replaceInBody(first, 'Alice rewrote the opening.');
+  await alice.editor.replaceInBody(second, 'Alice argues differently.');
+  await alice.editor.save();
+  await alice.editor.expectSaved();
+
+  await bob.editor.replaceInBody(second, 'Bob argues his way.');
+  await bob.editor.save();
+
+  const dialog = bob.editor.dialog;
+  await dialog.expectOpen();
+  await dialog.expectConflictsLeft(1);
+  await expect(dialog.conflict(1)).toContainText('Bob argues his way.');
+  await expect(dialog.conflict(1)).toContainText('Alice argues differently.');
+  await expect(dialog.button('Save merged version')).toBeDisabled();
+
+  await dialog.useMine(1);
+  await dialog.expectConflictsLeft(0);
+  await dialog.saveMerged();
+  await dialog.expectClosed();
+  await bob.editor.expectSaved();
+
+  const { doc } = await seededDoc.fetch();
+  expect(doc.body).toBe(`Alice rewrote the opening.\n\nBob argues his way.\n\n${third}\n`);
+});
+
+test('Keep mine saves my whole version over theirs', async ({ alice, bob, seededDoc }) => {
+  await alice.editor.open(seededDoc.id);
+  await bob.editor.open(seededDoc.id);
+
+  await alice.editor.replaceInBody(second, 'Alice argues differently.');
+  await alice.editor.save();
+  await alice.editor.expectSaved();
+
+  await bob.editor.replaceInBody(second, 'Bob argues his way.');
+  await bob.editor.save();
+  await bob.editor.dialog.expectOpen();
+  await bob.editor.dialog.keepMine();
+  await bob.editor.dialog.expectClosed();
+  await bob.editor.expectSaved();
+
+  const { doc } = await seededDoc.fetch();
+  expect(doc.body).toBe(`${first}\n\nBob argues his way.\n\n${third}\n`);
+  expect(doc.version).toBe(3);
+});
+
+test('Take theirs drops my edits from the editor but keeps them recoverable', async ({
+  alice,
+  bob,
+  seededDoc,
+}) => {
+  await alice.editor.open(seededDoc.id);
+  await bob.editor.open(seededDoc.id);
+
+  await alice.editor.replaceInBody(second, 'Alice argues differently.');
+  await alice.editor.save();
+  await alice.editor.expectSaved();
+
+  await bob.editor.replaceInBody(second, 'Bob argues his way.');
+  await bob.editor.save();
+  await bob.editor.dialog.expectOpen();
+  await bob.editor.dialog.takeTheirs();
+  await bob.editor.dialog.expectClosed();
+
+  const aliceVersion = `${first}\n\nAlice argues differently.\n\n${third}\n`;
+  await expect(bob.editor.body).toHaveValue(aliceVersion);
+  await bob.editor.expectSaved();
+
+  // Nothing was written: the server still has Alice's version.
+  const { doc } = await seededDoc.fetch();
+  expect(doc.body).toBe(aliceVersion);
+  expect(doc.version).toBe(2);
+
+  // And Bob's words are one click away until his next save.
+  await bob.page.getByRole('button', { name: 'Restore my edits' }).click();
+  await expect(bob.editor.body).toHaveValue(`${first}\n\nBob argues his way.\n\n${third}\n`);
+  await bob.editor.expectUnsaved();
+});
+
+test('a save that lands while the dialog is open is merged in, keeping the choices made', async ({
+  alice,
+  bob,
+  api,
+  seededDoc,
+}) => {
+  await alice.editor.open(seededDoc.id);
+  await bob.editor.open(seededDoc.id);
+
+  await alice.editor.replaceInBody(first, 'Alice rewrote the opening.');
+  await alice.editor.replaceInBody(second, 'Alice argues differently.');
+  await alice.editor.save();
+  await alice.editor.expectSaved();
+
+  await bob.editor.replaceInBody(second, 'Bob argues his way.');
+  await bob.editor.save();
+  const dialog = bob.editor.dialog;
+  await dialog.expectOpen();
+  await dialog.useMine(1);
+  await dialog.expectConflictsLeft(0);
+
+  // Carol saves through the API while Bob's dialog is open.
+  const current = await seededDoc.fetch();
+  const carol = await api.put(`/api/docs/${seededDoc.id}`, {
+    headers: { 'If-Match': current.etag, 'Concord-User': 'Carol' },
+    data: { title: current.doc.title, body: current.doc.body.replace(third, 'Carol concludes.') },
+  });
+  expect(carol.status()).toBe(200);
+
+  await dialog.saveMerged();
+  // The resolution met a new 409: the dialog now merges onto Carol's version.
+  await expect(dialog.mergedResult).toHaveValue(
+    `Alice rewrote the opening.\n\nBob argues his way.\n\nCarol concludes.\n`,
+  );
+  await dialog.expectConflictsLeft(0);
+  await dialog.saveMerged();
+  await dialog.expectClosed();
+  await bob.editor.expectSaved();
+
+  const { doc } = await seededDoc.fetch();
+  expect(doc.body).toBe(`Alice rewrote the opening.\n\nBob argues his way.\n\nCarol concludes.\n`);
+  expect(doc.version).toBe(4);
+  expect(doc.updated_by).toBe('Bob');
+});

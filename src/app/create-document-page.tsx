@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { ApiError, useCreateDocument } from '../client/index.ts';
+import { problemTypes, type TitleTakenProblem } from '../protocol/index.ts';
+import { describeError } from './describe-error.ts';
+import { linkProps, navigate } from './router.ts';
+
+/** `/new`: a title, and Create. A double click creates one document (Idempotency-Key). */
+export function CreateDocumentPage() {
+  const [title, setTitle] = useState('');
+  // One key per attempt at one title: a retry or double click replays, a new title is new.
+  const [key, setKey] = useState(() => crypto.randomUUID());
+  const create = useCreateDocument();
+  const taken = titleTakenOf(create.error);
+
+  return (
+    <section aria-labelledby="new-heading">
+      <h1 id="new-heading">New document</h1>
+      <form
+        className="create-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (create.isPending) return;
+          create.mutate(
+            { input: { title, body: '' }, idempotencyKey: key },
+            { onSuccess: ({ doc }) => navigate(`/docs/${encodeURIComponent(doc.id)}`) },
+          );
+        }}
+      >
+        <label>
+          Title
+          <input
+            value={title}
+            required
+            maxLength={200}
+            onChange={(e) => {
+              setTitle(e.target.value);
+              setKey(crypto.randomUUID());
+            }}
+          />
+        </label>
+        <button type="submit" className="primary">
+          Create
+        </button>
+      </form>
+      {taken ? (
+        <p role="alert">
+          A document titled “{taken.existing.title}” already exists.{' '}
+          <a {...linkProps(`/docs/${encodeURIComponent(taken.existing.id)}`)}>Open it</a>, or choose
+          another title.
+        </p>
+      ) : (
+        create.error && <p role="alert">{describeError(create.error)}</p>
+      )}
+    </section>
+  );
+}
+
+function titleTakenOf(error: Error | null): TitleTakenProblem | undefined {
+  if (error instanceof ApiError && error.problem?.type === problemTypes.titleTaken) {
+    return error.problem as TitleTakenProblem;
+  }
+  return undefined;
+}

@@ -1,0 +1,20 @@
+import { ApiError } from '../client/index.ts';
+import type { InvalidParam } from '../protocol/index.ts';
+
+/** A sentence for a person: the server's own detail, with each invalid field named. */
+export function describeError(error: unknown): string {
+  if (error instanceof ApiError) {
+    const params = error.problem?.invalid_params as InvalidParam[] | undefined;
+    if (Array.isArray(params) && params.length > 0) {
+      return params.map((p) => `${capitalize(p.name)}: ${p.reason}`).join(' ');
+    }
+    return error.message;
+  }
+  if (error instanceof TypeError)
+    return 'The server could not be reached. Your edits are kept here; try again.';
+  return error instanceof Error ? error.message : String(error);
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,34 @@
+import { useDocumentList } from '../client/index.ts';
+import { formatWhen } from './format-when.ts';
+import { linkProps, navigate } from './router.ts';
+
+/** `/`: every document, most recently updated first. */
+export function DocumentListPage() {
+  const list = useDocumentList();
+  return (
+    <section aria-labelledby="docs-heading">
+      <div className="page-heading">
+        <h1 id="docs-heading">Documents</h1>
+        <button type="button" className="primary" onClick={() => navigate('/new')}>
+          New document
+        </button>
+      </div>
+      {list.isPending && <p>Loading…</p>}
+      {list.isError && <p role="alert">Could not load the documents: {list.error.message}</p>}
+      {list.data?.length === 0 && <p>No documents yet. Create the first one.</p>}
+      {list.data && list.data.length > 0 && (
+        <ul className="doc-list">
+          {list.data.map((doc) => (
+            <li key={doc.id}>
+              <a {...linkProps(`/docs/${encodeURIComponent(doc.id)}`)}>{doc.title}</a>
+              <span className="muted">
+                version {doc.version} · {formatWhen(doc.updated_at)}
+                {doc.updated_by && ` by ${doc.updated_by}`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Draft, DraftBase, VersionedDocument } from '../client/index.ts';
+import type { DocumentInput } from '../protocol/index.ts';
+
+/** What the editor holds for one document: where the edits started, and the edits. */
+export type EditorSession = Omit<Draft, 'savedAt'>;
+
+/** The base a loaded or saved document gives. */
+export function baseOf({ doc, etag }: VersionedDocument): DraftBase {
+  return { title: doc.title, body: doc.body, etag, version: doc.version };
+}
+
+/** A session with no unsaved edits on a document as loaded or saved. */
+export function cleanSession(loaded: VersionedDocument): EditorSession {
+  const base = baseOf(loaded);
+  return { base, mine: { title: base.title, body: base.body } };
+}
+
+/** Whether two contents are the same. */
+export function sameContent(a: DocumentInput, b: DocumentInput): boolean {
+  return a.title === b.title && a.body === b.body;
+}
+
+/** Whether the session holds edits that are not on the server. */
+export function isDirty(session: EditorSession): boolean {
+  return !sameContent(session.mine, session.base);
+}

@@ -1,0 +1,21 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ConcordClientContext, createConcordClient, loadUserName } from '../client/index.ts';
+import { App } from './app.tsx';
+import './app.css';
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { staleTime: 5_000 } },
+});
+const client = createConcordClient({ userName: loadUserName });
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <ConcordClientContext.Provider value={client}>
+        <App />
+      </ConcordClientContext.Provider>
+    </QueryClientProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,3 @@
+export { ConflictDialog, type ConflictDialogProps, type Resolution } from './conflict-dialog.tsx';
+export { defaultLabels, type ConflictLabels } from './labels.ts';
+export * from './resolution-state.ts';

@@ -1,0 +1,248 @@
+import { merge, parseMerge, renderMerge } from '../merge/index.ts';
+import type { Granularity, MergeRegion } from '../merge/types.ts';
+
+/** How one conflict was settled from its buttons. */
+export type Choice = 'mine' | 'theirs' | 'both' | 'both-theirs-first' | 'base';
+
+/** One conflict of the body, numbered from 1 as people count. */
+export interface ConflictEntry {
+  number: number;
+  base: string;
+  mine: string;
+  theirs: string;
+  /** Its conflict-marker block as it stands in `text` while unresolved (unique per conflict). */
+  block: string;
+}
+
+/** A stretch both sides changed that a finer merge resolved: shown for review. */
+export type ReviewEntry = Extract<MergeRegion, { kind: 'merged' }>;
+
+export interface TitleResolution {
+  base: string;
+  mine: string;
+  theirs: string;
+  /** The title that will be saved. */
+  value: string;
+  /** False only while both sides changed the title differently and nobody picked yet. */
+  resolved: boolean;
+}
+
+interface Snapshot {
+  text: string;
+  title: TitleResolution;
+  choices: ReadonlyArray<Choice | null>;
+}
+
+/**
+ * The headless state of a conflict resolution. `text` is the merged result as the person sees it
+ * and is the single source of truth: an unresolved conflict is its marker block inside `text`, so
+ * choosing a side and editing the result by hand are the same kind of change, and undo covers both.
+ */
+export interface ResolutionState extends Snapshot {
+  conflicts: ReadonlyArray<ConflictEntry>;
+  reviews: ReadonlyArray<ReviewEntry>;
+  /** The text before any choice, for `reset`. */
+  initial: Snapshot;
+  past: ReadonlyArray<Snapshot>;
+  future: ReadonlyArray<Snapshot>;
+}
+
+export type ResolutionAction =
+  | { type: 'choose'; conflict: number; choice: Choice }
+  | { type: 'chooseAll'; choice: 'mine' | 'theirs' }
+  | { type: 'edit'; text: string }
+  | { type: 'chooseTitle'; choice: 'mine' | 'theirs' }
+  | { type: 'editTitle'; value: string }
+  | { type: 'undo' }
+  | { type: 'redo' }
+  | { type: 'reset' };
+
+export interface ResolutionInput {
+  base: string;
+  mine: string;
+  theirs: string;
+  /** Titles, when the document has one; resolved like a one-line body. */
+  titles?: { base: string; mine: string; theirs: string };
+}
+
+/**
+ * Merges the three versions and returns the state the dialog starts from: every change that does
+ * not overlap already applied, every overlapping one a marker block in `text`.
+ *
+ * @example
+ * const state = createResolution({ base: 'a\n', mine: 'b\n', theirs: 'c\n' });
+ * const next = resolveReducer(state, { type: 'choose', conflict: 1, choice: 'mine' });
+ * next.text; // 'b\n'
+ */
+export function createResolution(
+  input: ResolutionInput,
+  options: { granularity?: Granularity } = {},
+): ResolutionState {
+  const result = merge(input, { granularity: options.granularity ?? 'line' });
+  const conflicts: ConflictEntry[] = [];
+  const reviews: ReviewEntry[] = [];
+  let text = '';
+  for (const region of result.regions) {
+    if (region.kind === 'conflict') {
+      const number = conflicts.length + 1;
+      const block = renderConflictBlock(region, number);
+      conflicts.push({
+        number,
+        base: region.base,
+        mine: region.mine,
+        theirs: region.theirs,
+        block,
+      });
+      text += block;
+    } else {
+      if (region.kind === 'merged') reviews.push(region);
+      text += region.text;
+    }
+  }
+  const title = resolveTitle(input.titles ?? { base: '', mine: '', theirs: '' });
+  const initial: Snapshot = { text, title, choices: conflicts.map(() => null) };
+  return { ...initial, conflicts, reviews, initial, past: [], future: [] };
+}
+
+/** Applies one action; every action but undo and redo can be undone. */
+export function resolveReducer(state: ResolutionState, action: ResolutionAction): ResolutionState {
+  switch (action.type) {
+    case 'undo': {
+      const previous = state.past.at(-1);
+      if (!previous) return state;
+      return {
+        ...state,
+        ...previous,
+        past: state.past.slice(0, -1),
+        future: [snapshotOf(state), ...state.future],
+      };
+    }
+    case 'redo': {
+      const next = state.future[0];
+      if (!next) return state;
+      return {
+        ...state,
+        ...next,
+        past: [...state.past, snapshotOf(state)],
+        future: state.future.slice(1),
+      };
+    }
+    case 'reset':
+      return commit(state, state.initial);
+    case 'choose': {
+      const entry = state.conflicts[action.conflict - 1];
+      if (!entry) throw new RangeError(`No conflict ${action.conflict}`);
+      const at = state.text.indexOf(entry.block);
+      if (at < 0) return state; // already settled (by a choice or by hand)
+      const text =
+        state.text.slice(0, at) +
+        textOfChoice(entry, action.choice, state.text) +
+        state.text.slice(at + entry.block.length);
+      const choices = state.choices.map((c, i) => (i === action.conflict - 1 ? action.choice : c));
+      return commit(state, { text, title: state.title, choices });
+    }
+    case 'chooseAll': {
+      let { text } = state;
+      const choices = state.choices.slice();
+      for (const entry of state.conflicts) {
+        const at = text.indexOf(entry.block);
+        if (at < 0) continue;
+        text =
+          text.slice(0, at) +
+          textOfChoice(entry, action.choice, text) +
+          text.slice(at + entry.block.length);
+        choices[entry.number - 1] = action.choice;
+      }
+      const title = state.title.resolved
+        ? state.title
+        : { ...state.title, value: state.title[action.choice], resolved: true };
+      return commit(state, { text, title, choices });
+    }
+    case 'edit':
+      if (action.text === state.text) return state;
+      return commit(state, { text: action.text, title: state.title, choices: state.choices });
+    case 'chooseTitle':
+      return commit(state, {
+        text: state.text,
+        title: { ...state.title, value: state.title[action.choice], resolved: true },
+        choices: state.choices,
+      });
+    case 'editTitle':
+      return commit(state, {
+        text: state.text,
+        title: { ...state.title, value: action.value, resolved: true },
+        choices: state.choices,
+      });
+  }
+}
+
+/** Whether conflict `number` (from 1) still stands unresolved in the merged result. */
+export function isUnresolved(state: ResolutionState, number: number): boolean {
+  const entry = state.conflicts[number - 1];
+  return entry !== undefined && state.text.includes(entry.block);
+}
+
+/**
+ * How many conflicts are left: marker blocks still in the result (also ones a person edited
+ * inside, which no longer match their original block), plus an unresolved title.
+ */
+export function countConflictsLeft(state: ResolutionState): number {
+  const blocks = parseMerge(state.text).filter((region) => region.kind === 'conflict').length;
+  return blocks + (state.title.resolved ? 0 : 1);
+}
+
+/** Whether undo / redo would do anything. */
+export function canUndo(state: ResolutionState): boolean {
+  return state.past.length > 0;
+}
+export function canRedo(state: ResolutionState): boolean {
+  return state.future.length > 0;
+}
+
+function commit(state: ResolutionState, next: Snapshot): ResolutionState {
+  return { ...state, ...next, past: [...state.past, snapshotOf(state)], future: [] };
+}
+
+function snapshotOf(state: ResolutionState): Snapshot {
+  return { text: state.text, title: state.title, choices: state.choices };
+}
+
+function renderConflictBlock(
+  region: Extract<MergeRegion, { kind: 'conflict' }>,
+  number: number,
+): string {
+  // The number in the labels makes every block unique, so finding a conflict in an edited
+  // result can never pick up a twin.
+  return renderMerge(
+    { clean: false, regions: [region], conflicts: 1 },
+    { labels: { mine: `mine (conflict ${number})`, theirs: `theirs (conflict ${number})` } },
+  );
+}
+
+function textOfChoice(entry: ConflictEntry, choice: Choice, whole: string): string {
+  switch (choice) {
+    case 'mine':
+      return entry.mine;
+    case 'theirs':
+      return entry.theirs;
+    case 'base':
+      return entry.base;
+    case 'both':
+      return joinLines(entry.mine, entry.theirs, whole);
+    case 'both-theirs-first':
+      return joinLines(entry.theirs, entry.mine, whole);
+  }
+}
+
+// Keeping both sides must not glue the last line of one to the first line of the other.
+function joinLines(first: string, second: string, whole: string): string {
+  if (first === '' || second === '' || first.endsWith('\n')) return first + second;
+  return first + (whole.includes('\r\n') ? '\r\n' : '\n') + second;
+}
+
+function resolveTitle(titles: { base: string; mine: string; theirs: string }): TitleResolution {
+  const { base, mine, theirs } = titles;
+  if (mine === theirs || theirs === base) return { ...titles, value: mine, resolved: true };
+  if (mine === base) return { ...titles, value: theirs, resolved: true };
+  return { ...titles, value: mine, resolved: false };
+}

@@ -1,0 +1,1 @@
+export { ConflictDialogPage } from './conflict-dialog-page.ts';
