@@ -1,0 +1,74 @@
+import { expect, paragraphs, test } from './fixtures.ts';
+
+const [first, second, third] = paragraphs as [string, string, string];
+
+test('Escape closes the dialog, returns focus, and keeps every edit', async ({
+  alice,
+  bob,
+  seededDoc,
+}) => {
+  await alice.editor.open(seededDoc.id);
+  await bob.editor.open(seededDoc.id);
+  await alice.editor.replaceInBody(second, 'Alice argues differently.');
+  await alice.editor.save();
+  await alice.editor.expectSaved();
+
+  await bob.editor.replaceInBody(second, 'Bob argues his way.');
+  await bob.editor.saveButton.focus();
+  await bob.page.keyboard.press('Enter');
+  const dialog = bob.editor.dialog;
+  await dialog.expectOpen();
+  // Focus moves into the dialog, onto the first thing to decide.
+  await expect(dialog.conflict(1).getByRole('button', { name: 'Use mine' })).toBeFocused();
+  // Tab stays inside the modal dialog.
+  for (let i = 0; i < 15; i++) await bob.page.keyboard.press('Tab');
+  expect(await dialog.root.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+
+  await bob.page.keyboard.press('Escape');
+  await dialog.expectClosed();
+  await expect(bob.editor.saveButton).toBeFocused();
+  await expect(bob.editor.body).toHaveValue(`${first}\n\nBob argues his way.\n\n${third}\n`);
+  await bob.editor.expectUnsaved();
+
+  // Nothing was written by the cancelled resolution.
+  const { doc } = await seededDoc.fetch();
+  expect(doc.body).toBe(`${first}\n\nAlice argues differently.\n\n${third}\n`);
+  expect(doc.version).toBe(2);
+
+  // Saving again reopens the same conflict.
+  await bob.editor.save();
+  await dialog.expectOpen();
+  await dialog.expectConflictsLeft(1);
+});
+
+test('both renamed the document: the title is a conflict of its own', async ({
+  alice,
+  bob,
+  seededDoc,
+}) => {
+  await alice.editor.open(seededDoc.id);
+  await bob.editor.open(seededDoc.id);
+  await alice.editor.title.fill(`${seededDoc.title} (Alice)`);
+  await alice.editor.save();
+  await alice.editor.expectSaved();
+
+  await bob.editor.title.fill(`${seededDoc.title} (Bob)`);
+  await bob.editor.replaceInBody(third, 'Bob concludes.');
+  await bob.editor.save();
+  const dialog = bob.editor.dialog;
+  await dialog.expectOpen();
+  await dialog.expectConflictsLeft(1);
+  const titleGroup = dialog.root.getByRole('group', { name: 'Title conflict' });
+  await titleGroup.getByRole('button', { name: 'Use their title' }).click();
+  await expect(titleGroup.getByRole('textbox', { name: 'Merged title' })).toHaveValue(
+    `${seededDoc.title} (Alice)`,
+  );
+  await dialog.expectConflictsLeft(0);
+  await dialog.saveMerged();
+  await dialog.expectClosed();
+  await expect(bob.editor.title).toHaveValue(`${seededDoc.title} (Alice)`);
+
+  const { doc } = await seededDoc.fetch();
+  expect(doc.title).toBe(`${seededDoc.title} (Alice)`);
+  expect(doc.body).toBe(`${first}\n\n${second}\n\nBob concludes.\n`);
+});
