@@ -1,33 +1,44 @@
 import js from '@eslint/js';
-import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-// Imports flow one way (see ../shared/design.md, "Parts and what each may import").
-// Each zone forbids `target` from importing `from`.
-const layers = {
-  merge: ['protocol', 'server', 'client', 'conflict', 'app', 'cli'],
-  protocol: ['merge', 'server', 'client', 'conflict', 'app', 'cli'],
-  server: ['client', 'conflict', 'app', 'cli'],
-  client: ['merge', 'server', 'conflict', 'app', 'cli'],
-  conflict: ['server', 'client', 'app', 'cli'],
-  app: ['server', 'cli'],
-  cli: ['client', 'conflict', 'app'],
+// Imports flow one way (see ../shared/design.md, "Parts and what each may import"): each folder
+// lists the folders of src/ it may NOT import. Core `no-restricted-imports` holds it by regex on
+// the import path, so it needs no resolver.
+const forbidden = {
+  merge: ['protocol', 'server', 'client', 'conflict', 'app', 'cli', 'lib'],
+  protocol: ['merge', 'server', 'client', 'conflict', 'app', 'cli', 'lib'],
+  server: ['client', 'conflict', 'app', 'cli', 'lib'],
+  client: ['merge', 'server', 'conflict', 'app', 'cli', 'lib'],
+  conflict: ['server', 'client', 'app', 'cli', 'lib'],
+  lib: ['server', 'app', 'cli'],
+  app: ['server', 'cli', 'lib'],
+  cli: ['client', 'conflict', 'app', 'lib'],
 };
-const zones = Object.entries(layers).flatMap(([target, forbidden]) =>
-  forbidden.map((from) => ({
-    target: `./src/${target}`,
-    from: `./src/${from}`,
-    message: `src/${target} may not import src/${from} (design.md: imports flow one way).`,
-  })),
-);
-zones.push({
-  target: './e2e',
-  from: './src',
-  except: ['./protocol', './conflict/testing'],
-  message: 'e2e may import only src/protocol and the public testing helpers.',
-});
+const pureMerge = {
+  regex: '^(node:|react$|react-dom)',
+  message: 'src/merge is pure: no Node or React.',
+};
+
+const layerRules = Object.entries(forbidden).map(([layer, others]) => ({
+  files: [`src/${layer}/**`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            // A relative path that climbs into a sibling folder, e.g. '../server/x.ts'.
+            regex: `^(\\.\\./)+(${others.join('|')})(/|$)`,
+            message: `src/${layer} may import only what design.md allows (imports flow one way).`,
+          },
+          ...(layer === 'merge' ? [pureMerge] : []),
+        ],
+      },
+    ],
+  },
+}));
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'data', '**/*.tmp.ts'] },
@@ -35,9 +46,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
-    plugins: { 'import-x': importX },
     rules: {
-      'import-x/no-restricted-paths': ['error', { zones }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
@@ -51,16 +60,17 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'error',
     },
   },
+  ...layerRules,
   {
-    files: ['src/merge/**'],
+    files: ['e2e/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['node:*', 'react', 'react-dom'],
-              message: 'src/merge is pure: no Node or React.',
+              regex: '^(\\.\\./)+src/(?!protocol/|conflict/testing/)',
+              message: 'e2e may import only src/protocol and the public testing helpers.',
             },
           ],
         },
