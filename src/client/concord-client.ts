@@ -1,4 +1,5 @@
 import {
+  encodeUserName,
   isProblem,
   userHeader,
   type DocumentDto,
@@ -7,6 +8,7 @@ import {
   type VersionSummary,
 } from '../protocol/index.ts';
 import { ApiError } from './api-error.ts';
+import { toSendableUserName } from './user-name.ts';
 
 /** A document with the strong ETag that guards its next save. */
 export interface VersionedDocument {
@@ -48,9 +50,9 @@ export function createConcordClient(options: ConcordClientOptions = {}): Concord
     const headers = new Headers(init.headers);
     headers.set('Accept', 'application/json, application/problem+json');
     if (init.body !== undefined) headers.set('Content-Type', 'application/json');
-    const name = options.userName?.().trim();
-    // Header values are Latin-1 on the wire; names are not, so percent-encode them.
-    if (name) headers.set(userHeader, encodeURIComponent(name));
+    // A name the server would refuse must not make every save fail: send it cleaned.
+    const name = toSendableUserName(options.userName?.() ?? '');
+    if (name) headers.set(userHeader, encodeUserName(name));
     const response = await doFetch(`${baseUrl}${path}`, { ...init, headers });
     if (!response.ok) throw await readError(response);
     return response;

@@ -11,6 +11,24 @@ export function loadUserName(): string {
   }
 }
 
+/**
+ * The name as the server accepts it: no control characters, well-formed UTF-16, at most
+ * `limits.userNameMaxLength` long (cut between characters, never inside a surrogate pair).
+ *
+ * @example toSendableUserName('  Zoë\n ') // 'Zoë'
+ */
+export function toSendableUserName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+  const clean = name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
+  const wellFormed = [...clean].filter((c) => !/^[\ud800-\udfff]$/.test(c));
+  let out = '';
+  for (const char of wellFormed) {
+    if (out.length + char.length > limits.userNameMaxLength) break;
+    out += char;
+  }
+  return out.trim();
+}
+
 /** Remembers the name this browser saves under, cut to the length the server accepts. */
 export function storeUserName(name: string): void {
   try {
