@@ -27,6 +27,12 @@ export const problemTypes = {
   methodNotAllowed: 'https://concord.dev/problems/method-not-allowed',
   unsupportedMediaType: 'https://concord.dev/problems/unsupported-media-type',
   tooLarge: 'https://concord.dev/problems/too-large',
+  preconditionFailed: 'https://concord.dev/problems/precondition-failed',
+  idempotencyKeyReused: 'https://concord.dev/problems/idempotency-key-reused',
+  idempotencyKeyInFlight: 'https://concord.dev/problems/idempotency-key-in-flight',
+  invalidQuery: 'https://concord.dev/problems/invalid-query',
+  forbiddenOrigin: 'https://concord.dev/problems/forbidden-origin',
+  rateLimited: 'https://concord.dev/problems/rate-limited',
   internal: 'https://concord.dev/problems/internal',
 } as const;
 

@@ -6,7 +6,13 @@ import { answerMethodNotAllowed } from './answer-method-not-allowed.ts';
 import { createNotFoundProblem } from './create-not-found-problem.ts';
 import { ProblemError } from './problem-error.ts';
 import { readDocumentInput } from './read-document-input.ts';
-import { matchesIfNoneMatch, readIfMatch } from './read-preconditions.ts';
+import {
+  createPreconditionFailedProblem,
+  evaluateReadPreconditions,
+  matchesExpected,
+  readWritePreconditions,
+} from './read-preconditions.ts';
+import type { WritePreconditions } from './read-preconditions.ts';
 import { readUser } from './read-user.ts';
 import type { DocumentStore, StoredDocument } from './store.ts';
 import { toDocumentDto } from './to-document-dto.ts';
@@ -49,25 +55,28 @@ export function createDocumentRoutes({ store, now }: RouteDeps): Hono {
   routes.get('/:id', async (c) => {
     const document = await findDocument(store, c.req.param('id'));
     const headers = { ETag: document.etag, 'Cache-Control': 'no-cache' };
-    // RFC 9110 §13.1.2: weak comparison; the 304 carries the validators a 200 would (§15.4.5).
-    if (matchesIfNoneMatch(c, document.etag)) return c.body(null, 304, headers);
+    // RFC 9110 §13.2.2 after the 404; the 304 carries the validators a 200 would (§15.4.5).
+    if (evaluateReadPreconditions(c, document.etag) === 'notModified') {
+      return c.body(null, 304, headers);
+    }
     return c.json(toDocumentDto(document), 200, headers);
   });
 
   routes.put('/:id', async (c) => {
     const id = c.req.param('id');
     // RFC 9110 §13.2.1: preconditions are evaluated only when the request would otherwise
-    // succeed, so 404 and 400s come before 428 and 409.
-    await findDocument(store, id);
+    // succeed, so 404 and 400s come before 428, 409 and 412.
+    const current = await findDocument(store, id);
     const input = await readDocumentInput(c);
     const user = readUser(c);
-    const expected = readIfMatch(c, `/api/docs/${id}`);
+    const preconditions = readWritePreconditions(c, `/api/docs/${id}`, current);
+    const { expected } = preconditions;
     const outcome = await store.saveDocument(id, { ...input, user, at: now(), expected });
     switch (outcome.status) {
       case 'notFound':
         throw createDocumentNotFound(id);
       case 'conflict':
-        throw createEditConflictProblem(outcome.current);
+        throw createRefusal(preconditions, outcome.current);
       case 'titleTaken':
         throw createTitleTakenProblem(outcome.existing);
       case 'saved':
@@ -78,11 +87,11 @@ export function createDocumentRoutes({ store, now }: RouteDeps): Hono {
 
   routes.delete('/:id', async (c) => {
     const id = c.req.param('id');
-    await findDocument(store, id);
-    const expected = readIfMatch(c, `/api/docs/${id}`);
-    const outcome = await store.deleteDocument(id, expected);
+    const current = await findDocument(store, id);
+    const preconditions = readWritePreconditions(c, `/api/docs/${id}`, current);
+    const outcome = await store.deleteDocument(id, preconditions.expected);
     if (outcome.status === 'notFound') throw createDocumentNotFound(id);
-    if (outcome.status === 'conflict') throw createEditConflictProblem(outcome.current);
+    if (outcome.status === 'conflict') throw createRefusal(preconditions, outcome.current);
     return c.body(null, 204);
   });
   routes.all('/:id', answerMethodNotAllowed(['GET', 'HEAD', 'PUT', 'DELETE']));
@@ -109,6 +118,19 @@ function sendSaved(c: Context, document: StoredDocument): Response {
     'Content-Location': `/api/docs/${document.id}`,
     'Cache-Control': 'no-cache',
   });
+}
+
+/**
+ * Why the compare-and-swap refused: a stale `If-Match` (409 with the current document), or,
+ * when the current version does match `If-Match`, a failed `If-None-Match` (412).
+ */
+function createRefusal(preconditions: WritePreconditions, current: StoredDocument): ProblemError {
+  if (!matchesExpected(preconditions.ifMatch, current.etag)) {
+    return createEditConflictProblem(current);
+  }
+  return createPreconditionFailedProblem(
+    'If-None-Match matches the current version of this document; nothing was changed.',
+  );
 }
 
 /**

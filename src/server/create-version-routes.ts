@@ -3,7 +3,7 @@ import { answerMethodNotAllowed } from './answer-method-not-allowed.ts';
 import type { RouteDeps } from './create-document-routes.ts';
 import { findDocument } from './create-document-routes.ts';
 import { createNotFoundProblem } from './create-not-found-problem.ts';
-import { matchesIfNoneMatch } from './read-preconditions.ts';
+import { evaluateReadPreconditions } from './read-preconditions.ts';
 import { toDocumentDto } from './to-document-dto.ts';
 
 // Versions are 1, 2, 3, … written in decimal without leading zeros; one spelling per version.
@@ -40,7 +40,9 @@ export function createVersionRoutes({ store }: Pick<RouteDeps, 'store'>): Hono {
       ETag: version.etag,
       'Cache-Control': 'private, max-age=31536000, immutable',
     };
-    if (matchesIfNoneMatch(c, version.etag)) return c.body(null, 304, headers);
+    if (evaluateReadPreconditions(c, version.etag) === 'notModified') {
+      return c.body(null, 304, headers);
+    }
     return c.json(toDocumentDto(version), 200, headers);
   });
   routes.all('/:id/versions/:n', answerMethodNotAllowed(['GET', 'HEAD']));
