@@ -9,11 +9,12 @@ test('Escape closes the dialog, returns focus, and keeps every edit', async ({
 }) => {
   await alice.editor.open(seededDoc.id);
   await bob.editor.open(seededDoc.id);
+  // Bob is already editing when Alice saves.
+  await bob.editor.replaceInBody(second, 'Bob argues his way.');
   await alice.editor.replaceInBody(second, 'Alice argues differently.');
   await alice.editor.save();
   await alice.editor.expectSaved();
 
-  await bob.editor.replaceInBody(second, 'Bob argues his way.');
   await bob.editor.saveButton.focus();
   await bob.page.keyboard.press('Enter');
   const dialog = bob.editor.dialog;
@@ -48,12 +49,13 @@ test('both renamed the document: the title is a conflict of its own', async ({
 }) => {
   await alice.editor.open(seededDoc.id);
   await bob.editor.open(seededDoc.id);
+  // Bob is already editing when Alice saves.
+  await bob.editor.title.fill(`${seededDoc.title} (Bob)`);
+  await bob.editor.replaceInBody(third, 'Bob concludes.');
   await alice.editor.title.fill(`${seededDoc.title} (Alice)`);
   await alice.editor.save();
   await alice.editor.expectSaved();
 
-  await bob.editor.title.fill(`${seededDoc.title} (Bob)`);
-  await bob.editor.replaceInBody(third, 'Bob concludes.');
   await bob.editor.save();
   const dialog = bob.editor.dialog;
   await dialog.expectOpen();

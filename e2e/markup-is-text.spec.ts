@@ -21,10 +21,11 @@ test('markup in a title and body is shown as text and runs nothing', async ({
 
   // The same markup inside a conflict dialog is text too.
   await bob.editor.open(id);
+  // Bob is already editing when Alice saves.
+  await bob.editor.replaceInBody('<script>', '<script data-b>');
   await alice.editor.replaceInBody('<script>', '<script data-a>');
   await alice.editor.save();
   await alice.editor.expectSaved();
-  await bob.editor.replaceInBody('<script>', '<script data-b>');
   await bob.editor.save();
   await bob.editor.dialog.expectOpen();
   await expect(bob.editor.dialog.conflict(1)).toContainText('<script data-b>');

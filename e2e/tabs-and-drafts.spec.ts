@@ -8,12 +8,13 @@ test('two tabs of one browser: the second save merges, and drafts stay in their 
 }) => {
   await tabA.open(seededDoc.id);
   await tabB.open(seededDoc.id);
+  // Tab B is already editing when tab A saves.
+  await tabB.replaceInBody(third, 'Tab B concludes.');
 
   await tabA.replaceInBody(first, 'Tab A opens.');
   await tabA.save();
   await tabA.expectSaved();
 
-  await tabB.replaceInBody(third, 'Tab B concludes.');
   await tabB.save();
   await tabB.dialog.expectOpen();
   await tabB.dialog.expectConflictsLeft(0);

@@ -9,12 +9,13 @@ test('edits to different paragraphs merge by themselves and both reach the serve
 }) => {
   await alice.editor.open(seededDoc.id);
   await bob.editor.open(seededDoc.id);
+  // Bob is already editing when Alice saves.
+  await bob.editor.replaceInBody(third, 'Bob sharpened the conclusion.');
 
   await alice.editor.replaceInBody(first, 'Alice rewrote the opening.');
   await alice.editor.save();
   await alice.editor.expectSaved();
 
-  await bob.editor.replaceInBody(third, 'Bob sharpened the conclusion.');
   await bob.editor.expectUnsaved();
   await bob.editor.save();
 
@@ -46,13 +47,14 @@ test('an overlapping edit is one conflict; Use mine keeps my line and their othe
 }) => {
   await alice.editor.open(seededDoc.id);
   await bob.editor.open(seededDoc.id);
+  // Bob is already editing when Alice saves.
+  await bob.editor.replaceInBody(second, 'Bob argues his way.');
 
   await alice.editor.replaceInBody(first, 'Alice rewrote the opening.');
   await alice.editor.replaceInBody(second, 'Alice argues differently.');
   await alice.editor.save();
   await alice.editor.expectSaved();
 
-  await bob.editor.replaceInBody(second, 'Bob argues his way.');
   await bob.editor.save();
 
   const dialog = bob.editor.dialog;
@@ -75,12 +77,13 @@ test('an overlapping edit is one conflict; Use mine keeps my line and their othe
 test('Keep mine saves my whole version over theirs', async ({ alice, bob, seededDoc }) => {
   await alice.editor.open(seededDoc.id);
   await bob.editor.open(seededDoc.id);
+  // Bob is already editing when Alice saves.
+  await bob.editor.replaceInBody(second, 'Bob argues his way.');
 
   await alice.editor.replaceInBody(second, 'Alice argues differently.');
   await alice.editor.save();
   await alice.editor.expectSaved();
 
-  await bob.editor.replaceInBody(second, 'Bob argues his way.');
   await bob.editor.save();
   await bob.editor.dialog.expectOpen();
   await bob.editor.dialog.keepMine();
@@ -99,12 +102,13 @@ test('Take theirs drops my edits from the editor but keeps them recoverable', as
 }) => {
   await alice.editor.open(seededDoc.id);
   await bob.editor.open(seededDoc.id);
+  // Bob is already editing when Alice saves.
+  await bob.editor.replaceInBody(second, 'Bob argues his way.');
 
   await alice.editor.replaceInBody(second, 'Alice argues differently.');
   await alice.editor.save();
   await alice.editor.expectSaved();
 
-  await bob.editor.replaceInBody(second, 'Bob argues his way.');
   await bob.editor.save();
   await bob.editor.dialog.expectOpen();
   await bob.editor.dialog.takeTheirs();
@@ -133,13 +137,14 @@ test('a save that lands while the dialog is open is merged in, keeping the choic
 }) => {
   await alice.editor.open(seededDoc.id);
   await bob.editor.open(seededDoc.id);
+  // Bob is already editing when Alice saves.
+  await bob.editor.replaceInBody(second, 'Bob argues his way.');
 
   await alice.editor.replaceInBody(first, 'Alice rewrote the opening.');
   await alice.editor.replaceInBody(second, 'Alice argues differently.');
   await alice.editor.save();
   await alice.editor.expectSaved();
 
-  await bob.editor.replaceInBody(second, 'Bob argues his way.');
   await bob.editor.save();
   const dialog = bob.editor.dialog;
   await dialog.expectOpen();

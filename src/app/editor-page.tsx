@@ -7,11 +7,18 @@ import {
   loadDraft,
   storeDraft,
   useConcordClient,
+  useCreateDocument,
   useDocument,
+  useDocumentEvents,
   useSaveDocument,
   type VersionedDocument,
 } from '../client/index.ts';
-import { ConflictDialog, type Resolution } from '../conflict/index.ts';
+import {
+  ConflictDialog,
+  countConflictsLeft,
+  createResolution,
+  type Resolution,
+} from '../conflict/index.ts';
 import type { DocumentInput } from '../protocol/index.ts';
 import { describeError } from './describe-error.ts';
 import {
@@ -22,24 +29,27 @@ import {
   type EditorSession,
 } from './editor-session.ts';
 import { formatWhen } from './format-when.ts';
-import { linkProps } from './router.ts';
+import { linkProps, navigate } from './router.ts';
+
+/** Prose merges best by words: edits to different sentences of one paragraph both stay. */
+const granularity = 'word';
 
 /** `/docs/{id}`: loads the document, then edits it. */
 export function EditorPage({ id }: { id: string }) {
   const query = useDocument(id);
+  const events = useDocumentEvents(id);
   if (query.isPending) return <p>Loading…</p>;
-  if (query.isError) {
-    const missing = query.error instanceof ApiError && query.error.status === 404;
-    return (
-      <p role="alert">
-        {missing
-          ? 'This document does not exist (it may have been deleted).'
-          : describeError(query.error)}{' '}
-        <a {...linkProps('/')}>Back to your documents</a>
-      </p>
-    );
-  }
-  return <Editor id={id} loaded={query.data} />;
+  const gone = query.error instanceof ApiError && query.error.status === 404;
+  // Once loaded, the editor stays even if the document disappears: it holds the person's text.
+  if (query.data) return <Editor id={id} loaded={query.data} deleted={events.deleted || gone} />;
+  return (
+    <p role="alert">
+      {gone
+        ? 'This document does not exist (it may have been deleted).'
+        : describeError(query.error)}{' '}
+      <a {...linkProps('/')}>Back to your documents</a>
+    </p>
+  );
 }
 
 /** An open conflict: the three versions the dialog merges, and the ETag to save against. */
@@ -47,15 +57,24 @@ interface OpenConflict {
   base: DocumentInput;
   mine: DocumentInput;
   theirs: VersionedDocument;
+  /** `save`: a save was refused; `draft`: merging a newer version into the draft, no save. */
+  mode: 'save' | 'draft';
 }
 
-function Editor({ id, loaded }: { id: string; loaded: VersionedDocument }) {
+// In draft mode nothing is saved: the primary action only puts the merge into the editor.
+const draftLabels = { saveMerged: 'Use merged version' };
+
+function Editor(props: { id: string; loaded: VersionedDocument; deleted: boolean }) {
+  const { id, loaded } = props;
   const client = useConcordClient();
   const [restored] = useState(() => loadDraft(id));
   const [session, setSession] = useState<EditorSession>(() => restored ?? cleanSession(loaded));
   const [conflict, setConflict] = useState<OpenConflict | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [backupFailed, setBackupFailed] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
+  const [deletedOnSave, setDeletedOnSave] = useState(false);
+  const deleted = props.deleted || deletedOnSave;
   const sessionRef = useRef(session);
   sessionRef.current = session;
 
@@ -68,7 +87,9 @@ function Editor({ id, loaded }: { id: string; loaded: VersionedDocument }) {
   // With nothing unsaved, follow the newest version the server has (a refetch found one).
   useEffect(() => {
     setSession((s) =>
-      !isDirty(s) && !s.discarded && loaded.doc.version > s.base.version ? cleanSession(loaded) : s,
+      !isDirty(s) && loaded.doc.version > s.base.version
+        ? { ...cleanSession(loaded), discarded: s.discarded }
+        : s,
     );
   }, [loaded]);
 
@@ -79,7 +100,7 @@ function Editor({ id, loaded }: { id: string; loaded: VersionedDocument }) {
       const theirs = problem
         ? { doc: problem.current, etag: problem.current_etag }
         : await client.getDocument(id);
-      setConflict({ base, mine, theirs });
+      setConflict({ base, mine, theirs, mode: 'save' });
     },
     [client, id],
   );
@@ -90,6 +111,7 @@ function Editor({ id, loaded }: { id: string; loaded: VersionedDocument }) {
     if (save.isPending || conflict) return;
     const sent = sessionRef.current;
     setError(null);
+    setNote(null);
     save.mutate(
       { ...sent.mine, etag: sent.base.etag },
       {
@@ -102,7 +124,9 @@ function Editor({ id, loaded }: { id: string; loaded: VersionedDocument }) {
               : s.mine,
           })),
         onError: (saveError) => {
-          if (isSaveConflict(saveError)) {
+          if (saveError instanceof ApiError && saveError.status === 404) {
+            setDeletedOnSave(true);
+          } else if (isSaveConflict(saveError)) {
             const now = sessionRef.current;
             openConflict(saveError, now.base, now.mine).catch((e: unknown) =>
               setError(describeError(e)),
@@ -129,6 +153,12 @@ function Editor({ id, loaded }: { id: string; loaded: VersionedDocument }) {
       return;
     }
     const content = { title: resolution.title, body: resolution.body };
+    if (conflict.mode === 'draft') {
+      // Only the draft changes: it now starts from their version, so the next save is clean.
+      setSession({ base: baseOf(theirs), mine: content });
+      setConflict(null);
+      return;
+    }
     // The resolution is the person's work now: back it up against theirs before sending it.
     setSession({ base: baseOf(theirs), mine: content });
     setError(null);
@@ -173,6 +203,54 @@ function Editor({ id, loaded }: { id: string; loaded: VersionedDocument }) {
   const requestSaveRef = useRef(requestSave);
   requestSaveRef.current = requestSave;
 
+  const mergeNewerVersion = () => {
+    const now = sessionRef.current;
+    const resolution = createResolution(
+      {
+        base: now.base.body,
+        mine: now.mine.body,
+        theirs: loaded.doc.body,
+        titles: { base: now.base.title, mine: now.mine.title, theirs: loaded.doc.title },
+      },
+      { granularity },
+    );
+    const who = loaded.doc.updated_by || 'someone else';
+    if (countConflictsLeft(resolution) === 0) {
+      setSession({
+        base: baseOf(loaded),
+        mine: { title: resolution.title.value, body: resolution.text },
+      });
+      setNote(`Merged the changes ${who} saved (version ${loaded.doc.version}) into your draft.`);
+      return;
+    }
+    setConflict({ base: now.base, mine: now.mine, theirs: loaded, mode: 'draft' });
+  };
+
+  const create = useCreateDocument();
+  const saveAsNew = () => {
+    const { mine } = sessionRef.current;
+    const attempt = (title: string, retry: boolean) =>
+      create.mutate(
+        { input: { title, body: mine.body }, idempotencyKey: crypto.randomUUID() },
+        {
+          onSuccess: ({ doc }) => {
+            clearDraft(id);
+            navigate(`/docs/${encodeURIComponent(doc.id)}`);
+          },
+          onError: (createError) => {
+            // The old title may be taken again already: try once with a suffix.
+            if (retry && createError instanceof ApiError && createError.status === 409) {
+              attempt(`${mine.title} (recovered)`, false);
+            } else setError(describeError(createError));
+          },
+        },
+      );
+    attempt(mine.title, true);
+  };
+
+  const newer =
+    !deleted && !conflict && isDirty(session) && loaded.doc.version > session.base.version;
+
   const edit = (change: Partial<DocumentInput>) =>
     setSession((s) => ({ ...s, mine: { ...s.mine, ...change } }));
   const dirty = isDirty(session);
@@ -199,6 +277,28 @@ function Editor({ id, loaded }: { id: string; loaded: VersionedDocument }) {
             Save
           </button>
         </div>
+        {newer && (
+          <div className="notice" role="region" aria-label="Newer version" aria-live="polite">
+            {loaded.doc.updated_by || 'Someone'} saved a newer version (version {loaded.doc.version}
+            ) while you were editing.{' '}
+            <button type="button" onClick={mergeNewerVersion}>
+              Merge their changes
+            </button>
+          </div>
+        )}
+        {deleted && (
+          <div className="notice notice--alert" role="alert">
+            This document was deleted. Your text is still here.{' '}
+            <button type="button" onClick={saveAsNew} disabled={create.isPending}>
+              Save as a new document
+            </button>
+          </div>
+        )}
+        {note && (
+          <p className="notice" aria-live="polite">
+            {note}
+          </p>
+        )}
         {restored && isDirty(restored) && (
           <p className="notice">
             Restored your unsaved edits from {formatWhen(restored.savedAt)} (started from version{' '}
@@ -253,6 +353,8 @@ function Editor({ id, loaded }: { id: string; loaded: VersionedDocument }) {
             theirs: conflict.theirs.doc.title,
           }}
           theirsAuthor={conflict.theirs.doc.updated_by || undefined}
+          granularity={granularity}
+          labels={conflict.mode === 'draft' ? draftLabels : undefined}
           busy={save.isPending}
           error={error ?? undefined}
           onResolve={resolve}

@@ -32,6 +32,8 @@ export interface ConcordClient {
   saveDocument(id: string, input: DocumentInput, etag: string): Promise<VersionedDocument>;
   listVersions(id: string, signal?: AbortSignal): Promise<VersionSummary[]>;
   getVersion(id: string, version: number, signal?: AbortSignal): Promise<DocumentDto>;
+  /** The URL of a document's server-sent event stream. */
+  eventsUrl(id: string): string;
 }
 
 /**
@@ -95,6 +97,9 @@ export function createConcordClient(options: ConcordClientOptions = {}): Concord
     async listVersions(id, signal) {
       const response = await request(`${docPath(id)}/versions`, { signal });
       return ((await response.json()) as { items: VersionSummary[] }).items;
+    },
+    eventsUrl(id) {
+      return `${baseUrl}${docPath(id)}/events`;
     },
     async getVersion(id, version, signal) {
       const response = await request(`${docPath(id)}/versions/${version}`, { signal });

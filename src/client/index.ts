@@ -1,5 +1,6 @@
 export * from './api-error.ts';
 export * from './concord-client.ts';
+export * from './document-events.ts';
 export * from './drafts.ts';
 export * from './queries.ts';
 export * from './user-name.ts';

@@ -4,26 +4,14 @@ import {
   useQueryClient,
   type UseMutationOptions,
 } from '@tanstack/react-query';
-import { createContext, useContext } from 'react';
 import type { DocumentInput } from '../protocol/index.ts';
 import { isSaveConflict } from './api-error.ts';
-import type { ConcordClient, VersionedDocument } from './concord-client.ts';
+import type { VersionedDocument } from './concord-client.ts';
+import { ConcordClientContext, useConcordClient } from './client-context.ts';
+import { docKeys } from './doc-keys.ts';
+import { announceToTabs } from './document-events.ts';
 
-/** Query keys, one place: `['docs']` is the list, `['docs', id]` one document with its ETag. */
-export const docKeys = {
-  all: ['docs'] as const,
-  list: () => [...docKeys.all, 'list'] as const,
-  detail: (id: string) => [...docKeys.all, 'detail', id] as const,
-};
-
-export const ConcordClientContext = createContext<ConcordClient | null>(null);
-
-/** The Concord client of the nearest provider. */
-export function useConcordClient(): ConcordClient {
-  const client = useContext(ConcordClientContext);
-  if (!client) throw new Error('useConcordClient needs a <ConcordClientContext.Provider> above it');
-  return client;
-}
+export { ConcordClientContext, docKeys, useConcordClient };
 
 /** The document list. */
 export function useDocumentList() {
@@ -71,6 +59,13 @@ export function useSaveDocument(
     onSuccess: (saved, variables, onMutateResult, context) => {
       queryClient.setQueryData(docKeys.detail(id), saved);
       void queryClient.invalidateQueries({ queryKey: docKeys.list() });
+      announceToTabs({
+        type: 'version',
+        id,
+        version: saved.doc.version,
+        etag: saved.etag,
+        updated_by: saved.doc.updated_by,
+      });
       options.onSuccess?.(saved, variables, onMutateResult, context);
     },
   });

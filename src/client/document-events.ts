@@ -1,0 +1,76 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useConcordClient } from './client-context.ts';
+import { docKeys } from './doc-keys.ts';
+import type { VersionedDocument } from './concord-client.ts';
+
+/** A new version of a document, as the event stream and the other tabs announce it. */
+export interface VersionEvent {
+  version: number;
+  etag: string;
+  updated_by: string;
+}
+
+type TabMessage =
+  ({ type: 'version'; id: string } & VersionEvent) | { type: 'deleted'; id: string };
+
+const channelName = 'concord';
+
+function openChannel(): BroadcastChannel | undefined {
+  return typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(channelName);
+}
+
+/**
+ * Tells this browser's other tabs that a document changed, at once and without a round trip
+ * through the server (the event stream tells other browsers).
+ */
+export function announceToTabs(message: TabMessage): void {
+  const channel = openChannel();
+  channel?.postMessage(message);
+  channel?.close();
+}
+
+/**
+ * Follows one document's changes — the server's event stream (other people, other servers) and
+ * BroadcastChannel (this browser's other tabs) — and refetches the document when a newer version
+ * exists. Returns whether the document has been deleted meanwhile.
+ */
+export function useDocumentEvents(id: string): { deleted: boolean } {
+  const client = useConcordClient();
+  const queryClient = useQueryClient();
+  const [deleted, setDeleted] = useState(false);
+
+  useEffect(() => {
+    const onVersion = (event: VersionEvent) => {
+      const known = queryClient.getQueryData<VersionedDocument>(docKeys.detail(id));
+      if (known && event.version <= known.doc.version) return;
+      void queryClient.invalidateQueries({ queryKey: docKeys.detail(id) });
+      void queryClient.invalidateQueries({ queryKey: docKeys.list() });
+    };
+    const onDeleted = () => {
+      setDeleted(true);
+      void queryClient.invalidateQueries({ queryKey: docKeys.list() });
+    };
+
+    const source = new EventSource(client.eventsUrl(id));
+    const onServerVersion = (event: MessageEvent<string>) =>
+      onVersion(JSON.parse(event.data) as VersionEvent);
+    source.addEventListener('version', onServerVersion);
+    source.addEventListener('deleted', onDeleted);
+
+    const channel = openChannel();
+    if (channel) {
+      channel.onmessage = (event: MessageEvent<TabMessage>) => {
+        if (event.data.id !== id) return;
+        if (event.data.type === 'deleted') onDeleted();
+        else onVersion(event.data);
+      };
+    }
+    return () => {
+      source.close();
+      channel?.close();
+    };
+  }, [client, id, queryClient]);
+
+  return { deleted };
+}
