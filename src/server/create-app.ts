@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { existsSync } from 'node:fs';
+import { createCollectionRoutes } from './create-collection-routes.ts';
 import { createEventRoutes } from './create-event-routes.ts';
 import { createDocumentRoutes } from './create-document-routes.ts';
 import { createNotFoundProblem } from './create-not-found-problem.ts';
@@ -41,6 +42,7 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   app.use('*', setSecurityHeaders);
 
+  app.route('/api/docs', createCollectionRoutes({ store, now }));
   app.route('/api/docs', createDocumentRoutes({ store, now }));
   app.route('/api/docs', createVersionRoutes({ store }));
   app.route('/api/docs', createEventRoutes({ store, keepAliveMs, signal }));

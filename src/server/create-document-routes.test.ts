@@ -20,7 +20,7 @@ describe('GET /api/docs', () => {
   it('answers an empty list when there are no documents', async () => {
     const res = await t.app.request('/api/docs');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ items: [] });
+    expect(await res.json()).toEqual({ items: [], next_cursor: null });
   });
 
   it('lists documents most recently updated first', async () => {

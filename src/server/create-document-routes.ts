@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { problemTypes } from '../protocol/problem.ts';
-import type { EditConflictProblem, TitleTakenProblem } from '../protocol/problem.ts';
+import type { EditConflictProblem } from '../protocol/problem.ts';
 import { answerMethodNotAllowed } from './answer-method-not-allowed.ts';
 import { createNotFoundProblem } from './create-not-found-problem.ts';
+import { createTitleTakenProblem } from './create-title-taken-problem.ts';
 import { ProblemError } from './problem-error.ts';
 import { readDocumentInput } from './read-document-input.ts';
 import {
@@ -24,33 +25,14 @@ export interface RouteDeps {
 }
 
 // Ids are URL-safe tokens; anything else (`..`, slashes, NUL) cannot name a document.
-const idPattern = /^[A-Za-z0-9_-]{1,100}$/;
+export const idPattern = /^[A-Za-z0-9_-]{1,100}$/;
 
 /**
- * `/api/docs` and `/api/docs/{id}`: list, create, read, save and delete documents. Every write
+ * `/api/docs/{id}`: read, save and delete a document. Every write
  * states what it expects (`If-Match`) and the store checks it in the same transaction.
  */
 export function createDocumentRoutes({ store, now }: RouteDeps): Hono {
   const routes = new Hono();
-
-  routes.get('/', async (c) => {
-    const items = await store.listDocuments();
-    return c.json({ items }, 200, { 'Cache-Control': 'no-cache' });
-  });
-
-  routes.post('/', async (c) => {
-    const input = await readDocumentInput(c);
-    const user = readUser(c);
-    const outcome = await store.createDocument({ ...input, user, at: now() });
-    if (outcome.status === 'titleTaken') throw createTitleTakenProblem(outcome.existing);
-    const location = `/api/docs/${outcome.document.id}`;
-    return c.json(toDocumentDto(outcome.document), 201, {
-      Location: location,
-      'Content-Location': location,
-      ETag: outcome.document.etag,
-    });
-  });
-  routes.all('/', answerMethodNotAllowed(['GET', 'HEAD', 'POST']));
 
   routes.get('/:id', async (c) => {
     const document = await findDocument(store, c.req.param('id'));
@@ -148,17 +130,6 @@ function createEditConflictProblem(current: StoredDocument): ProblemError {
       'version you edited. Merge your changes into it and resubmit with If-Match: current_etag.',
     current: toDocumentDto(current),
     current_etag: current.etag,
-  };
-  return new ProblemError(problem);
-}
-
-function createTitleTakenProblem(existing: { id: string; title: string }): ProblemError {
-  const problem: TitleTakenProblem = {
-    type: problemTypes.titleTaken,
-    title: 'Title already used',
-    status: 409,
-    detail: `The title ${JSON.stringify(existing.title)} is already used by another document; pick another or open it.`,
-    existing,
   };
   return new ProblemError(problem);
 }

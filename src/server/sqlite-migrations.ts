@@ -32,4 +32,17 @@ export const sqliteMigrations: readonly string[] = [
     PRIMARY KEY (document_id, version)
   ) STRICT;
   `,
+  // 2: Idempotency-Key records of creates, kept 24 hours (draft-ietf-httpapi-idempotency-key-header).
+  `
+  CREATE TABLE idempotency_keys (
+    key TEXT PRIMARY KEY,
+    -- A digest of the payload first sent with the key.
+    fingerprint TEXT NOT NULL,
+    -- The CreateOutcome first returned, as JSON, to be replayed exactly.
+    outcome TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  ) STRICT;
+
+  CREATE INDEX idempotency_keys_by_created_at ON idempotency_keys (created_at);
+  `,
 ];

@@ -10,8 +10,11 @@ import { migrateSqlite } from './migrate-sqlite.ts';
 import type {
   CreateOutcome,
   DeleteOutcome,
+  DocumentCursor,
   DocumentStore,
   Expected,
+  IdempotentCreateOutcome,
+  IdempotentRequest,
   SaveOutcome,
   StoredDocument,
   StoredVersion,
@@ -59,13 +62,25 @@ export class SqliteStore implements DocumentStore {
     this.#db = db;
   }
 
-  async listDocuments(): Promise<DocumentSummary[]> {
+  async listDocuments(page?: {
+    limit: number;
+    after?: DocumentCursor;
+  }): Promise<DocumentSummary[]> {
+    const columns = 'SELECT id, title, version, updated_at, updated_by FROM documents';
+    const order = 'ORDER BY updated_at DESC, id';
+    if (!page) return this.#db.prepare<[], DocumentSummary>(`${columns} ${order}`).all();
+    if (!page.after) {
+      return this.#db
+        .prepare<[number], DocumentSummary>(`${columns} ${order} LIMIT ?`)
+        .all(page.limit);
+    }
+    const { updated_at, id } = page.after;
+    // Row values compare lexicographically, but the order is DESC then ASC, so spell it out.
     return this.#db
-      .prepare<[], DocumentSummary>(
-        `SELECT id, title, version, updated_at, updated_by FROM documents
-         ORDER BY updated_at DESC, id`,
+      .prepare<[string, string, string, number], DocumentSummary>(
+        `${columns} WHERE updated_at < ? OR (updated_at = ? AND id > ?) ${order} LIMIT ?`,
       )
-      .all();
+      .all(updated_at, updated_at, id, page.limit);
   }
 
   async getDocument(id: string): Promise<StoredDocument | undefined> {
@@ -73,27 +88,59 @@ export class SqliteStore implements DocumentStore {
   }
 
   async createDocument(input: WriteInput): Promise<CreateOutcome> {
-    const outcome = this.#db
-      .transaction((): CreateOutcome => {
-        const existing = this.#selectByTitleKey(toTitleKey(input.title));
-        if (existing) return { status: 'titleTaken', existing };
-        const id = randomUUID();
-        const at = input.at.toISOString();
-        const etag = generateETag();
-        this.#db
-          .prepare(
-            `INSERT INTO documents (id, title, title_key, version, etag, created_at, updated_at, updated_by)
-             VALUES (?, ?, ?, 1, ?, ?, ?, ?)`,
-          )
-          .run(id, input.title, toTitleKey(input.title), etag, at, at, input.user);
-        this.#insertVersion(id, 1, etag, input);
-        return { status: 'created', document: this.#selectCurrent(id)! };
-      })
-      // IMMEDIATE takes the write lock before reading, so the title check and the insert see
-      // one state even with several processes on the file.
-      .immediate();
+    // IMMEDIATE takes the write lock before reading, so the title check and the insert see
+    // one state even with several processes on the file.
+    const outcome = this.#db.transaction(() => this.#create(input)).immediate();
     if (outcome.status === 'created') this.#announce(outcome.document);
     return outcome;
+  }
+
+  async createDocumentOnce(
+    input: WriteInput,
+    request: IdempotentRequest,
+  ): Promise<IdempotentCreateOutcome> {
+    const outcome = this.#db
+      .transaction((): IdempotentCreateOutcome => {
+        this.#db
+          .prepare('DELETE FROM idempotency_keys WHERE created_at < ?')
+          .run(request.expiredBefore.toISOString());
+        const recorded = this.#db
+          .prepare<[string], { fingerprint: string; outcome: string }>(
+            'SELECT fingerprint, outcome FROM idempotency_keys WHERE key = ?',
+          )
+          .get(request.key);
+        if (recorded) {
+          if (recorded.fingerprint !== request.fingerprint) return { status: 'keyReused' };
+          return { ...(JSON.parse(recorded.outcome) as CreateOutcome), replayed: true };
+        }
+        const created = this.#create(input);
+        this.#db
+          .prepare(
+            'INSERT INTO idempotency_keys (key, fingerprint, outcome, created_at) VALUES (?, ?, ?, ?)',
+          )
+          .run(request.key, request.fingerprint, JSON.stringify(created), input.at.toISOString());
+        return { ...created, replayed: false };
+      })
+      .immediate();
+    if (outcome.status === 'created' && !outcome.replayed) this.#announce(outcome.document);
+    return outcome;
+  }
+
+  /** The create itself; call inside a write transaction. */
+  #create(input: WriteInput): CreateOutcome {
+    const existing = this.#selectByTitleKey(toTitleKey(input.title));
+    if (existing) return { status: 'titleTaken', existing };
+    const id = randomUUID();
+    const at = input.at.toISOString();
+    const etag = generateETag();
+    this.#db
+      .prepare(
+        `INSERT INTO documents (id, title, title_key, version, etag, created_at, updated_at, updated_by)
+             VALUES (?, ?, ?, 1, ?, ?, ?, ?)`,
+      )
+      .run(id, input.title, toTitleKey(input.title), etag, at, at, input.user);
+    this.#insertVersion(id, 1, etag, input);
+    return { status: 'created', document: this.#selectCurrent(id)! };
   }
 
   async saveDocument(id: string, input: WriteInput & { expected: Expected }): Promise<SaveOutcome> {

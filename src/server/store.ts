@@ -42,6 +42,31 @@ export type SaveOutcome =
   | { status: 'conflict'; current: StoredDocument }
   | { status: 'titleTaken'; existing: { id: string; title: string } };
 
+/**
+ * A create sent with an `Idempotency-Key` (draft-ietf-httpapi-idempotency-key-header): the key,
+ * what was asked under it, and how long keys are kept.
+ */
+export interface IdempotentRequest {
+  /** The key as the client sent it (at most 255 printable ASCII characters). */
+  key: string;
+  /** A digest of the request's payload (title, body, user): equal payloads, equal digests. */
+  fingerprint: string;
+  /** Keys recorded before this instant have expired: treat them as never recorded. */
+  expiredBefore: Date;
+}
+
+export type IdempotentCreateOutcome =
+  /** `replayed`: the key was recorded with this payload; this is the first call's outcome. */
+  | (CreateOutcome & { replayed: boolean })
+  /** The key was recorded with another payload; nothing was written. */
+  | { status: 'keyReused' };
+
+/** Where a page of `listDocuments` starts: after this row of the previous page. */
+export interface DocumentCursor {
+  updated_at: string;
+  id: string;
+}
+
 export type DeleteOutcome =
   { status: 'deleted' } | { status: 'notFound' } | { status: 'conflict'; current: StoredDocument };
 
@@ -55,11 +80,38 @@ export type DeleteOutcome =
  * both succeed.
  */
 export interface DocumentStore {
-  /** Every document, most recently updated first. */
-  listDocuments(): Promise<DocumentSummary[]>;
+  /**
+   * Documents, most recently updated first (ties: by id, bytewise ascending). Without `page`,
+   * all of them; with it, at most `page.limit`, starting strictly after `page.after` in that
+   * order (keyset paging: `(updated_at, id) < (after.updated_at, after.id)` by the order above).
+   */
+  listDocuments(page?: { limit: number; after?: DocumentCursor }): Promise<DocumentSummary[]>;
   getDocument(id: string): Promise<StoredDocument | undefined>;
   /** Creates version 1 with a fresh id and ETag, unless another document has the title. */
   createDocument(input: WriteInput): Promise<CreateOutcome>;
+  /**
+   * `createDocument` at most once per `request.key`, for `Idempotency-Key` on `POST /api/docs`.
+   * In ONE transaction, together with the create itself:
+   *
+   * 1. Key records made before `request.expiredBefore` count as absent (and may be deleted).
+   * 2. If `request.key` is recorded with the same `fingerprint`: returns the recorded outcome,
+   *    exactly as first returned (the same document snapshot and ETag, or the same
+   *    `titleTaken`), with `replayed: true`; writes nothing, announces nothing. If it is
+   *    recorded with another fingerprint: returns `keyReused`, writes nothing.
+   * 3. Otherwise: does what `createDocument` does and records `{ key, fingerprint, outcome,
+   *    recorded at input.at }` for both `created` and `titleTaken`, with `replayed: false`.
+   *
+   * The record and the document commit together or not at all, so a key never names a create
+   * that did not happen. Two calls with one key racing (other processes) must serialize on
+   * the key: the later one sees the earlier's record and replays it; a document is created
+   * once. (SQLite: the IMMEDIATE transaction. PostgreSQL: e.g. claim the key first with
+   * `INSERT … ON CONFLICT (key) DO NOTHING` in the same transaction, which waits for a
+   * concurrent holder's commit, then read the record.)
+   */
+  createDocumentOnce(
+    input: WriteInput,
+    request: IdempotentRequest,
+  ): Promise<IdempotentCreateOutcome>;
   /**
    * Writes a new version if the current one matches `expected`. When it does not, but the
    * current version is exactly what this save would have written on top of a version matching

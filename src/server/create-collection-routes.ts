@@ -1,0 +1,163 @@
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { createHash } from 'node:crypto';
+import type { DocumentInput } from '../protocol/document.ts';
+import { problemTypes } from '../protocol/problem.ts';
+import type { InvalidParam } from '../protocol/problem.ts';
+import { answerMethodNotAllowed } from './answer-method-not-allowed.ts';
+import type { RouteDeps } from './create-document-routes.ts';
+import { createTitleTakenProblem } from './create-title-taken-problem.ts';
+import { decodeDocumentCursor, encodeDocumentCursor } from './document-cursor.ts';
+import { ProblemError } from './problem-error.ts';
+import { readDocumentInput } from './read-document-input.ts';
+import { readIdempotencyKey } from './read-idempotency-key.ts';
+import { readUser } from './read-user.ts';
+import type { CreateOutcome, DocumentCursor } from './store.ts';
+import { toDocumentDto } from './to-document-dto.ts';
+
+/** Documents per page of `GET /api/docs` when the client names no `limit`, and the most. */
+export const pageLimits = { default: 100, max: 1000 } as const;
+
+/** How long an `Idempotency-Key` is remembered: 24 hours, in milliseconds. */
+export const idempotencyKeyLifetimeMs = 24 * 60 * 60 * 1000;
+
+/**
+ * `/api/docs`: the list, in pages, and the create, which honours `Idempotency-Key`
+ * (draft-ietf-httpapi-idempotency-key-header): the same key and payload replay the first
+ * answer; the same key with another payload is refused with 422; a second request while the
+ * first is still running gets 409.
+ */
+export function createCollectionRoutes({ store, now }: RouteDeps): Hono {
+  const routes = new Hono();
+  // Keys whose first request is being answered by this process. Across processes the store's
+  // transaction serializes requests with one key, so the later one replays instead.
+  const inFlight = new Set<string>();
+
+  routes.get('/', async (c) => {
+    const { limit, after } = readPageQuery(c);
+    // One more than asked, to learn whether there is a next page without counting.
+    const rows = await store.listDocuments({ limit: limit + 1, after });
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    const nextCursor = rows.length > limit && last ? encodeDocumentCursor(last) : null;
+    const headers: Record<string, string> = { 'Cache-Control': 'no-cache' };
+    if (nextCursor) {
+      // RFC 8288 §3: a web link to the next page, as well as `next_cursor` in the body.
+      headers.Link = `</api/docs?limit=${limit}&cursor=${nextCursor}>; rel="next"`;
+    }
+    return c.json({ items, next_cursor: nextCursor }, 200, headers);
+  });
+
+  routes.post('/', async (c) => {
+    const key = readIdempotencyKey(c);
+    if (key === undefined) {
+      const input = await readDocumentInput(c);
+      const outcome = await store.createDocument({ ...input, user: readUser(c), at: now() });
+      return sendCreateOutcome(c, outcome);
+    }
+    if (inFlight.has(key)) throw createKeyInFlightProblem();
+    inFlight.add(key);
+    try {
+      const input = await readDocumentInput(c);
+      const user = readUser(c);
+      const at = now();
+      const outcome = await store.createDocumentOnce(
+        { ...input, user, at },
+        {
+          key,
+          fingerprint: fingerprintCreate(input, user),
+          expiredBefore: new Date(at.getTime() - idempotencyKeyLifetimeMs),
+        },
+      );
+      if (outcome.status === 'keyReused') throw createKeyReusedProblem();
+      // A replay is rendered from the recorded outcome, so status, headers and body are the
+      // first answer's.
+      return sendCreateOutcome(c, outcome);
+    } finally {
+      inFlight.delete(key);
+    }
+  });
+  routes.all('/', answerMethodNotAllowed(['GET', 'HEAD', 'POST']));
+
+  return routes;
+}
+
+function sendCreateOutcome(c: Context, outcome: CreateOutcome): Response {
+  if (outcome.status === 'titleTaken') throw createTitleTakenProblem(outcome.existing);
+  const location = `/api/docs/${outcome.document.id}`;
+  return c.json(toDocumentDto(outcome.document), 201, {
+    Location: location,
+    'Content-Location': location,
+    ETag: outcome.document.etag,
+  });
+}
+
+/** A digest of what a create asks for: the checked input and who asks. */
+function fingerprintCreate(input: DocumentInput, user: string): string {
+  return createHash('sha256')
+    .update(JSON.stringify([input.title, input.body, user]))
+    .digest('base64url');
+}
+
+/** `limit` and `cursor` of `GET /api/docs`; 400 naming each one that is wrong. */
+function readPageQuery(c: Context): { limit: number; after: DocumentCursor | undefined } {
+  const invalidParams: InvalidParam[] = [];
+  const limitValues = c.req.queries('limit') ?? [];
+  const cursorValues = c.req.queries('cursor') ?? [];
+  let limit: number = pageLimits.default;
+  if (limitValues.length > 1) invalidParams.push({ name: 'limit', reason: 'must be given once' });
+  else if (limitValues.length === 1) {
+    const text = limitValues[0]!;
+    limit = /^[1-9][0-9]{0,5}$/.test(text) ? Number(text) : NaN;
+    if (!(limit <= pageLimits.max)) {
+      invalidParams.push({
+        name: 'limit',
+        reason: `must be a whole number from 1 to ${pageLimits.max}`,
+      });
+    }
+  }
+  let after: DocumentCursor | undefined;
+  if (cursorValues.length > 1) invalidParams.push({ name: 'cursor', reason: 'must be given once' });
+  else if (cursorValues.length === 1) {
+    after = decodeDocumentCursor(cursorValues[0]!);
+    if (!after) {
+      invalidParams.push({
+        name: 'cursor',
+        reason: 'must be a next_cursor this server sent, unchanged',
+      });
+    }
+  }
+  if (invalidParams.length > 0) {
+    throw new ProblemError({
+      type: problemTypes.invalidQuery,
+      title: 'Invalid query',
+      status: 400,
+      detail: invalidParams.map((p) => `${p.name} ${p.reason}.`).join(' '),
+      invalid_params: invalidParams,
+    });
+  }
+  return { limit, after };
+}
+
+function createKeyReusedProblem(): ProblemError {
+  return new ProblemError({
+    type: problemTypes.idempotencyKeyReused,
+    title: 'Idempotency-Key reused',
+    status: 422,
+    detail:
+      'This Idempotency-Key was already used for a create with another payload. ' +
+      'Send a new key for a new request.',
+  });
+}
+
+function createKeyInFlightProblem(): ProblemError {
+  return new ProblemError(
+    {
+      type: problemTypes.idempotencyKeyInFlight,
+      title: 'Request with this Idempotency-Key in progress',
+      status: 409,
+      detail: 'The first request with this Idempotency-Key is still being answered; retry shortly.',
+    },
+    { 'Retry-After': '1' },
+  );
+}
