@@ -18,7 +18,9 @@ function post(key: string | undefined, input: unknown, user?: string): Promise<R
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (key !== undefined) headers['Idempotency-Key'] = key;
   if (user !== undefined) headers['Concord-User'] = user;
-  return t.app.request('/api/docs', { method: 'POST', headers, body: JSON.stringify(input) });
+  return Promise.resolve(
+    t.app.request('/api/docs', { method: 'POST', headers, body: JSON.stringify(input) }),
+  );
 }
 
 /** Status, the headers a client reads, and the body: what "the same answer" means. */
