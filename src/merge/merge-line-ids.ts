@@ -41,6 +41,9 @@ interface Node {
  * and theirs really differ, and conflicts that only a few lines (at most 3, or lines without a
  * letter or digit) keep apart are joined, because one block reads more easily than two.
  *
+ * With `shrink: false` conflicts stay as the overlapping changes made them (git's "eager" level,
+ * which `git merge-file --diff3` uses so that each conflict shows all the base it replaces).
+ *
  * @param lineText gives the text of a line of mine, for the letter-or-digit test.
  */
 export function mergeLineIds(
@@ -49,6 +52,7 @@ export function mergeLineIds(
   theirs: Int32Array,
   idCount: number,
   lineText: (mineLine: number) => string,
+  shrink = true,
 ): LinePiece[] {
   const mineHunks = diffIds(base, mine, idCount);
   const theirsHunks = diffIds(base, theirs, idCount);
@@ -147,6 +151,10 @@ export function mergeLineIds(
     append(2, h2.a, h2.aLen, h2.a + mine.length - base.length, h2.aLen, h2.b, h2.bLen);
   }
 
+  if (!shrink) {
+    const whole = nodes.map((n) => (n.mode === 0 ? { ...n, inserted: n.c0 === 0 } : n));
+    return collectPieces(whole, identical, base, mine, theirs);
+  }
   const refined = refineConflicts(nodes, base, mine, theirs, idCount);
   const joined = joinNearConflicts(refined, lineText);
   return collectPieces(joined, identical, base, mine, theirs);

@@ -23,7 +23,14 @@ export function merge(input: MergeInput, options: MergeOptions = {}): MergeResul
   const mineLines = splitLines(input.mine);
   const theirsLines = splitLines(input.theirs);
   const { ids, count } = internLines([baseLines, mineLines, theirsLines]);
-  const pieces = mergeLineIds(ids[0]!, ids[1]!, ids[2]!, count, (i) => mineLines[i]!);
+  const pieces = mergeLineIds(
+    ids[0]!,
+    ids[1]!,
+    ids[2]!,
+    count,
+    (i) => mineLines[i]!,
+    options.conflictSize !== 'whole',
+  );
 
   const regions: MergeRegion[] = [];
   const join = (lines: string[], from: number, to: number): string =>

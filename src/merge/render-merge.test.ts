@@ -40,6 +40,30 @@ describe('renderMerge', () => {
       'a\r\n<<<<<<< mine\r\nM\r\n=======\r\nT\r\n>>>>>>> theirs\r\n',
     );
   });
+
+  it("ends marker lines with LF when base's first line does not end in CRLF, as git does", () => {
+    const result = merge({ base: '', mine: '\r\nM\r\n', theirs: '\r\nT\r\n' });
+    expect(renderMerge(result)).toBe('\r\n<<<<<<< mine\nM\r\n=======\nT\r\n>>>>>>> theirs\n');
+  });
+
+  it('writes each conflict resolved to mine, theirs or both on request', () => {
+    const noEol = merge({ base: 'a\nb', mine: 'a\nM', theirs: 'a\nT' });
+    expect(renderMerge(noEol, { conflicts: 'mine' })).toBe('a\nM');
+    expect(renderMerge(noEol, { conflicts: 'theirs' })).toBe('a\nT');
+    // Like git --union: mine's last line is closed so it does not run into theirs.
+    expect(renderMerge(noEol, { conflicts: 'union' })).toBe('a\nM\nT');
+  });
+
+  it("shows each conflict's whole base with conflictSize 'whole', as git merge-file --diff3", () => {
+    const input = { base: 'a\nb\nc\n', mine: 'a\nX\nY\n', theirs: 'a\nX\nZ\n' };
+    // Shrunk, the conflict cannot tell which base lines Y and Z replaced.
+    expect(renderMerge(merge(input), { style: 'diff3' })).toBe(
+      'a\nX\n<<<<<<< mine\nY\n||||||| base\n=======\nZ\n>>>>>>> theirs\n',
+    );
+    expect(renderMerge(merge(input, { conflictSize: 'whole' }), { style: 'diff3' })).toBe(
+      'a\n<<<<<<< mine\nX\nY\n||||||| base\nb\nc\n=======\nX\nZ\n>>>>>>> theirs\n',
+    );
+  });
 });
 
 describe('parseMerge', () => {

@@ -8,7 +8,7 @@ const DEFAULT_LABELS = { mine: 'mine', base: 'base', theirs: 'theirs' };
  * `<<<<<<< mine`, mine's lines, (`||||||| base` and base's lines with `style: 'diff3'`),
  * `=======`, theirs' lines, `>>>>>>> theirs`. A clean result renders as its text.
  *
- * Markers end their lines as the text around them does (CRLF in a CRLF document). As in git, a
+ * Markers end their lines as the text around them does (CRLF in a CRLF document, by git's rule). As in git, a
  * side whose last line has no line break gets one before the next marker, so the markers stay on
  * lines of their own; `parseMerge` then reads that side back with the line break.
  *
@@ -21,14 +21,28 @@ export function renderMerge(result: MergeResult, options: RenderOptions = {}): s
   const size = options.markerSize ?? DEFAULT_MARKER_SIZE;
   const marker = (kind: keyof typeof MARKER_CHARS, label: string, eol: string): string =>
     MARKER_CHARS[kind].repeat(size) + (label ? ` ${label}` : '') + eol;
+  const eols = trackLineEnds(result.regions);
 
   let out = '';
   for (const region of result.regions) {
     if (region.kind !== 'conflict') {
       out += region.text;
+      eols.pass(region);
       continue;
     }
-    const eol = chooseLineEnd(out, region);
+    const eol = eols.choose();
+    eols.pass(region);
+    switch (options.conflicts) {
+      case 'mine':
+        out += region.mine;
+        continue;
+      case 'theirs':
+        out += region.theirs;
+        continue;
+      case 'union':
+        out += closeLastLine(region.mine, eol) + region.theirs;
+        continue;
+    }
     out += marker('mine', labels.mine, eol) + closeLastLine(region.mine, eol);
     if (options.style === 'diff3') {
       out += marker('base', labels.base, eol) + closeLastLine(region.base, eol);
@@ -43,22 +57,51 @@ function closeLastLine(text: string, eol: string): string {
   return text === '' || text.endsWith('\n') ? text : text + eol;
 }
 
+/** Whether a line ends in CRLF; `undefined` when there is no line (or no line end) to tell. */
+type Vote = boolean | undefined;
+
 /**
- * CRLF when the line before the conflict (or, at the start, the first line of each side) ends in
- * CRLF, like git's `is_cr_needed`; LF otherwise and when nothing tells.
+ * Chooses the line end of a conflict's markers as git's `is_cr_needed` does: CRLF only when the
+ * line before the conflict in mine (or mine's first line, at the start) and in theirs do not end
+ * in a bare LF, and base's first line ends in CRLF. Call `pass` with each region in order.
  */
-function chooseLineEnd(before: string, region: Extract<MergeRegion, { kind: 'conflict' }>): string {
-  const lineEndOf = (text: string, atEnd: boolean): boolean | undefined => {
-    const nl = atEnd ? text.lastIndexOf('\n') : text.indexOf('\n');
-    if (nl < 0) return undefined;
-    return text[nl - 1] === '\r';
+function trackLineEnds(regions: MergeRegion[]) {
+  const sidesOf = (r: MergeRegion): [string, string, string] => {
+    if (r.kind === 'unchanged') return [r.text, r.text, r.text];
+    if (r.kind === 'mine') return [r.base, r.text, r.base];
+    if (r.kind === 'theirs') return [r.base, r.base, r.text];
+    if (r.kind === 'both') return [r.base, r.text, r.text];
+    return [r.base, r.mine, r.theirs];
   };
-  const votes = before
-    ? [lineEndOf(before, true)]
-    : [
-        lineEndOf(region.mine, false),
-        lineEndOf(region.theirs, false),
-        lineEndOf(region.base, false),
-      ];
-  return votes.includes(false) || !votes.includes(true) ? '\n' : '\r\n';
+  /** The line end of a side's first line, read across regions (most documents: the first). */
+  const firstLineEnd = (side: 0 | 1 | 2): Vote => {
+    let head = '';
+    for (const region of regions) {
+      head += sidesOf(region)[side];
+      const nl = head.indexOf('\n');
+      if (nl >= 0) return head[nl - 1] === '\r';
+    }
+    return undefined;
+  };
+  let firstBase: Vote | null = null;
+  // Line end of the last line of each side so far; null while nothing came yet.
+  let mineEnd: Vote | null = null;
+  let theirsEnd: Vote | null = null;
+  const lastLineEnd = (text: string, previous: Vote | null): Vote | null =>
+    text === '' ? previous : text.endsWith('\r\n') ? true : text.endsWith('\n') ? false : undefined;
+  return {
+    pass(region: MergeRegion): void {
+      const [, mine, theirs] = sidesOf(region);
+      mineEnd = lastLineEnd(mine, mineEnd);
+      theirsEnd = lastLineEnd(theirs, theirsEnd);
+    },
+    choose(): '\n' | '\r\n' {
+      const mine = mineEnd === null ? firstLineEnd(1) : mineEnd;
+      if (mine === false) return '\n';
+      const theirs = theirsEnd === null ? firstLineEnd(2) : theirsEnd;
+      if (theirs === false) return '\n';
+      firstBase ??= firstLineEnd(0) ?? false;
+      return firstBase ? '\r\n' : '\n';
+    },
+  };
 }

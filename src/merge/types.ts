@@ -14,6 +14,13 @@ export type Granularity = 'line' | 'word';
 export interface MergeOptions {
   /** Default `line`. */
   granularity?: Granularity;
+  /**
+   * `minimal` (default) shrinks each conflict to the lines where mine and theirs really differ and
+   * joins conflicts that only a few lines keep apart, as `git merge-file` does. `whole` keeps each
+   * conflict as the overlapping changes made it, with every base line it replaces, as
+   * `git merge-file --diff3` does: a base section is only true to the base when nothing was cut.
+   */
+  conflictSize?: 'minimal' | 'whole';
 }
 
 /**
@@ -60,4 +67,10 @@ export interface RenderOptions {
    * length from each block's first marker.
    */
   markerSize?: number;
+  /**
+   * `markers` (default) writes each conflict between markers; `mine`, `theirs` and `union` write
+   * mine's side, theirs', or both (mine first) instead, as `git merge-file --ours`, `--theirs` and
+   * `--union` do.
+   */
+  conflicts?: 'markers' | 'mine' | 'theirs' | 'union';
 }
