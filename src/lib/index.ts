@@ -1,0 +1,27 @@
+// The public entry of the `concord` package (`import { ConflictDialog } from 'concord'`): the
+// conflict dialog and its headless state, the merge engine, and the guarded-save hook. Its
+// styles are a separate import, 'concord/style.css'. Client code is imported file by file, not
+// through src/client's barrel, so the package carries none of the editor app's Concord-specific
+// client (drafts, change events).
+export * from '../conflict/index.ts';
+export * from '../merge/index.ts';
+export { ApiError, isSaveConflict, type SaveConflictError } from '../client/api-error.ts';
+export {
+  guardedSave,
+  readConcordTheirs,
+  type GuardedSaveResult,
+  type RequestSaveTarget,
+  type SaveConflict,
+  type SaveDraft,
+  type SaveReading,
+  type SaveTarget,
+  type UrlSaveTarget,
+  type Versioned,
+} from '../client/guarded-save.ts';
+export {
+  shouldRetrySave,
+  useGuardedSave,
+  type GuardedSave,
+  type GuardedResolution,
+  type UseGuardedSaveOptions,
+} from '../client/use-guarded-save.ts';
