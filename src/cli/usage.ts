@@ -3,7 +3,7 @@ export const usage = `Usage: concord <command> [options]
 
 Commands:
   serve        Start the Concord server: the API and, when built, the editor app
-  merge-file   Three-way merge of files (when this build includes it)
+  merge-file   Three-way merge of files, compatible with git merge-file
   help         Show this help
 
 concord serve [--port N] [--host H] [--db PATH]
@@ -17,4 +17,11 @@ this package); set it empty to serve the API only.
 
 Once listening, serve prints one line: Concord listening on http://HOST:PORT
 SIGTERM or SIGINT stops it gracefully.
+
+concord merge-file [-p|--stdout] [--diff3] [-L label]... [--granularity line|word]
+                   [-q|--quiet] <current> <base> <other>
+  Merges the changes from <base> to <other> into <current>, as git merge-file does; exits
+  with the number of conflicts (at most 127), 129 for bad arguments, 255 for a file error.
+  --granularity word also merges edits to different words of one line (prose).
+  concord merge-file -h lists every option.
 `;
