@@ -4,6 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApp } from '../server/create-app.ts';
+import { isOrigin } from '../server/handle-cors.ts';
+import { defaultRateLimit } from '../server/limit-rate.ts';
+import type { RateLimit } from '../server/limit-rate.ts';
 import { openStore } from '../server/open-store.ts';
 import type { DocumentStore } from '../server/store.ts';
 import type { CliIo } from './cli-io.ts';
@@ -33,7 +36,13 @@ export async function runServe(argv: string[], io: CliIo): Promise<number> {
   }
   // Aborted on shutdown so that long-lived answers (event streams) end and let the server close.
   const shutdown = new AbortController();
-  const app = createApp({ store, staticDir: options.staticDir, signal: shutdown.signal });
+  const app = createApp({
+    store,
+    staticDir: options.staticDir,
+    signal: shutdown.signal,
+    corsOrigins: options.corsOrigins,
+    rateLimit: options.rateLimit,
+  });
 
   return new Promise<number>((resolve) => {
     const server = serve(
@@ -80,6 +89,10 @@ interface ServeOptions {
   databaseUrl: string | undefined;
   /** `null` when no app is to be served (dev mode: Vite serves it). */
   staticDir: string | null;
+  /** From `CONCORD_CORS_ORIGINS`: origins separated by commas or spaces. */
+  corsOrigins: string[];
+  /** From `CONCORD_RATE_LIMIT`: requests per second per client, or `off`. */
+  rateLimit: RateLimit | false;
 }
 
 /** The options from flags, then environment, then defaults; or the exit code to stop with. */
@@ -112,7 +125,24 @@ function readServeOptions(argv: string[], io: CliIo): ServeOptions | number {
     io.stderr.write(`concord serve: port must be a number from 0 to 65535, not "${portText}"\n`);
     return 2;
   }
+  const corsOrigins = (io.env.CONCORD_CORS_ORIGINS ?? '').split(/[\s,]+/).filter(Boolean);
+  const badOrigin = corsOrigins.find((origin) => !isOrigin(origin));
+  if (badOrigin !== undefined) {
+    io.stderr.write(
+      `concord serve: CONCORD_CORS_ORIGINS holds "${badOrigin}", not an origin like https://wiki.example.com\n`,
+    );
+    return 2;
+  }
+  const rateLimit = readRateLimit(io.env.CONCORD_RATE_LIMIT);
+  if (rateLimit === undefined) {
+    io.stderr.write(
+      `concord serve: CONCORD_RATE_LIMIT must be requests per second per client (e.g. 100) or "off", not "${io.env.CONCORD_RATE_LIMIT}"\n`,
+    );
+    return 2;
+  }
   return {
+    corsOrigins,
+    rateLimit,
     port,
     host: values.host ?? (io.env.HOST || '127.0.0.1'),
     databaseUrl: values.db ?? (io.env.DATABASE_URL || undefined),
@@ -122,4 +152,17 @@ function readServeOptions(argv: string[], io: CliIo): ServeOptions | number {
         ? defaultStaticDir
         : io.env.CONCORD_STATIC_DIR || null,
   };
+}
+
+/**
+ * `CONCORD_RATE_LIMIT`: unset or empty for the default, `off` (or `0`) for none, or a number
+ * of requests per second per client, which may come in bursts of up to two seconds' worth.
+ */
+function readRateLimit(value: string | undefined): RateLimit | false | undefined {
+  const text = value?.trim() ?? '';
+  if (text === '') return defaultRateLimit;
+  if (text === 'off' || text === '0') return false;
+  const perSecond = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || !(perSecond > 0)) return undefined;
+  return { perSecond, burst: Math.max(1, Math.ceil(perSecond * 2)) };
 }

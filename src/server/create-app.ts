@@ -6,7 +6,11 @@ import { createEventRoutes } from './create-event-routes.ts';
 import { createDocumentRoutes } from './create-document-routes.ts';
 import { createNotFoundProblem } from './create-not-found-problem.ts';
 import { createVersionRoutes } from './create-version-routes.ts';
+import { guardOrigin } from './guard-origin.ts';
+import { handleCors } from './handle-cors.ts';
 import { handleError } from './handle-error.ts';
+import { defaultRateLimit, limitRate } from './limit-rate.ts';
+import type { RateLimit } from './limit-rate.ts';
 import { serveStaticApp } from './serve-static-app.ts';
 import { setSecurityHeaders } from './set-security-headers.ts';
 import type { DocumentStore } from './store.ts';
@@ -26,6 +30,16 @@ export interface AppOptions {
   keepAliveMs?: number;
   /** Aborting it ends every open event stream, so a server can close (graceful shutdown). */
   signal?: AbortSignal;
+  /**
+   * Origins (`https://wiki.example.com`) whose pages may call the API through CORS, and whose
+   * state-changing requests are accepted. Default none: CORS off, only the app's own pages.
+   */
+  corsOrigins?: readonly string[];
+  /**
+   * A token bucket per client address, answering 429 with Retry-After when empty; `false`
+   * turns it off. Default `defaultRateLimit` (2000 at once, 1000 per second).
+   */
+  rateLimit?: RateLimit | false;
 }
 
 /**
@@ -39,8 +53,14 @@ export interface AppOptions {
 export function createApp(options: AppOptions): Hono {
   const { store, staticDir = 'dist/app', now = () => new Date(), signal } = options;
   const keepAliveMs = options.keepAliveMs ?? 15_000;
+  const { corsOrigins = [], rateLimit = defaultRateLimit } = options;
   const app = new Hono();
+  // Outermost first, so that every answer below — a 429 or 403 included — has the security
+  // headers, and an allowed embedder can read it.
   app.use('*', setSecurityHeaders);
+  app.use('*', handleCors(corsOrigins));
+  if (rateLimit) app.use('*', limitRate(rateLimit, () => now().getTime()));
+  app.use('*', guardOrigin(corsOrigins));
 
   app.route('/api/docs', createCollectionRoutes({ store, now }));
   app.route('/api/docs', createDocumentRoutes({ store, now }));
