@@ -50,9 +50,10 @@ describe('concord', () => {
     }
   });
 
-  it('exits 1 with a message for a PostgreSQL DATABASE_URL until that store exists', async () => {
-    const { io, out } = createTestIo({ DATABASE_URL: 'postgres://localhost/concord' });
+  it('exits 1 with a message when the PostgreSQL database cannot be reached', async () => {
+    // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+    const { io, out } = createTestIo({ DATABASE_URL: 'postgres://127.0.0.1:1/concord' });
     expect(await main(['serve', '--port', '0'], io)).toBe(1);
-    expect(out.stderr).toContain('PostgreSQL is not supported yet');
+    expect(out.stderr).toContain('cannot open the database');
   });
 });

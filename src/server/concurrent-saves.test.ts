@@ -1,37 +1,55 @@
+import { createAdaptorServer } from '@hono/node-server';
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DocumentDto } from '../protocol/document.ts';
 import { createTestApp } from './testing/create-test-app.ts';
 import type { TestApp } from './testing/create-test-app.ts';
 
+// This file runs on SQLite and again on PostgreSQL (the Vitest project "postgres").
 let t: TestApp;
 beforeEach(() => {
   t = createTestApp();
 });
 afterEach(() => t.close());
 
+/** Checks what N racing saves from one ETag must leave: one winner, N-1 conflicts, one version. */
+async function expectOneWinner(id: string, answers: Response[]): Promise<void> {
+  const statuses = answers.map((res) => res.status);
+  expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+  expect(statuses.filter((s) => s === 409)).toHaveLength(answers.length - 1);
+  const winner = (await answers[statuses.indexOf(200)]!.json()) as DocumentDto;
+  const stored = await t.store.getDocument(id);
+  expect(stored).toMatchObject({ version: 2, body: winner.body, updated_by: winner.updated_by });
+  expect(await t.store.listVersions(id)).toHaveLength(2);
+  // Every loser was told the winner's version, so each can merge onto it.
+  const losers = answers.filter((res) => res.status === 409).slice(0, 20);
+  for (const res of losers) {
+    const problem = (await res.json()) as { current: DocumentDto };
+    expect(problem.current).toMatchObject({ version: 2, body: winner.body });
+  }
+}
+
 describe('concurrent saves with the same If-Match', () => {
-  it.each([2, 50])('let exactly one of %i win and keep its text', async (n) => {
-    const { doc, etag } = await t.create('Race', 'base');
-    const answers = await Promise.all(
-      Array.from({ length: n }, (_, i) =>
-        t.put(
-          doc.id,
-          { title: 'Race', body: `editor ${i}` },
-          { 'If-Match': etag, 'Concord-User': `e${i}` },
+  it.each([2, 50, 100, 1000])(
+    'let exactly one of %i win and keep its text',
+    async (n) => {
+      const { doc, etag } = await t.create('Race', 'base');
+      const answers = await Promise.all(
+        Array.from({ length: n }, (_, i) =>
+          t.put(
+            doc.id,
+            { title: 'Race', body: `editor ${i}` },
+            { 'If-Match': etag, 'Concord-User': `e${i}` },
+          ),
         ),
-      ),
-    );
-    const statuses = answers.map((res) => res.status);
-    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
-    expect(statuses.filter((s) => s === 409)).toHaveLength(n - 1);
-    const winner = (await answers[statuses.indexOf(200)]!.json()) as DocumentDto;
-    const stored = await t.store.getDocument(doc.id);
-    expect(stored).toMatchObject({ version: 2, body: winner.body, updated_by: winner.updated_by });
-    expect(await t.store.listVersions(doc.id)).toHaveLength(2);
-  });
+      );
+      await expectOneWinner(doc.id, answers);
+    },
+    30_000,
+  );
 
   it('let exactly one of two racing deletes win', async () => {
     const { doc, etag } = await t.create();
@@ -42,24 +60,54 @@ describe('concurrent saves with the same If-Match', () => {
   });
 });
 
-describe('concurrent saves from separate processes on one SQLite file', () => {
+describe('concurrent saves over real HTTP', () => {
+  let server: Server | undefined;
+  afterEach(async () => {
+    await new Promise((resolve) => server?.close(resolve) ?? resolve(undefined));
+    server = undefined;
+  });
+
+  it.each([100, 1000])(
+    'let exactly one of %i PUTs to a real port win',
+    async (n) => {
+      server = createAdaptorServer({ fetch: t.app.fetch }) as Server;
+      // A backlog above N: Node's default (511) would drop the surplus connection attempts,
+      // which then retry after a second, and the race would be spread over seconds.
+      await new Promise<void>((resolve) =>
+        server!.listen({ port: 0, host: '127.0.0.1', backlog: 2048 }, resolve),
+      );
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const { doc, etag } = await t.create('Race over HTTP', 'base');
+      const answers = await Promise.all(
+        Array.from({ length: n }, (_, i) =>
+          fetch(`${base}/api/docs/${doc.id}`, {
+            method: 'PUT',
+            headers: {
+              'Content-Type': 'application/json',
+              'If-Match': etag,
+              'Concord-User': `e${i}`,
+            },
+            body: JSON.stringify({ title: 'Race over HTTP', body: `editor ${i}` }),
+          }),
+        ),
+      );
+      await expectOneWinner(doc.id, answers);
+    },
+    30_000,
+  );
+});
+
+describe('concurrent saves from separate processes on one database', () => {
   it('let exactly one of 8 processes win', async () => {
     const { doc, etag } = await t.create('Race', 'base');
     const script = fileURLToPath(new URL('./testing/race-save.ts', import.meta.url));
-    const db = join(t.dir, 'concord.db');
     // Far enough ahead for every process to start and open the database first.
     const startAt = String(Date.now() + 2500);
     const outcomes = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
         runProcess(process.execPath, [
-          '--import',
-          'tsx',
-          script,
-          db,
-          doc.id,
-          etag,
-          `p${i}`,
-          startAt,
+          ...['--import', 'tsx', script],
+          ...[t.databaseUrl, doc.id, etag, `p${i}`, startAt],
         ]),
       ),
     );

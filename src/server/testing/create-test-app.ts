@@ -1,18 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
 import type { DocumentDto } from '../../protocol/document.ts';
 import { createApp } from '../create-app.ts';
 import type { AppOptions } from '../create-app.ts';
-import { openSqliteStore } from '../sqlite-store.ts';
-import type { SqliteStore } from '../sqlite-store.ts';
+import { createTestStore } from './create-test-store.ts';
+import type { TestStore, TestStoreKind } from './create-test-store.ts';
 
-/** An app on a fresh SQLite file in a temp folder, and helpers to drive and inspect it. */
+/**
+ * An app on a fresh store — a SQLite file in a temp folder, or a schema of its own on the test
+ * PostgreSQL (see `createTestStore`) — and helpers to drive and inspect it.
+ */
 export interface TestApp {
   app: Hono;
-  store: SqliteStore;
+  kind: TestStoreKind;
+  store: TestStore['store'];
   dir: string;
+  /** Opens the same store from another process; see `TestStore.databaseUrl`. */
+  databaseUrl: string;
   /** Creates a document through the API; returns it with its ETag. */
   create(title?: string, body?: string): Promise<{ doc: DocumentDto; etag: string }>;
   /** PUTs `{ title, body }` as JSON with the given headers. */
@@ -24,15 +28,20 @@ export interface TestApp {
 
 let counter = 0;
 
-/** Builds a `TestApp`. Call `close()` in `afterEach`. */
-export function createTestApp(options: Partial<AppOptions> = {}): TestApp {
-  const dir = mkdtempSync(join(tmpdir(), 'concord-test-'));
-  const store = openSqliteStore(join(dir, 'concord.db'));
-  const app = createApp({ staticDir: join(dir, 'no-app'), ...options, store });
+/** Builds a `TestApp` on the run's store (or `kind`). Call `close()` in `afterEach`. */
+export function createTestApp(
+  options: Partial<AppOptions> & { kind?: TestStoreKind } = {},
+): TestApp {
+  const { kind, ...appOptions } = options;
+  const testStore = createTestStore(kind);
+  const { store, dir, databaseUrl } = testStore;
+  const app = createApp({ staticDir: join(dir, 'no-app'), ...appOptions, store });
   return {
     app,
+    kind: testStore.kind,
     store,
     dir,
+    databaseUrl,
     async create(title = `Doc ${++counter}`, body = 'one\ntwo\n') {
       const res = await app.request('/api/docs', {
         method: 'POST',
@@ -58,9 +67,6 @@ export function createTestApp(options: Partial<AppOptions> = {}): TestApp {
         })),
       );
     },
-    async close() {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    close: () => testStore.close(),
   };
 }

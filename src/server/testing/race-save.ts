@@ -1,7 +1,8 @@
-// A child process for the cross-process race test: opens the SQLite file on its own
-// connection, waits for the agreed start time, tries one save, prints the outcome.
-// Usage: node --import tsx race-save.ts DB ID ETAG BODY START_EPOCH_MS
-import { openSqliteStore } from '../sqlite-store.ts';
+// A child process for the cross-process race test: opens the database (a SQLite file or a
+// PostgreSQL URL) on its own connection, waits for the agreed start time, tries one save,
+// prints the outcome.
+// Usage: node --import tsx race-save.ts DATABASE_URL ID ETAG BODY START_EPOCH_MS
+import { openStore } from '../open-store.ts';
 
 const [db, id, etag, body, startAt] = process.argv.slice(2) as [
   string,
@@ -10,7 +11,7 @@ const [db, id, etag, body, startAt] = process.argv.slice(2) as [
   string,
   string,
 ];
-const store = openSqliteStore(db);
+const store = await openStore(db);
 const doc = await store.getDocument(id);
 await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(startAt) - Date.now())));
 const outcome = await store.saveDocument(id, {

@@ -1,0 +1,53 @@
+/**
+ * The PostgreSQL schema, one step per entry, the same tables as `sqliteMigrations`. The table
+ * `concord_migrations` records which steps a database has had; new steps are appended, never
+ * edited. Plain PostgreSQL SQL (no extensions, no stored procedures), so that the schema also
+ * fits PostgreSQL-compatible databases.
+ */
+export const postgresMigrations: readonly string[] = [
+  // 1: documents (the current version's metadata) and their kept versions (the content).
+  `
+  CREATE TABLE documents (
+    id text PRIMARY KEY,
+    title text NOT NULL,
+    -- toTitleKey(title), computed by the server: titles are unique case-insensitively and
+    -- trimmed, by the same rule as on SQLite whatever the database's collation.
+    title_key text NOT NULL UNIQUE,
+    version integer NOT NULL,
+    etag text NOT NULL,
+    created_at timestamptz NOT NULL,
+    updated_at timestamptz NOT NULL,
+    updated_by text NOT NULL
+  );
+
+  CREATE INDEX documents_by_updated_at ON documents (updated_at DESC);
+
+  CREATE TABLE document_versions (
+    document_id text NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    version integer NOT NULL,
+    -- Random per version: a deleted and re-created document never shares an ETag.
+    etag text NOT NULL UNIQUE,
+    title text NOT NULL,
+    -- UTF-8 bytes rather than text: PostgreSQL text cannot hold U+0000, which a body may
+    -- contain (SQLite keeps it), and a store must give back exactly what it was given.
+    body bytea NOT NULL,
+    updated_at timestamptz NOT NULL,
+    updated_by text NOT NULL,
+    PRIMARY KEY (document_id, version)
+  );
+  `,
+  // 2: Idempotency-Key records of creates, kept 24 hours (draft-ietf-httpapi-idempotency-key-header).
+  `
+  CREATE TABLE idempotency_keys (
+    key text PRIMARY KEY,
+    -- A digest of the payload first sent with the key.
+    fingerprint text NOT NULL,
+    -- The CreateOutcome first returned, as JSON text (not jsonb, which would reorder it), to
+    -- be replayed exactly. NULL only inside the transaction that claimed the key.
+    outcome text,
+    created_at timestamptz NOT NULL
+  );
+
+  CREATE INDEX idempotency_keys_by_created_at ON idempotency_keys (created_at);
+  `,
+];

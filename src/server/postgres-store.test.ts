@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ChangeEvent } from './change-feed.ts';
+import { openStore } from './open-store.ts';
+import { postgresMigrations } from './postgres-migrations.ts';
+import { openPostgresStore } from './postgres-store.ts';
+import type { PostgresStore } from './postgres-store.ts';
+import { readTestPostgresUrl } from './testing/create-test-store.ts';
+
+// PostgreSQL-only behaviour; everything the two stores share is in the contract tests, which
+// the Vitest project "postgres" runs on this store too.
+const url = readTestPostgresUrl();
+const at = new Date('2030-01-01T00:00:00.000Z');
+const write = (title: string, body: string, user = '') => ({ title, body, user, at });
+
+const opened: PostgresStore[] = [];
+const newSchema = () => `t_${randomBytes(8).toString('hex')}`;
+async function open(schema: string): Promise<PostgresStore> {
+  const store = await openPostgresStore(url, { schema });
+  opened.push(store);
+  return store;
+}
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((store) => store.close()));
+});
+
+async function queryAsAdmin<Row extends object>(text: string): Promise<Row[]> {
+  const client = new pg.Client(url);
+  await client.connect();
+  try {
+    return (await client.query<Row>(text)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+describe('openPostgresStore', () => {
+  it('migrates once, even when several servers start together', async () => {
+    const schema = newSchema();
+    await Promise.all([open(schema), open(schema), open(schema)]);
+    const rows = await queryAsAdmin<{ version: number }>(
+      `SELECT version FROM ${schema}.concord_migrations ORDER BY version`,
+    );
+    expect(rows.map((row) => row.version)).toEqual(postgresMigrations.map((_, i) => i + 1));
+  });
+
+  it('refuses a database written by a newer Concord', async () => {
+    const schema = newSchema();
+    await (await open(schema)).close();
+    await queryAsAdmin(
+      `INSERT INTO ${schema}.concord_migrations (version) VALUES (${postgresMigrations.length + 1})`,
+    );
+    await expect(openPostgresStore(url, { schema })).rejects.toThrow(/newer/);
+  });
+
+  it('is what openStore opens for a postgres:// DATABASE_URL', async () => {
+    const schema = newSchema();
+    await (await open(schema)).close();
+    const store = await openStore(
+      `${url}?options=${encodeURIComponent(`-c search_path=${schema}`)}`,
+    );
+    expect(await store.listDocuments()).toEqual([]);
+    await store.close();
+  });
+
+  it('fails with the reason when the database cannot be reached', async () => {
+    await expect(openPostgresStore('postgres://127.0.0.1:1/concord')).rejects.toThrow(
+      /ECONNREFUSED/,
+    );
+  });
+});
+
+describe('PostgresStore', () => {
+  it('gives back a body exactly as given, U+0000 and all', async () => {
+    const store = await open(newSchema());
+    const body = 'a\u0000b\r\n\u{1F600}\u200d';
+    const created = await store.createDocument(write('Nul', body));
+    if (created.status !== 'created') throw new Error('not created');
+    expect((await store.getDocument(created.document.id))?.body).toBe(body);
+    expect(await store.getDocument('a\u0000b')).toBeUndefined();
+  });
+
+  it('tells every store on the database about each committed write, in order', async () => {
+    const schema = newSchema();
+    const [writer, reader] = [await open(schema), await open(schema)];
+    const created = await writer.createDocument(write('Plan', 'v1'));
+    if (created.status !== 'created') throw new Error('not created');
+    const { id, etag } = created.document;
+    const heard: ChangeEvent[] = [];
+    const stop = reader.changes.subscribe(id, (event) => heard.push(event));
+    const saved = await writer.saveDocument(id, {
+      ...write('Plan', 'v2', 'Bob'),
+      expected: [etag],
+    });
+    await writer.saveDocument(id, { ...write('Plan', 'stale'), expected: [etag] });
+    if (saved.status !== 'saved') throw new Error('not saved');
+    await writer.deleteDocument(id, '*');
+    await expect.poll(() => heard.at(-1)?.type).toBe('deleted');
+    stop();
+    // The create's own notification may arrive after subscribing (it is asynchronous).
+    expect(heard.filter((e) => e.type !== 'version' || e.version > 1)).toEqual([
+      { type: 'version', id, version: 2, etag: saved.document.etag, updated_by: 'Bob' },
+      { type: 'deleted', id },
+    ]);
+  });
+
+  it('keeps the changes of two schemas apart', async () => {
+    const [one, other] = [await open(newSchema()), await open(newSchema())];
+    const created = await one.createDocument(write('Plan', 'v1'));
+    if (created.status !== 'created') throw new Error('not created');
+    const [own, others]: [string[], string[]] = [[], []];
+    one.changes.subscribe(created.document.id, (event) => own.push(event.type));
+    other.changes.subscribe(created.document.id, (event) => others.push(event.type));
+    await one.deleteDocument(created.document.id, '*');
+    await expect.poll(() => own).toContain('deleted');
+    expect(others).toEqual([]);
+  });
+});

@@ -1,0 +1,440 @@
+import pg from 'pg';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { DocumentSummary, VersionSummary } from '../protocol/document.ts';
+import { formatStrongETag } from '../protocol/etag.ts';
+import { toTitleKey } from '../protocol/to-title-key.ts';
+import { ChangeHub } from './change-hub.ts';
+import { listenForChanges } from './listen-for-changes.ts';
+import type { ChangeListening } from './listen-for-changes.ts';
+import { migratePostgres } from './migrate-postgres.ts';
+import type {
+  CreateOutcome,
+  DeleteOutcome,
+  DocumentCursor,
+  DocumentStore,
+  Expected,
+  IdempotentCreateOutcome,
+  IdempotentRequest,
+  SaveOutcome,
+  StoredDocument,
+  StoredVersion,
+  WriteInput,
+} from './store.ts';
+
+export interface PostgresStoreOptions {
+  /**
+   * A schema to keep the tables in, created if missing (default: the connection's
+   * `search_path`, normally `public`). Lets several Concord instances, or tests, share one
+   * database; each hears only its own changes.
+   */
+  schema?: string;
+  /** Connections in the pool (default 10). Each server process holds this many, plus one. */
+  poolSize?: number;
+}
+
+/** Runs one statement and gives its rows. */
+type Run = (text: string, values: unknown[]) => Promise<object[]>;
+
+interface DocumentRow {
+  id: string;
+  title: string;
+  body: Buffer;
+  version: number;
+  etag: string;
+  created_at: Date;
+  updated_at: Date;
+  updated_by: string;
+}
+
+// The current version of a document: metadata from `documents`, content from its version row,
+// and the ETag of the version before (to recognise the retry of a save that landed).
+const selectCurrent = `
+  SELECT d.id, v.title, v.body, d.version, d.etag, d.created_at, d.updated_at, d.updated_by,
+         (SELECT p.etag FROM document_versions p
+          WHERE p.document_id = d.id AND p.version = d.version - 1) AS previous_etag
+  FROM documents d
+  JOIN document_versions v ON v.document_id = d.id AND v.version = d.version
+  WHERE d.id = $1`;
+
+// Each write is ONE statement, so it is one transaction however the connection is set up:
+// the conditional UPDATE (the compare-and-swap), the history row and the notification
+// commit together or not at all. NOTIFY is transactional: listeners hear only commits.
+// $2 is the list of ETags the current version must have, or NULL for `If-Match: *`.
+const saveStatement = `
+  WITH swapped AS (
+    UPDATE documents
+    SET title = $3, title_key = $4, version = version + 1, etag = $5, updated_at = $6, updated_by = $7
+    WHERE id = $1 AND ($2::text[] IS NULL OR etag = ANY ($2::text[]))
+    RETURNING id, version, created_at
+  ), kept AS (
+    INSERT INTO document_versions (document_id, version, etag, title, body, updated_at, updated_by)
+    SELECT id, version, $5, $3, $8, $6, $7 FROM swapped
+  )
+  SELECT version, created_at, pg_notify($9, json_build_object(
+    'type', 'version', 'id', id, 'version', version, 'etag', $5::text, 'updated_by', $7::text)::text)
+  FROM swapped`;
+
+const createStatement = `
+  WITH created AS (
+    INSERT INTO documents (id, title, title_key, version, etag, created_at, updated_at, updated_by)
+    VALUES ($1, $2, $3, 1, $4, $5, $5, $6)
+    ON CONFLICT (title_key) DO NOTHING
+    RETURNING id
+  ), kept AS (
+    INSERT INTO document_versions (document_id, version, etag, title, body, updated_at, updated_by)
+    SELECT id, 1, $4, $2, $7, $5, $6 FROM created
+  )
+  SELECT pg_notify($8, json_build_object(
+    'type', 'version', 'id', id, 'version', 1, 'etag', $4::text, 'updated_by', $6::text)::text)
+  FROM created`;
+
+const deleteStatement = `
+  WITH gone AS (
+    DELETE FROM documents WHERE id = $1 AND ($2::text[] IS NULL OR etag = ANY ($2::text[]))
+    RETURNING id
+  )
+  SELECT pg_notify($3, json_build_object('type', 'deleted', 'id', id)::text) FROM gone`;
+
+/**
+ * Opens a `PostgresStore` on the database a `postgres://` URL names, brings its schema up to
+ * date and starts listening for changes from every process on it. Throws when the database
+ * cannot be reached or was written by a newer Concord.
+ *
+ * @example const store = await openPostgresStore('postgres://concord@db.internal/concord');
+ */
+export async function openPostgresStore(
+  url: string,
+  options: PostgresStoreOptions = {},
+): Promise<PostgresStore> {
+  const store = new PostgresStore(url, options);
+  try {
+    await store.ready;
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
+}
+
+/**
+ * The scale-out `DocumentStore` on PostgreSQL (node-postgres with a pool). Several server
+ * processes may share one database: the compare-and-swap is a conditional `UPDATE`, and change
+ * events reach every process through `LISTEN/NOTIFY`. Build it with `openPostgresStore`; the
+ * constructor is for callers that cannot wait (it connects in the background, and every method
+ * waits for `ready`).
+ */
+export class PostgresStore implements DocumentStore {
+  readonly #pool: pg.Pool;
+  readonly #hub = new ChangeHub();
+  readonly changes = this.#hub;
+  /** Settles once the schema is migrated and the change listener is in place. */
+  readonly ready: Promise<void>;
+  #channel = '';
+  #listening: ChangeListening | undefined;
+  #closed = false;
+
+  constructor(url: string, options: PostgresStoreOptions = {}) {
+    const { schema } = options;
+    if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,50}$/.test(schema)) {
+      throw new Error(`schema must be a lower-case SQL identifier, not ${JSON.stringify(schema)}`);
+    }
+    const config: pg.ClientConfig = {
+      connectionString: url,
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    };
+    this.#pool = new pg.Pool({ ...config, max: options.poolSize ?? 10 });
+    // An idle pooled connection that breaks (the database restarted) must not crash the
+    // process; the pool replaces it on next use.
+    this.#pool.on('error', (error) => console.error('concord: PostgreSQL connection lost', error));
+    this.ready = this.#start(config, schema);
+    // Callers that use the store await `ready` through each method; this only keeps an
+    // unobserved failure from crashing the process before they do.
+    this.ready.catch(() => undefined);
+  }
+
+  async #start(config: pg.ClientConfig, schema: string | undefined): Promise<void> {
+    const client = await this.#pool.connect();
+    try {
+      if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      await migratePostgres(client);
+      const { rows } = await client.query<{ schema: string }>('SELECT current_schema() AS schema');
+      // One channel per schema, so that stores sharing a database hear only their own writes.
+      this.#channel = `concord_changes_${rows[0]!.schema}`.slice(0, 63);
+    } finally {
+      client.release();
+    }
+    if (this.#closed) return;
+    this.#listening = await listenForChanges(config, this.#channel, this.#hub);
+  }
+
+  async listDocuments(page?: {
+    limit: number;
+    after?: DocumentCursor;
+  }): Promise<DocumentSummary[]> {
+    // COLLATE "C": ties on updated_at break by id bytewise, as SQLite does, whatever the
+    // database's collation.
+    const columns = 'SELECT id, title, version, updated_at, updated_by FROM documents';
+    const order = 'ORDER BY updated_at DESC, id COLLATE "C"';
+    const after = page?.after;
+    const rows = await this.#query<Omit<DocumentSummary, 'updated_at'> & { updated_at: Date }>(
+      after
+        ? // The order is DESC then ASC, so a row comparison would not do: spell it out.
+          `${columns} WHERE updated_at < $2::timestamptz
+             OR (updated_at = $2::timestamptz AND id COLLATE "C" > $3) ${order} LIMIT $1`
+        : `${columns} ${order} LIMIT $1`,
+      after ? [page!.limit, after.updated_at, after.id] : [page?.limit ?? null],
+    );
+    return rows.map((row) => ({ ...row, updated_at: row.updated_at.toISOString() }));
+  }
+
+  async getDocument(id: string): Promise<StoredDocument | undefined> {
+    const row = await this.#selectCurrent(id);
+    return row && toStoredDocument(row);
+  }
+
+  async createDocument(input: WriteInput): Promise<CreateOutcome> {
+    await this.ready; // for #channel
+    return this.#create((text, values) => this.#query(text, values), input);
+  }
+
+  async createDocumentOnce(
+    input: WriteInput,
+    request: IdempotentRequest,
+  ): Promise<IdempotentCreateOutcome> {
+    await this.ready;
+    const client = await this.#pool.connect();
+    const run: Run = async (text, values) => (await client.query(text, values)).rows;
+    try {
+      await client.query('BEGIN');
+      await run('DELETE FROM idempotency_keys WHERE created_at < $1', [request.expiredBefore]);
+      // Claim the key. A concurrent transaction holding the same key makes this wait for its
+      // commit, and then do nothing: so a document is created once per key.
+      const claimed = await run(
+        `INSERT INTO idempotency_keys (key, fingerprint, created_at) VALUES ($1, $2, $3)
+         ON CONFLICT (key) DO NOTHING RETURNING key`,
+        [request.key, request.fingerprint, input.at],
+      );
+      let outcome: IdempotentCreateOutcome;
+      if (claimed.length === 0) {
+        const [recorded] = await run(
+          'SELECT fingerprint, outcome FROM idempotency_keys WHERE key = $1',
+          [request.key],
+        );
+        const { fingerprint, outcome: json } = recorded as { fingerprint: string; outcome: string };
+        outcome =
+          fingerprint === request.fingerprint
+            ? { ...(JSON.parse(json) as CreateOutcome), replayed: true }
+            : { status: 'keyReused' };
+      } else {
+        const created = await this.#create(run, input);
+        await run('UPDATE idempotency_keys SET outcome = $2 WHERE key = $1', [
+          request.key,
+          JSON.stringify(created),
+        ]);
+        outcome = { ...created, replayed: false };
+      }
+      await client.query('COMMIT');
+      return outcome;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** The create itself, through `run` (the pool, or a connection inside a transaction). */
+  async #create(run: Run, input: WriteInput): Promise<CreateOutcome> {
+    const titleKey = toTitleKey(input.title);
+    for (;;) {
+      const id = randomUUID();
+      const etag = generateETag();
+      const created = await run(createStatement, [
+        ...[id, input.title, titleKey, etag, input.at, input.user],
+        ...[Buffer.from(input.body, 'utf8'), this.#channel],
+      ]);
+      if (created.length === 1) {
+        const document: StoredDocument = {
+          ...{ id, title: input.title, body: input.body, version: 1, etag },
+          created_at: input.at.toISOString(),
+          updated_at: input.at.toISOString(),
+          updated_by: input.user,
+        };
+        return { status: 'created', document };
+      }
+      const [existing] = await run('SELECT id, title FROM documents WHERE title_key = $1', [
+        titleKey,
+      ]);
+      if (existing)
+        return { status: 'titleTaken', existing: existing as { id: string; title: string } };
+      // The document holding the title was deleted in between: try again.
+    }
+  }
+
+  async saveDocument(id: string, input: WriteInput & { expected: Expected }): Promise<SaveOutcome> {
+    if (hasNul(id)) return { status: 'notFound' };
+    await this.ready; // for #channel
+    const titleKey = toTitleKey(input.title);
+    const etag = generateETag();
+    for (;;) {
+      let swapped: { version: number; created_at: Date }[];
+      try {
+        swapped = await this.#query(saveStatement, [
+          ...[id, input.expected === '*' ? null : input.expected],
+          ...[input.title, titleKey, etag, input.at, input.user],
+          ...[Buffer.from(input.body, 'utf8'), this.#channel],
+        ]);
+      } catch (error) {
+        if (!isUniqueViolation(error, 'documents_title_key_key')) throw error;
+        const existing = await this.#selectByTitleKey(titleKey);
+        if (existing) return { status: 'titleTaken', existing };
+        continue; // The other document was deleted meanwhile.
+      }
+      const row = swapped[0];
+      if (row) {
+        const document: StoredDocument = {
+          ...{ id, title: input.title, body: input.body, version: row.version, etag },
+          created_at: row.created_at.toISOString(),
+          updated_at: input.at.toISOString(),
+          updated_by: input.user,
+        };
+        return { status: 'saved', document };
+      }
+      // Refused: say why from the state after the failed swap (a later point than the swap,
+      // which is fine: versions only move forward, so a refusal then is a refusal now).
+      const current = await this.#selectCurrent(id);
+      if (!current) return { status: 'notFound' };
+      if (isLandedRetry(current, input)) {
+        return { status: 'alreadySaved', document: toStoredDocument(current) };
+      }
+      return { status: 'conflict', current: toStoredDocument(current) };
+    }
+  }
+
+  async deleteDocument(id: string, expected: Expected): Promise<DeleteOutcome> {
+    if (hasNul(id)) return { status: 'notFound' };
+    await this.ready; // for #channel
+    const gone = await this.#query(deleteStatement, [
+      id,
+      expected === '*' ? null : expected,
+      this.#channel,
+    ]);
+    if (gone.length === 1) return { status: 'deleted' };
+    const current = await this.#selectCurrent(id);
+    if (!current) return { status: 'notFound' };
+    return { status: 'conflict', current: toStoredDocument(current) };
+  }
+
+  async listVersions(id: string): Promise<VersionSummary[] | undefined> {
+    if (hasNul(id)) return undefined;
+    // A document always has at least one version and they go together, so no rows means no
+    // document; one statement sees one snapshot.
+    const rows = await this.#query<Omit<VersionSummary, 'updated_at'> & { updated_at: Date }>(
+      `SELECT version, etag, updated_at, updated_by FROM document_versions
+       WHERE document_id = $1 ORDER BY version DESC`,
+      [id],
+    );
+    if (rows.length === 0) return undefined;
+    return rows.map((row) => ({ ...row, updated_at: row.updated_at.toISOString() }));
+  }
+
+  async getVersion(id: string, version: number): Promise<StoredVersion | undefined> {
+    if (hasNul(id) || !Number.isSafeInteger(version) || Math.abs(version) > 2 ** 31 - 1) {
+      return undefined;
+    }
+    const rows = await this.#query<DocumentRow>(
+      `SELECT d.id, v.title, v.body, v.version, v.etag, d.created_at, v.updated_at, v.updated_by
+       FROM document_versions v JOIN documents d ON d.id = v.document_id
+       WHERE v.document_id = $1 AND v.version = $2`,
+      [id, version],
+    );
+    return rows[0] && toStoredDocument(rows[0]);
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.ready.catch(() => undefined);
+    await this.#listening?.close();
+    await this.#pool.end();
+  }
+
+  async #selectCurrent(
+    id: string,
+  ): Promise<(DocumentRow & { previous_etag: string | null }) | undefined> {
+    if (hasNul(id)) return undefined;
+    const rows = await this.#query<DocumentRow & { previous_etag: string | null }>(selectCurrent, [
+      id,
+    ]);
+    return rows[0];
+  }
+
+  async #selectByTitleKey(titleKey: string): Promise<{ id: string; title: string } | undefined> {
+    const rows = await this.#query<{ id: string; title: string }>(
+      'SELECT id, title FROM documents WHERE title_key = $1',
+      [titleKey],
+    );
+    return rows[0];
+  }
+
+  /**
+   * Runs one statement on a pooled connection. Serialization failures and deadlocks are
+   * retried: PostgreSQL itself raises them only at stricter isolation levels than the
+   * default, but PostgreSQL-compatible distributed databases raise them for plain writes, and
+   * a single statement that failed so has changed nothing.
+   */
+  async #query<Row extends object>(text: string, values: unknown[] = []): Promise<Row[]> {
+    await this.ready;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return (await this.#pool.query<Row>(text, values)).rows;
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (attempt >= 5 || (code !== '40001' && code !== '40P01')) throw error;
+      }
+    }
+  }
+}
+
+/**
+ * A retry of a save whose answer was lost: the request names the version before the current
+ * one, and the current one holds exactly what the request would write (the same rule as the
+ * SQLite store).
+ */
+function isLandedRetry(
+  current: DocumentRow & { previous_etag: string | null },
+  input: WriteInput & { expected: Expected },
+): boolean {
+  if (input.expected === '*' || current.version < 2 || current.previous_etag === null) return false;
+  if (current.title !== input.title || current.body.toString('utf8') !== input.body) return false;
+  if (current.updated_by !== input.user) return false;
+  return input.expected.includes(current.previous_etag);
+}
+
+function toStoredDocument(row: DocumentRow): StoredDocument {
+  return {
+    id: row.id,
+    title: row.title,
+    body: row.body.toString('utf8'),
+    version: row.version,
+    etag: row.etag,
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+    updated_by: row.updated_by,
+  };
+}
+
+/** PostgreSQL text cannot hold U+0000, so an id containing it names no document. */
+function hasNul(text: string): boolean {
+  return text.includes('\0');
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const { code, constraint: name } = error as { code?: string; constraint?: string };
+  return code === '23505' && name === constraint;
+}
+
+/** A fresh strong ETag: 144 random bits, so tags never repeat, across documents or deletes. */
+function generateETag(): string {
+  return formatStrongETag(randomBytes(18).toString('base64url'));
+}
