@@ -59,7 +59,11 @@ export function createApp(options: AppOptions): Hono {
   // headers, and an allowed embedder can read it.
   app.use('*', setSecurityHeaders);
   app.use('*', handleCors(corsOrigins));
-  if (rateLimit) app.use('*', limitRate(rateLimit, () => now().getTime()));
+  if (rateLimit)
+    app.use(
+      '*',
+      limitRate(rateLimit, () => now().getTime()),
+    );
   app.use('*', guardOrigin(corsOrigins));
 
   app.route('/api/docs', createCollectionRoutes({ store, now }));
