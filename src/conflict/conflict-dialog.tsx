@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Granularity } from '../merge/types.ts';
 import './conflict-dialog.css';
 import { ConflictGroup } from './conflict-group.tsx';
@@ -8,12 +8,15 @@ import {
   canUndo,
   countConflictsLeft,
   createResolution,
-  isUnresolved,
+  findUnresolved,
   resolveReducer,
+  type Choice,
   type ResolutionAction,
   type ResolutionInput,
   type ResolutionState,
 } from './resolution-state.ts';
+import { ReviewGroup } from './review-group.tsx';
+import { TitleGroup } from './title-group.tsx';
 
 /** What the person decided. `how` says which button: only `merged` and `mine` need a save. */
 export interface Resolution {
@@ -26,8 +29,9 @@ export interface ConflictDialogProps extends ResolutionInput {
   onResolve: (resolution: Resolution) => void;
   /** Escape or Cancel: the dialog closes and the caller keeps every edit as it was. */
   onCancel: () => void;
-  /** Who saved theirs, and when (ISO 8601), for the explanation. */
+  /** Who saved theirs, for the explanation. */
   theirsAuthor?: string;
+  /** `word` (default) also merges edits to different words of one line, and shows them for review. */
   granularity?: Granularity;
   labels?: Partial<ConflictLabels>;
   /** A save of the resolution is under way: the actions wait. */
@@ -35,6 +39,13 @@ export interface ConflictDialogProps extends ResolutionInput {
   /** Why the last save of the resolution failed, shown as an alert. */
   error?: string;
 }
+
+const choiceKeys: Record<string, Choice> = {
+  m: 'mine',
+  t: 'theirs',
+  b: 'both',
+  B: 'both-theirs-first',
+};
 
 /**
  * The three-way conflict dialog: a WAI-ARIA modal dialog (native `<dialog>` opened with
@@ -46,8 +57,9 @@ export interface ConflictDialogProps extends ResolutionInput {
  *   onResolve={({ body }) => save(body)} onCancel={() => setOpen(false)} />
  */
 export function ConflictDialog(props: ConflictDialogProps) {
-  const labels = { ...defaultLabels, ...props.labels };
-  const { base, mine, theirs, titles, granularity } = props;
+  const labels = useMemo(() => ({ ...defaultLabels, ...props.labels }), [props.labels]);
+  const { base, mine, theirs, titles } = props;
+  const granularity = props.granularity ?? 'word';
   const [inputs, setInputs] = useState<ResolutionInput>({ base, mine, theirs, titles });
   const [state, setState] = useState<ResolutionState>(() =>
     createResolution(inputs, { granularity }),
@@ -65,34 +77,52 @@ export function ConflictDialog(props: ConflictDialogProps) {
     setInputs(next);
     setState(createResolution(next, { granularity }));
   }
-  const dispatch = (action: ResolutionAction) => setState((s) => resolveReducer(s, action));
+  const dispatch = useCallback(
+    (action: ResolutionAction) => setState((s) => resolveReducer(s, action)),
+    [],
+  );
 
   const dialogRef = useRef<HTMLDialogElement>(null);
   const headingId = useId();
-  const left = countConflictsLeft(state);
+  const left = useMemo(() => countConflictsLeft(state), [state]);
+  const unresolved = useMemo(() => findUnresolved(state), [state]);
   const total = state.conflicts.length;
+  const busy = props.busy ?? false;
+  const [announcement, setAnnouncement] = useState('');
 
   useModal(dialogRef, props.onCancel);
 
-  // A chosen conflict's buttons turn disabled; move focus on to the next unresolved conflict
-  // (or the save button) so keyboard users never drop to the page body.
+  // A chosen conflict's buttons go away; move focus on to the next unresolved conflict (or the
+  // save button) so keyboard users never drop to the page body.
   const focusAfter = useRef<number | null>(null);
+  const onChoose = useCallback(
+    (conflict: number, choice: Choice) => {
+      dispatch({ type: 'choose', conflict, choice });
+      focusAfter.current = conflict;
+    },
+    [dispatch],
+  );
   useEffect(() => {
-    if (focusAfter.current === null) return;
+    const dialog = dialogRef.current;
+    if (focusAfter.current === null) {
+      // Undo, redo or a finished save can disable or remove the focused button: never leave
+      // focus on the inert page behind the dialog.
+      const active = document.activeElement;
+      // (Chrome leaves a button that turned disabled as activeElement, yet deaf to keys.)
+      if (dialog && (!dialog.contains(active) || active?.matches(':disabled'))) {
+        firstFocusable(dialog)?.focus();
+      }
+      return;
+    }
     const after = focusAfter.current;
     focusAfter.current = null;
-    const dialog = dialogRef.current;
-    const next =
-      [
-        ...(dialog?.querySelectorAll<HTMLElement>('[data-conflict][data-unresolved="true"]') ?? []),
-      ].find((group) => Number(group.dataset.conflict) > after) ??
-      dialog?.querySelector<HTMLElement>('[data-unresolved="true"]');
-    const target =
-      next?.querySelector<HTMLElement>('button:not(:disabled)') ??
-      dialog?.querySelector<HTMLElement>('.concord-dialog__primary:not(:disabled)') ??
-      dialog?.querySelector<HTMLElement>('textarea');
+    const groups = [
+      ...(dialog?.querySelectorAll<HTMLElement>('[data-conflict][data-unresolved="true"]') ?? []),
+    ];
+    const next = groups.find((g) => Number(g.dataset.conflict) > after) ?? groups[0];
+    const target = next?.querySelector<HTMLElement>('button') ?? (dialog && firstFocusable(dialog));
     target?.focus();
-  }, [state]);
+  }, [state, busy]);
 
   const focusConflict = (direction: 1 | -1) => {
     const groups = [
@@ -108,31 +138,83 @@ export function ConflictDialog(props: ConflictDialogProps) {
         : (current + direction + groups.length) % groups.length;
     const target = groups[index]!;
     target.scrollIntoView({ block: 'nearest' });
-    target.querySelector<HTMLElement>('button:not(:disabled)')?.focus();
+    (target.querySelector<HTMLElement>('button') ?? target).focus();
   };
 
-  const busy = props.busy ?? false;
+  const resolveMerged = () => {
+    if (busy || left > 0) return;
+    props.onResolve({ title: state.title.value, body: state.text, how: 'merged' });
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    const mod = event.ctrlKey || event.metaKey;
+    const typing =
+      event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLInputElement;
+    if (event.altKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+      event.preventDefault();
+      focusConflict(event.key === 'ArrowDown' ? 1 : -1);
+    } else if (mod && event.key === 'Enter') {
+      event.preventDefault();
+      resolveMerged();
+    } else if (mod && !typing && event.key.toLowerCase() === 'z') {
+      event.preventDefault();
+      dispatch({ type: event.shiftKey ? 'redo' : 'undo' });
+    } else if (!mod && !event.altKey && !typing && event.key in choiceKeys) {
+      const group = (event.target as HTMLElement).closest<HTMLElement>('[data-conflict]');
+      if (group?.dataset.unresolved !== 'true') return;
+      event.preventDefault();
+      onChoose(Number(group.dataset.conflict), choiceKeys[event.key]!);
+    }
+  };
+
+  // Entering a conflict tells a screen reader both sides at once.
+  const onFocus = (event: React.FocusEvent) => {
+    const group = (event.target as HTMLElement).closest<HTMLElement>('[data-conflict]');
+    const entry = group ? state.conflicts[Number(group.dataset.conflict) - 1] : undefined;
+    if (!entry || group?.contains(event.relatedTarget as Node | null)) return;
+    setAnnouncement(
+      labels.announceConflict(labels.conflictOf(entry.number, total), entry.mine, entry.theirs),
+    );
+  };
+
   return (
-    <dialog ref={dialogRef} className="concord-dialog" aria-labelledby={headingId}>
+    <dialog
+      ref={dialogRef}
+      className="concord-dialog"
+      aria-labelledby={headingId}
+      onKeyDown={onKeyDown}
+      onFocus={onFocus}
+    >
       <div className="concord-dialog__header">
         <h2 id={headingId} className="concord-dialog__heading">
           {labels.dialog}
         </h2>
         <p className="concord-dialog__intro">{labels.intro(props.theirsAuthor)}</p>
         <div className="concord-dialog__toolbar">
-          <p className="concord-dialog__left" role="status" aria-live="polite">
+          <p className="concord-dialog__left" aria-live="polite">
             {labels.conflictsLeft(left)}
           </p>
-          <button type="button" onClick={() => focusConflict(-1)} disabled={left === 0}>
+          <button
+            type="button"
+            onClick={() => focusConflict(-1)}
+            disabled={left === 0}
+            aria-keyshortcuts="Alt+ArrowUp"
+          >
             {labels.previousConflict}
           </button>
-          <button type="button" onClick={() => focusConflict(1)} disabled={left === 0}>
+          <button
+            type="button"
+            onClick={() => focusConflict(1)}
+            disabled={left === 0}
+            aria-keyshortcuts="Alt+ArrowDown"
+          >
             {labels.nextConflict}
           </button>
           <button
             type="button"
             onClick={() => dispatch({ type: 'undo' })}
             disabled={!canUndo(state)}
+            aria-keyshortcuts="Control+Z Meta+Z"
           >
             {labels.undo}
           </button>
@@ -140,6 +222,7 @@ export function ConflictDialog(props: ConflictDialogProps) {
             type="button"
             onClick={() => dispatch({ type: 'redo' })}
             disabled={!canRedo(state)}
+            aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
           >
             {labels.redo}
           </button>
@@ -151,20 +234,26 @@ export function ConflictDialog(props: ConflictDialogProps) {
 
       <div className="concord-dialog__content">
         {!state.initial.title.resolved && (
-          <TitleGroup state={state} labels={labels} dispatch={dispatch} />
+          <TitleGroup title={state.title} labels={labels} dispatch={dispatch} />
         )}
         {state.conflicts.map((entry) => (
           <ConflictGroup
             key={entry.number}
             entry={entry}
             total={total}
-            unresolved={isUnresolved(state, entry.number)}
+            unresolved={unresolved.has(entry.number)}
             choice={state.choices[entry.number - 1] ?? null}
             labels={labels}
-            onChoose={(choice) => {
-              dispatch({ type: 'choose', conflict: entry.number, choice });
-              focusAfter.current = entry.number;
-            }}
+            onChoose={onChoose}
+          />
+        ))}
+        {state.reviews.map((entry, i) => (
+          <ReviewGroup
+            key={i}
+            entry={entry}
+            number={i + 1}
+            total={state.reviews.length}
+            labels={labels}
           />
         ))}
         <label className="concord-dialog__result">
@@ -173,94 +262,54 @@ export function ConflictDialog(props: ConflictDialogProps) {
             value={state.text}
             onChange={(e) => dispatch({ type: 'edit', text: e.target.value })}
             spellCheck={false}
-            rows={Math.min(20, Math.max(6, state.text.split('\n').length + 1))}
+            rows={Math.min(16, Math.max(6, total + state.reviews.length + 8))}
           />
         </label>
       </div>
 
+      <p className="concord-visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
       {props.error && (
         <p className="concord-dialog__error" role="alert">
           {props.error}
         </p>
       )}
       <div className="concord-dialog__footer">
-        <button type="button" onClick={props.onCancel} disabled={busy}>
-          {labels.cancel}
-        </button>
-        <span className="concord-dialog__spacer" />
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() =>
-            props.onResolve({ title: titles?.theirs ?? '', body: theirs, how: 'theirs' })
-          }
-        >
-          {labels.takeTheirs}
-        </button>
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() => props.onResolve({ title: titles?.mine ?? '', body: mine, how: 'mine' })}
-        >
-          {labels.keepMine}
-        </button>
-        <button
-          type="button"
-          className="concord-dialog__primary"
-          disabled={busy || left > 0}
-          onClick={() =>
-            props.onResolve({ title: state.title.value, body: state.text, how: 'merged' })
-          }
-        >
-          {labels.saveMerged}
-        </button>
+        <p className="concord-dialog__shortcuts">{labels.shortcuts}</p>
+        <div className="concord-dialog__actions">
+          <button type="button" onClick={props.onCancel} disabled={busy}>
+            {labels.cancel}
+          </button>
+          <span className="concord-dialog__spacer" />
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              props.onResolve({ title: titles?.theirs ?? '', body: theirs, how: 'theirs' })
+            }
+          >
+            {labels.takeTheirs}
+          </button>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => props.onResolve({ title: titles?.mine ?? '', body: mine, how: 'mine' })}
+          >
+            {labels.keepMine}
+          </button>
+          <button
+            type="button"
+            className="concord-dialog__primary"
+            disabled={busy || left > 0}
+            onClick={resolveMerged}
+            aria-keyshortcuts="Control+Enter Meta+Enter"
+          >
+            {labels.saveMerged}
+          </button>
+        </div>
       </div>
     </dialog>
-  );
-}
-
-function TitleGroup(props: {
-  state: ResolutionState;
-  labels: ConflictLabels;
-  dispatch: (action: ResolutionAction) => void;
-}) {
-  const { state, labels, dispatch } = props;
-  const inputId = useId();
-  return (
-    <section
-      role="group"
-      aria-label={labels.titleConflict}
-      className="concord-conflict"
-      data-unresolved={!state.title.resolved}
-    >
-      <h3 className="concord-conflict__heading">{labels.titleConflict}</h3>
-      <div className="concord-conflict__sides">
-        <div className="concord-conflict__side concord-conflict__side--mine">
-          <span className="concord-conflict__label">{labels.mine}</span>
-          <p>{state.title.mine}</p>
-        </div>
-        <div className="concord-conflict__side concord-conflict__side--theirs">
-          <span className="concord-conflict__label">{labels.theirs}</span>
-          <p>{state.title.theirs}</p>
-        </div>
-      </div>
-      <div className="concord-conflict__actions">
-        <button type="button" onClick={() => dispatch({ type: 'chooseTitle', choice: 'mine' })}>
-          {labels.useMyTitle}
-        </button>
-        <button type="button" onClick={() => dispatch({ type: 'chooseTitle', choice: 'theirs' })}>
-          {labels.useTheirTitle}
-        </button>
-      </div>
-      <label htmlFor={inputId} className="concord-conflict__label">
-        {labels.mergedTitle}
-      </label>
-      <input
-        id={inputId}
-        value={state.title.value}
-        onChange={(e) => dispatch({ type: 'editTitle', value: e.target.value })}
-      />
-    </section>
   );
 }
 
@@ -278,12 +327,7 @@ function useModal(ref: React.RefObject<HTMLDialogElement | null>, onCancel: () =
     if (!dialog) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
-    // Start where the work is: the first unresolved conflict, else the primary action.
-    const first =
-      dialog.querySelector<HTMLElement>('[data-unresolved="true"] button') ??
-      dialog.querySelector<HTMLElement>('.concord-dialog__primary:not(:disabled)') ??
-      dialog.querySelector<HTMLElement>('textarea');
-    first?.focus();
+    firstFocusable(dialog)?.focus();
     const cancel = (event: Event) => {
       // The browser would close the dialog itself; the caller decides instead.
       event.preventDefault();
@@ -296,4 +340,13 @@ function useModal(ref: React.RefObject<HTMLDialogElement | null>, onCancel: () =
       if (opener?.isConnected) opener.focus();
     };
   }, [ref]);
+}
+
+/** Where the work is: the first unresolved conflict, else the enabled primary action. */
+function firstFocusable(dialog: HTMLElement): HTMLElement | null {
+  return (
+    dialog.querySelector<HTMLElement>('[data-unresolved="true"] button') ??
+    dialog.querySelector<HTMLElement>('.concord-dialog__primary:not(:disabled)') ??
+    dialog.querySelector<HTMLElement>('textarea')
+  );
 }

@@ -1,22 +1,29 @@
+import { memo } from 'react';
 import type { ConflictLabels } from './labels.ts';
 import type { Choice, ConflictEntry } from './resolution-state.ts';
+import { WordDiff } from './word-diff.tsx';
 
-/** One conflict: what each side wrote where the other changed the same lines, and the choices. */
-export function ConflictGroup(props: {
+/**
+ * One conflict: what each side changed since the original, word by word, and the choices.
+ * Memoised: choosing on one conflict re-renders that group only, which keeps a 200-conflict
+ * dialog responsive.
+ */
+export const ConflictGroup = memo(function ConflictGroup(props: {
   entry: ConflictEntry;
   total: number;
   unresolved: boolean;
   choice: Choice | null;
   labels: ConflictLabels;
-  onChoose: (choice: Choice) => void;
+  onChoose: (conflict: number, choice: Choice) => void;
 }) {
-  const { entry, total, unresolved, choice, labels } = props;
+  const { entry, total, unresolved, choice, labels, onChoose } = props;
   const name = labels.conflictOf(entry.number, total);
   const status = unresolved
     ? null
     : choice
-      ? `${labels.resolved}: ${describe(choice, labels)}`
+      ? `${labels.resolved}: ${labels.describeChoice(choice)}`
       : labels.editedByHand;
+  const choose = (c: Choice) => () => onChoose(entry.number, c);
   return (
     <section
       role="group"
@@ -24,14 +31,27 @@ export function ConflictGroup(props: {
       className="concord-conflict"
       data-unresolved={unresolved}
       data-conflict={entry.number}
+      tabIndex={-1}
     >
       <h3 className="concord-conflict__heading">
         {name}
         {status && <span className="concord-conflict__status"> — {status}</span>}
       </h3>
       <div className="concord-conflict__sides">
-        <Side label={labels.mine} text={entry.mine} modifier="mine" />
-        <Side label={labels.theirs} text={entry.theirs} modifier="theirs" />
+        <Side
+          label={labels.mine}
+          base={entry.base}
+          text={entry.mine}
+          modifier="mine"
+          labels={labels}
+        />
+        <Side
+          label={labels.theirs}
+          base={entry.base}
+          text={entry.theirs}
+          modifier="theirs"
+          labels={labels}
+        />
       </div>
       {entry.base !== '' && (
         <details className="concord-conflict__base">
@@ -39,44 +59,43 @@ export function ConflictGroup(props: {
           <pre>{entry.base}</pre>
         </details>
       )}
-      <div className="concord-conflict__actions">
-        <button type="button" disabled={!unresolved} onClick={() => props.onChoose('mine')}>
-          {labels.useMine}
-        </button>
-        <button type="button" disabled={!unresolved} onClick={() => props.onChoose('theirs')}>
-          {labels.useTheirs}
-        </button>
-        <button type="button" disabled={!unresolved} onClick={() => props.onChoose('both')}>
-          {labels.useBoth}
-        </button>
-      </div>
+      {unresolved && (
+        <div className="concord-conflict__actions">
+          <button type="button" onClick={choose('mine')} aria-keyshortcuts="M">
+            {labels.useMine}
+          </button>
+          <button type="button" onClick={choose('theirs')} aria-keyshortcuts="T">
+            {labels.useTheirs}
+          </button>
+          <button type="button" onClick={choose('both')} aria-keyshortcuts="B">
+            {labels.useBoth}
+          </button>
+          <button type="button" onClick={choose('both-theirs-first')} aria-keyshortcuts="Shift+B">
+            {labels.useBothTheirsFirst}
+          </button>
+        </div>
+      )}
     </section>
   );
-}
+});
 
-function Side(props: { label: string; text: string; modifier: 'mine' | 'theirs' }) {
+function Side(props: {
+  label: string;
+  base: string;
+  text: string;
+  modifier: 'mine' | 'theirs';
+  labels: ConflictLabels;
+}) {
   return (
     <div className={`concord-conflict__side concord-conflict__side--${props.modifier}`}>
       <span className="concord-conflict__label">{props.label}</span>
       {props.text === '' ? (
-        <p className="concord-conflict__empty">(deleted)</p>
+        <p className="concord-conflict__empty">{props.labels.deleted}</p>
       ) : (
-        <pre>{props.text}</pre>
+        <pre>
+          <WordDiff before={props.base} after={props.text} />
+        </pre>
       )}
     </div>
   );
-}
-
-function describe(choice: Choice, labels: ConflictLabels): string {
-  switch (choice) {
-    case 'mine':
-      return labels.mine.toLowerCase();
-    case 'theirs':
-      return labels.theirs.toLowerCase();
-    case 'both':
-    case 'both-theirs-first':
-      return 'both';
-    case 'base':
-      return labels.base.toLowerCase();
-  }
 }

@@ -12,6 +12,9 @@ export interface ConflictLabels {
   useMine: string;
   useTheirs: string;
   useBoth: string;
+  /** Both sides, theirs before mine. */
+  useBothTheirsFirst: string;
+  deleted: string;
   mergedResult: string;
   mine: string;
   theirs: string;
@@ -24,6 +27,13 @@ export interface ConflictLabels {
   editedByHand: string;
   /** "Conflict 2 of 5". */
   conflictOf: (n: number, m: number) => string;
+  /** "Merged change 1 of 3": a place merged by itself, shown for review. */
+  mergedChangeOf: (n: number, m: number) => string;
+  reviewReason: (reason: 'within-line' | 'both-inserted') => string;
+  describeChoice: (choice: 'mine' | 'theirs' | 'both' | 'both-theirs-first' | 'base') => string;
+  /** What a screen reader hears when focus enters a conflict. */
+  announceConflict: (name: string, mine: string, theirs: string) => string;
+  shortcuts: string;
   /** "3 conflicts left". */
   conflictsLeft: (n: number) => string;
   /** The explanation under the heading. */
@@ -44,9 +54,11 @@ export const defaultLabels: ConflictLabels = {
   useMine: 'Use mine',
   useTheirs: 'Use theirs',
   useBoth: 'Use both',
+  useBothTheirsFirst: 'Both, theirs first',
+  deleted: '(deleted)',
   mergedResult: 'Merged result',
-  mine: 'Your version',
-  theirs: 'Their version',
+  mine: 'Your change',
+  theirs: 'Their change',
   base: 'Original (where you both started)',
   titleConflict: 'Title conflict',
   useMyTitle: 'Use my title',
@@ -55,11 +67,28 @@ export const defaultLabels: ConflictLabels = {
   resolved: 'Resolved',
   editedByHand: 'Edited by hand in the merged result',
   conflictOf: (n, m) => `Conflict ${n} of ${m}`,
+  mergedChangeOf: (n, m) => `Merged change ${n} of ${m}`,
+  reviewReason: (reason) =>
+    reason === 'within-line'
+      ? 'you both edited this passage; different words, so both edits are kept'
+      : 'you both added lines here; both are kept, yours first',
+  describeChoice: (choice) =>
+    ({
+      mine: 'your change',
+      theirs: 'their change',
+      both: 'both, yours first',
+      'both-theirs-first': 'both, theirs first',
+      base: 'the original',
+    })[choice],
+  announceConflict: (name, mine, theirs) =>
+    `${name}. Yours: ${mine || 'deleted'}. Theirs: ${theirs || 'deleted'}.`,
+  shortcuts:
+    'Keys: Alt+↓ / Alt+↑ next / previous conflict · on a conflict: M mine, T theirs, B both, Shift+B both with theirs first · Ctrl+Z undo, Ctrl+Shift+Z redo · Ctrl+Enter save merged version · Esc cancel',
   conflictsLeft: (n) => (n === 1 ? '1 conflict left' : `${n} conflicts left`),
   intro: (who) =>
-    `${who ? who : 'Someone'} saved a newer version while you were editing. Changes that do not overlap are already merged below; choose what to keep where you both changed the same lines.`,
+    `${who ? who : 'Someone'} saved a newer version while you were editing. Changes that do not overlap are already merged; choose what to keep where you both changed the same passage.`,
   reviewNote: (n) =>
     n === 1
-      ? '1 place was merged within a line: check it in the merged result.'
-      : `${n} places were merged within a line: check them in the merged result.`,
+      ? 'You both changed 1 more place, and it merged by itself: check it below.'
+      : `You both changed ${n} more places, and they merged by themselves: check them below.`,
 };

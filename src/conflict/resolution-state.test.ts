@@ -4,6 +4,7 @@ import {
   canUndo,
   countConflictsLeft,
   createResolution,
+  findUnresolved,
   isUnresolved,
   resolveReducer,
   type ResolutionAction,
@@ -196,5 +197,19 @@ describe('titles', () => {
       value: 'Both',
       resolved: true,
     });
+  });
+});
+
+describe('findUnresolved', () => {
+  it('lists exactly the conflicts whose blocks remain', () => {
+    const state = createResolution({
+      base: 'x\ny\n1\n2\n3\n4\ny\nw\n',
+      mine: 'x\nM\n1\n2\n3\n4\nM\nw\n',
+      theirs: 'x\nT\n1\n2\n3\n4\nT\nw\n',
+    });
+    expect([...findUnresolved(state)]).toEqual([1, 2]);
+    const next = apply(state, { type: 'choose', conflict: 1, choice: 'theirs' });
+    expect([...findUnresolved(next)]).toEqual([2]);
+    for (const n of [1, 2]) expect(findUnresolved(next).has(n)).toBe(isUnresolved(next, n));
   });
 });

@@ -183,6 +183,23 @@ export function isUnresolved(state: ResolutionState, number: number): boolean {
 }
 
 /**
+ * The numbers of the conflicts still unresolved, found in one pass over the text: blocks stay in
+ * document order whatever is chosen or typed around them, so each search starts where the last
+ * one ended (a 20,000-line result with 200 conflicts is scanned once, not 200 times).
+ */
+export function findUnresolved(state: ResolutionState): Set<number> {
+  const unresolved = new Set<number>();
+  let from = 0;
+  for (const entry of state.conflicts) {
+    const at = state.text.indexOf(entry.block, from);
+    if (at < 0) continue;
+    unresolved.add(entry.number);
+    from = at + entry.block.length;
+  }
+  return unresolved;
+}
+
+/**
  * How many conflicts are left: marker blocks still in the result (also ones a person edited
  * inside, which no longer match their original block), plus an unresolved title.
  */

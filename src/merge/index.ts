@@ -1,3 +1,4 @@
+export { diffWords, type WordChange } from './diff-words.ts';
 export { merge } from './merge.ts';
 export { parseMerge } from './parse-merge.ts';
 export { renderMerge } from './render-merge.ts';
