@@ -1,6 +1,18 @@
-/** A committed change to one document, as `GET /api/docs/{id}/events` relays it. */
+/**
+ * A committed change to one document, as the event streams relay it. A `version` event with
+ * `version: 1` is a create. Every field is needed: the list stream sends `title` and
+ * `updated_at` so a document list can update in place.
+ */
 export type ChangeEvent =
-  | { type: 'version'; id: string; version: number; etag: string; updated_by: string }
+  | {
+      type: 'version';
+      id: string;
+      version: number;
+      etag: string;
+      title: string;
+      updated_at: string;
+      updated_by: string;
+    }
   | { type: 'deleted'; id: string };
 
 export type ChangeListener = (event: ChangeEvent) => void;
@@ -12,4 +24,6 @@ export type ChangeListener = (event: ChangeEvent) => void;
 export interface ChangeFeed {
   /** Calls `listener` for each change to document `id`; returns the unsubscribe function. */
   subscribe(id: string, listener: ChangeListener): () => void;
+  /** Calls `listener` for each change to any document; returns the unsubscribe function. */
+  subscribeAll(listener: ChangeListener): () => void;
 }

@@ -11,6 +11,7 @@ import type { ChangeEvent, ChangeFeed, ChangeListener } from './change-feed.ts';
  */
 export class ChangeHub implements ChangeFeed {
   readonly #listeners = new Map<string, Set<ChangeListener>>();
+  readonly #everything = new Set<ChangeListener>();
 
   subscribe(id: string, listener: ChangeListener): () => void {
     let set = this.#listeners.get(id);
@@ -25,12 +26,16 @@ export class ChangeHub implements ChangeFeed {
     };
   }
 
-  /** Delivers `event` to the subscribers of its document, synchronously. */
+  subscribeAll(listener: ChangeListener): () => void {
+    this.#everything.add(listener);
+    return () => this.#everything.delete(listener);
+  }
+
+  /** Delivers `event` to the subscribers of its document and of all, synchronously. */
   publish(event: ChangeEvent): void {
-    const set = this.#listeners.get(event.id);
-    if (!set) return;
+    const set = this.#listeners.get(event.id) ?? [];
     // Copy first: a listener may unsubscribe while we iterate.
-    for (const listener of [...set]) {
+    for (const listener of [...set, ...this.#everything]) {
       try {
         listener(event);
       } catch (error) {
@@ -41,7 +46,7 @@ export class ChangeHub implements ChangeFeed {
 
   /** How many listeners are subscribed, over all documents (for tests and shutdown). */
   get size(): number {
-    let total = 0;
+    let total = this.#everything.size;
     for (const set of this.#listeners.values()) total += set.size;
     return total;
   }

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { existsSync } from 'node:fs';
 import { createCollectionRoutes } from './create-collection-routes.ts';
 import { createEventRoutes } from './create-event-routes.ts';
+import { createListEventRoutes } from './create-list-event-routes.ts';
 import { createDocumentRoutes } from './create-document-routes.ts';
 import { createNotFoundProblem } from './create-not-found-problem.ts';
 import { createVersionRoutes } from './create-version-routes.ts';
@@ -59,17 +60,15 @@ export function createApp(options: AppOptions): Hono {
   // headers, and an allowed embedder can read it.
   app.use('*', setSecurityHeaders);
   app.use('*', handleCors(corsOrigins));
-  if (rateLimit)
-    app.use(
-      '*',
-      limitRate(rateLimit, () => now().getTime()),
-    );
+  const clock = () => now().getTime();
+  if (rateLimit) app.use('*', limitRate(rateLimit, clock));
   app.use('*', guardOrigin(corsOrigins));
 
   app.route('/api/docs', createCollectionRoutes({ store, now }));
   app.route('/api/docs', createDocumentRoutes({ store, now }));
   app.route('/api/docs', createVersionRoutes({ store }));
   app.route('/api/docs', createEventRoutes({ store, keepAliveMs, signal }));
+  app.route('/api/events', createListEventRoutes({ store, keepAliveMs, signal }));
   app.all('/api/*', answerNotFound);
 
   if (staticDir !== null && existsSync(staticDir)) serveStaticApp(app, staticDir);

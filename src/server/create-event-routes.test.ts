@@ -11,8 +11,13 @@ beforeEach(() => {
 afterEach(() => t.close());
 
 /** Opens the event stream of `id` and reads it as text, event by event. */
-async function openEvents(id: string) {
-  const res = await t.app.request(`/api/docs/${id}/events`);
+async function openEvents(id: string, headers: Record<string, string> = {}) {
+  return openStream(`/api/docs/${id}/events`, headers);
+}
+
+/** Opens any event stream and reads it as text, event by event. */
+async function openStream(path: string, headers: Record<string, string> = {}) {
+  const res = await t.app.request(path, { headers });
   const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
   let text = '';
   return {
@@ -111,5 +116,111 @@ describe('GET /api/docs/{id}/events', () => {
     const res = await t.app.request('/api/docs/nope/events');
     expect(res.status).toBe(404);
     expect(res.headers.get('Content-Type')).toBe('application/problem+json');
+  });
+});
+
+describe('Last-Event-ID resume of GET /api/docs/{id}/events', () => {
+  /** A document with versions 1 to 4; returns it and each version's ETag. */
+  async function createWithVersions() {
+    const { doc, etag } = await t.create();
+    const etags = [etag];
+    for (let body = 2; body <= 4; body++) {
+      const res = await t.put(
+        doc.id,
+        { title: doc.title, body: `v${body}` },
+        { 'If-Match': etags.at(-1)! },
+      );
+      etags.push(res.headers.get('ETag')!);
+    }
+    return { doc, etags };
+  }
+
+  it('replays every version after Last-Event-ID in order, then live ones', async () => {
+    const { doc, etags } = await createWithVersions();
+    const events = await openEvents(doc.id, { 'Last-Event-ID': '2' });
+    await events.waitFor('id: 4\n');
+    await t.put(doc.id, { title: doc.title, body: 'v5' }, { 'If-Match': etags[3]! });
+    const text = await events.waitFor('id: 5\n');
+    expect([...text.matchAll(/^id: (\d+)$/gm)].map((m) => m[1])).toEqual(['3', '4', '5']);
+    expect(text).toContain(
+      `data: ${JSON.stringify({ version: 3, etag: etags[2], updated_by: '' })}`,
+    );
+    await events.cancel();
+  });
+
+  it('sends nothing old when Last-Event-ID is already the current version', async () => {
+    const { doc, etags } = await createWithVersions();
+    const events = await openEvents(doc.id, { 'Last-Event-ID': '4' });
+    await t.put(doc.id, { title: doc.title, body: 'v5' }, { 'If-Match': etags[3]! });
+    const text = await events.waitFor('id: 5\n');
+    expect([...text.matchAll(/^id: (\d+)$/gm)].map((m) => m[1])).toEqual(['5']);
+    await events.cancel();
+  });
+
+  it('ignores a Last-Event-ID that names no version and starts from the current one', async () => {
+    const { doc } = await createWithVersions();
+    const events = await openEvents(doc.id, { 'Last-Event-ID': 'abc' });
+    const text = await events.waitFor('id: 4\n');
+    expect([...text.matchAll(/^id: (\d+)$/gm)].map((m) => m[1])).toEqual(['4']);
+    await events.cancel();
+  });
+});
+
+describe('GET /api/events', () => {
+  it('streams created, version and deleted events of every document, with their list fields', async () => {
+    const events = await openStream('/api/events');
+    expect(events.res.headers.get('Content-Type')).toBe('text/event-stream; charset=utf-8');
+    await events.waitFor('retry:');
+    const { doc, etag } = await t.create('Plan', 'a');
+    const saved = await t.put(
+      doc.id,
+      { title: 'Plan B', body: 'b' },
+      { 'If-Match': etag, 'Concord-User': 'Bob' },
+    );
+    const saveEtag = saved.headers.get('ETag')!;
+    const savedDoc = (await saved.json()) as { updated_at: string };
+    await t.app.request(`/api/docs/${doc.id}`, {
+      method: 'DELETE',
+      headers: { 'If-Match': saveEtag },
+    });
+    const text = await events.waitFor('event: deleted');
+    const created = {
+      id: doc.id,
+      title: 'Plan',
+      version: 1,
+      etag,
+      updated_at: doc.updated_at,
+      updated_by: '',
+    };
+    const version = {
+      id: doc.id,
+      title: 'Plan B',
+      version: 2,
+      etag: saveEtag,
+      updated_at: savedDoc.updated_at,
+      updated_by: 'Bob',
+    };
+    expect(text).toContain(`event: created\ndata: ${JSON.stringify(created)}\n\n`);
+    expect(text).toContain(`event: version\ndata: ${JSON.stringify(version)}\n\n`);
+    expect(
+      await events.waitFor(`event: deleted\ndata: ${JSON.stringify({ id: doc.id })}\n\n`),
+    ).toBeTruthy();
+    await events.cancel();
+    expect(t.store.changes.size).toBe(0);
+  });
+
+  it('sends keep-alives and ends when the shutdown signal is aborted', async () => {
+    const events = await openStream('/api/events');
+    await events.waitFor(': keep-alive\n\n');
+    shutdown.abort();
+    await events.readToEnd();
+    expect(t.store.changes.size).toBe(0);
+  });
+
+  it('answers HEAD without subscribing, and 405 to POST', async () => {
+    const head = await t.app.request('/api/events', { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(t.store.changes.size).toBe(0);
+    expect((await t.app.request('/api/events', { method: 'POST' })).status).toBe(405);
   });
 });

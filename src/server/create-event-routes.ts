@@ -1,10 +1,13 @@
 import { Hono } from 'hono';
+import type { Context } from 'hono';
 import { answerMethodNotAllowed } from './answer-method-not-allowed.ts';
 import type { ChangeEvent } from './change-feed.ts';
 import { findDocument } from './create-document-routes.ts';
+import { createEventStream } from './create-event-stream.ts';
+import type { EventSink } from './create-event-stream.ts';
 import type { DocumentStore } from './store.ts';
 
-/** What the event stream needs from `createApp`. */
+/** What the event streams need from `createApp`. */
 export interface EventRouteDeps {
   store: DocumentStore;
   /** Milliseconds between keep-alive comments. */
@@ -13,13 +16,26 @@ export interface EventRouteDeps {
   signal: AbortSignal | undefined;
 }
 
+/** The headers of every event stream. */
+export const eventStreamHeaders = {
+  'Content-Type': 'text/event-stream; charset=utf-8',
+  'Cache-Control': 'no-cache',
+  // Tells nginx-style proxies not to buffer, so events arrive when they happen.
+  'X-Accel-Buffering': 'no',
+};
+
+// A version number as an event id: what EventSource sends back in Last-Event-ID.
+const versionPattern = /^[1-9][0-9]{0,14}$/;
+
 /**
  * `GET /api/docs/{id}/events`: a `text/event-stream` (HTML Living Standard, "Server-sent
  * events") of the document's changes: `version` events `{ version, etag, updated_by }` with
- * `id: <version>`, and one `deleted` event, after which the stream ends.
+ * `id: <version>`, and one `deleted` event `{}`, after which the stream ends.
  *
- * The first event is always the current version, so a client that subscribes after loading
- * (or reconnects) learns of any save it missed in between without another request.
+ * Without `Last-Event-ID` the first event is the current version, so a client that subscribes
+ * after loading learns of any save it missed in between. With `Last-Event-ID: n` (sent by
+ * EventSource when it reconnects) every version after n is replayed from the kept history, in
+ * order, then live events follow: a reconnecting tab misses none.
  */
 export function createEventRoutes({ store, keepAliveMs, signal }: EventRouteDeps): Hono {
   const routes = new Hono();
@@ -27,77 +43,68 @@ export function createEventRoutes({ store, keepAliveMs, signal }: EventRouteDeps
   routes.get('/:id/events', async (c) => {
     const id = c.req.param('id');
     await findDocument(store, id);
-    const headers = {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache',
-      // Tells nginx-style proxies not to buffer, so events arrive when they happen.
-      'X-Accel-Buffering': 'no',
-    };
     // Hono answers HEAD by running this GET handler and dropping the body unread, which would
     // leave a subscription behind that nobody cancels.
-    if (c.req.method === 'HEAD') return c.body(null, 200, headers);
-    return c.body(streamChanges(store, id, keepAliveMs, signal), 200, headers);
+    if (c.req.method === 'HEAD') return c.body(null, 200, eventStreamHeaders);
+    const after = readLastVersionSeen(c);
+    const body = createEventStream({
+      keepAliveMs,
+      signal,
+      start: (sink) => streamDocument(store, id, after, sink),
+    });
+    return c.body(body, 200, eventStreamHeaders);
   });
   routes.all('/:id/events', answerMethodNotAllowed(['GET', 'HEAD']));
 
   return routes;
 }
 
-function streamChanges(
+/** The version named by `Last-Event-ID`; `undefined` when absent or not one of ours (ignored). */
+function readLastVersionSeen(c: Context): number | undefined {
+  const value = c.req.header('Last-Event-ID')?.trim();
+  return value !== undefined && versionPattern.test(value) ? Number(value) : undefined;
+}
+
+async function streamDocument(
   store: DocumentStore,
   id: string,
-  keepAliveMs: number,
-  signal: AbortSignal | undefined,
-): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  let cleanUp = () => {};
-  return new ReadableStream<Uint8Array>({
-    async start(controller) {
-      let lastVersion = 0;
-      let closed = false;
-      const send = (text: string) => {
-        if (!closed) controller.enqueue(encoder.encode(text));
-      };
-      const close = () => {
-        if (closed) return;
-        cleanUp();
-        closed = true;
-        controller.close();
-      };
-      const relay = (event: ChangeEvent) => {
-        if (event.type === 'deleted') {
-          send('event: deleted\ndata: {}\n\n');
-          close();
-          return;
-        }
-        // Versions only grow: anything not newer was already sent (or is the initial state).
-        if (event.version <= lastVersion) return;
-        lastVersion = event.version;
-        const data = { version: event.version, etag: event.etag, updated_by: event.updated_by };
-        send(`event: version\nid: ${event.version}\ndata: ${JSON.stringify(data)}\n\n`);
-      };
+  after: number | undefined,
+  sink: EventSink,
+): Promise<() => void> {
+  let lastSent = after ?? 0;
+  const relay = (event: ChangeEvent) => {
+    if (event.type === 'deleted') {
+      sink.send('deleted', {});
+      sink.close();
+      return;
+    }
+    // Versions only grow: anything not newer was already sent.
+    if (event.version <= lastSent) return;
+    lastSent = event.version;
+    const data = { version: event.version, etag: event.etag, updated_by: event.updated_by };
+    sink.send('version', data, event.version);
+  };
 
-      // Subscribe before reading the current version, so no save can fall between the two.
-      const unsubscribe = store.changes.subscribe(id, relay);
-      // Comments (lines starting with ":") keep idle proxies and browsers from closing.
-      const keepAlive = setInterval(() => send(': keep-alive\n\n'), keepAliveMs);
-      const onAbort = () => close();
-      cleanUp = () => {
-        unsubscribe();
-        clearInterval(keepAlive);
-        signal?.removeEventListener('abort', onAbort);
-      };
-      if (signal?.aborted) return close();
-      signal?.addEventListener('abort', onAbort);
-
-      send('retry: 2000\n\n');
-      const current = await store.getDocument(id);
-      if (!current) return relay({ type: 'deleted', id });
-      relay({ type: 'version', ...current });
-    },
-    cancel() {
-      // The client went away.
-      cleanUp();
-    },
-  });
+  // Subscribe before reading the current state, so no save can fall between the two; hold
+  // live events back until the replay is out, so versions arrive in order.
+  let held: ChangeEvent[] | undefined = [];
+  const unsubscribe = store.changes.subscribe(id, (event) =>
+    held ? held.push(event) : relay(event),
+  );
+  const current = await store.getDocument(id);
+  if (!current) {
+    relay({ type: 'deleted', id });
+  } else if (after === undefined || after >= current.version) {
+    relay({ type: 'version', ...current });
+  } else {
+    const versions = (await store.listVersions(id)) ?? [];
+    for (const version of versions.reverse()) {
+      if (version.version > current.version) break;
+      relay({ type: 'version', id, title: '', ...version });
+    }
+  }
+  const pending = held;
+  held = undefined;
+  for (const event of pending) relay(event);
+  return unsubscribe;
 }

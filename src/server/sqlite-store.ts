@@ -273,6 +273,8 @@ export class SqliteStore implements DocumentStore {
       id: document.id,
       version: document.version,
       etag: document.etag,
+      title: document.title,
+      updated_at: document.updated_at,
       updated_by: document.updated_by,
     });
   }

@@ -1,0 +1,44 @@
+import { Hono } from 'hono';
+import { answerMethodNotAllowed } from './answer-method-not-allowed.ts';
+import type { ChangeEvent } from './change-feed.ts';
+import { createEventStream } from './create-event-stream.ts';
+import type { EventRouteDeps } from './create-event-routes.ts';
+import { eventStreamHeaders } from './create-event-routes.ts';
+
+/**
+ * `GET /api/events`: one `text/event-stream` of every document's changes, so a document list
+ * can update live:
+ *
+ * - `created` `{ id, title, version: 1, etag, updated_at, updated_by }`
+ * - `version` `{ id, title, version, etag, updated_at, updated_by }` (a save)
+ * - `deleted` `{ id }`
+ *
+ * Events carry no ids and there is no resume: a client should (re)load `GET /api/docs` when
+ * the stream opens, which EventSource signals with `open` after every reconnect.
+ */
+export function createListEventRoutes({
+  store,
+  keepAliveMs,
+  signal,
+}: Omit<EventRouteDeps, 'store'> & { store: Pick<EventRouteDeps['store'], 'changes'> }): Hono {
+  const routes = new Hono();
+
+  routes.get('/', (c) => {
+    if (c.req.method === 'HEAD') return c.body(null, 200, eventStreamHeaders);
+    const body = createEventStream({
+      keepAliveMs,
+      signal,
+      start: (sink) =>
+        store.changes.subscribeAll((event: ChangeEvent) => {
+          if (event.type === 'deleted') return sink.send('deleted', { id: event.id });
+          const { id, title, version, etag, updated_at, updated_by } = event;
+          const data = { id, title, version, etag, updated_at, updated_by };
+          sink.send(version === 1 ? 'created' : 'version', data);
+        }),
+    });
+    return c.body(body, 200, eventStreamHeaders);
+  });
+  routes.all('/', answerMethodNotAllowed(['GET', 'HEAD']));
+
+  return routes;
+}
