@@ -1,0 +1,263 @@
+// Load benchmark of the server: simulated editors doing read-modify-write cycles (GET, edit,
+// PUT with If-Match, on 409 merge onto the current version and retry) over shared documents,
+// against Concord on SQLite and on PostgreSQL and against a bare node:http baseline on the same
+// stores. Loopback only, bounded in time. Checks afterwards that no update was lost.
+//
+//   npm run bench:server                      # 64 editors, 100 documents, 20 s per run
+//   BENCH_SECONDS=5 npm run bench:server      # shorter (1–120 s)
+//   BENCH_STORES=sqlite npm run bench:server  # one store only (sqlite, postgres)
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { merge } from '../src/merge/index.ts';
+import type { DocumentDto } from '../src/protocol/index.ts';
+import { openStore } from '../src/server/open-store.ts';
+import { findPostgresBin, startTestPostgres } from '../src/server/testing/start-test-postgres.ts';
+
+const seconds = Math.min(120, Math.max(1, Number(process.env.BENCH_SECONDS ?? 20)));
+const editors = 64;
+const documents = 100;
+const stores = (process.env.BENCH_STORES ?? 'sqlite,postgres').split(',');
+
+interface Acknowledged {
+  id: string;
+  version: number;
+  etag: string;
+  body: string;
+}
+
+interface RunResult {
+  name: string;
+  saves: number;
+  conflicts: number;
+  latencies: number[];
+  lost: string[];
+}
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Starts a server process and resolves with its URL (from its "… listening on URL" line). */
+function startProcess(args: string[]): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, PORT: '', HOST: '', CONCORD_STATIC_DIR: '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      const match = /listening on (http:\/\/\S+)\n/.exec(out);
+      if (match) resolve({ url: match[1]!, child });
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/** Each document has one line per editor, kept apart by unchanging lines so edits merge cleanly. */
+function seedBody(): string {
+  return Array.from({ length: editors }, (_, e) => `editor ${e}: -\n~\n`).join('');
+}
+
+function setLine(body: string, editor: number, value: string): string {
+  return body.replace(new RegExp(`^editor ${editor}: .*$`, 'm'), `editor ${editor}: ${value}`);
+}
+
+async function runLoad(name: string, base: string, databaseUrl: string): Promise<RunResult> {
+  const ids: string[] = [];
+  for (let d = 0; d < documents; d++) {
+    const res = await fetch(`${base}/api/docs`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: `Bench ${d}`, body: seedBody() }),
+    });
+    ids.push(((await res.json()) as DocumentDto).id);
+  }
+  const acks: Acknowledged[] = [];
+  // The last acknowledged value of each editor's line in each document: "id editor" → value.
+  const lastEdit = new Map<string, string>();
+  const latencies: number[] = [];
+  let conflicts = 0;
+  const deadline = performance.now() + seconds * 1000;
+
+  const put = async (id: string, etag: string, title: string, body: string, editor: number) => {
+    const started = performance.now();
+    const res = await fetch(`${base}/api/docs/${id}`, {
+      method: 'PUT',
+      headers: {
+        'Content-Type': 'application/json',
+        'If-Match': etag,
+        'Concord-User': `e${editor}`,
+      },
+      body: JSON.stringify({ title, body }),
+    });
+    const answer = (await res.json()) as DocumentDto & {
+      current: DocumentDto;
+      current_etag: string;
+    };
+    latencies.push(performance.now() - started);
+    return { status: res.status, etag: res.headers.get('ETag')!, answer };
+  };
+
+  const editor = async (e: number) => {
+    for (let n = 0; performance.now() < deadline; n++) {
+      const id = ids[Math.floor(Math.random() * documents)]!;
+      const got = await fetch(`${base}/api/docs/${id}`);
+      const doc = (await got.json()) as DocumentDto;
+      let baseText = doc.body;
+      let etag = got.headers.get('ETag')!;
+      const value = `save ${n}`;
+      let mine = setLine(baseText, e, value);
+      for (;;) {
+        const { status, etag: newEtag, answer } = await put(id, etag, doc.title, mine, e);
+        if (status === 200) {
+          acks.push({ id, version: answer.version, etag: newEtag, body: mine });
+          lastEdit.set(`${id} ${e}`, value);
+          break;
+        }
+        if (status !== 409) throw new Error(`${name}: PUT answered ${status}`);
+        conflicts++;
+        // Merge my edit onto their version, as the conflict dialog would, and retry.
+        const merged = merge({ base: baseText, mine, theirs: answer.current.body });
+        if (!merged.clean) throw new Error(`${name}: a merge that should be clean conflicted`);
+        baseText = answer.current.body;
+        mine = merged.text;
+        etag = answer.current_etag;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: editors }, (_, e) => editor(e)));
+  return { name, saves: acks.length, conflicts, latencies, lost: await findLost() };
+
+  /** Reads the store directly: every acknowledged save kept, gapless versions, edits present. */
+  async function findLost(): Promise<string[]> {
+    const store = await openStore(databaseUrl);
+    const lost: string[] = [];
+    try {
+      const byId = new Map<string, Map<number, { etag: string; body: string }>>();
+      for (const id of ids) {
+        const versions = (await store.listVersions(id)) ?? [];
+        const current = await store.getDocument(id);
+        const numbers = versions.map((v) => v.version).reverse();
+        if (numbers.some((v, i) => v !== i + 1) || numbers.length !== current?.version) {
+          lost.push(`${id}: versions are not 1..${current?.version}`);
+        }
+        const kept = new Map<number, { etag: string; body: string }>();
+        for (const v of versions) {
+          const full = await store.getVersion(id, v.version);
+          kept.set(v.version, { etag: full!.etag, body: full!.body });
+        }
+        byId.set(id, kept);
+        for (let e = 0; e < editors; e++) {
+          const value = lastEdit.get(`${id} ${e}`);
+          if (value && !current!.body.includes(`editor ${e}: ${value}\n`)) {
+            lost.push(`${id}: editor ${e}'s last edit (${value}) is missing`);
+          }
+        }
+      }
+      for (const ack of acks) {
+        const kept = byId.get(ack.id)?.get(ack.version);
+        if (kept?.etag !== ack.etag || kept.body !== ack.body) {
+          lost.push(`${ack.id} v${ack.version}: acknowledged save not in history`);
+        }
+      }
+    } finally {
+      await store.close();
+    }
+    return lost;
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+async function benchStore(kind: string, makeUrl: () => Promise<string>): Promise<RunResult[]> {
+  const results: RunResult[] = [];
+  for (const server of ['concord', 'baseline'] as const) {
+    const databaseUrl = await makeUrl();
+    const args =
+      server === 'concord'
+        ? ['bin/concord.js', 'serve', '--port', '0', '--db', databaseUrl]
+        : ['--import', 'tsx', 'bench/baseline-server.ts', databaseUrl];
+    const { url, child } = await startProcess(args);
+    try {
+      results.push(await runLoad(`${kind} ${server}`, url, databaseUrl));
+    } finally {
+      await stopProcess(child);
+    }
+  }
+  return results;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'concord-bench-'));
+const results: RunResult[] = [];
+let postgres: Awaited<ReturnType<typeof startTestPostgres>> | undefined;
+try {
+  if (stores.includes('sqlite')) {
+    let n = 0;
+    results.push(...(await benchStore('SQLite', async () => join(dir, `bench-${n++}.db`))));
+  }
+  if (stores.includes('postgres')) {
+    if (!findPostgresBin()) throw new Error('PostgreSQL is not installed (see README).');
+    // fsync on: durable as a deployment, like SQLite's synchronous=FULL.
+    postgres = await startTestPostgres({ durable: true });
+    let n = 0;
+    results.push(
+      ...(await benchStore('PostgreSQL', async () => {
+        const schema = `bench_${n++}`;
+        const client = new pg.Client(postgres!.url);
+        await client.connect();
+        await client.query(`CREATE SCHEMA ${schema}`);
+        await client.end();
+        return `${postgres!.url}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+      })),
+    );
+  }
+} finally {
+  await postgres?.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+console.log(
+  `\n${editors} editors, ${documents} documents, ${seconds} s per run, loopback; latency of PUT\n`,
+);
+console.log('| server | saves/s | conflicts/s | p50 ms | p99 ms | × baseline | lost updates |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+let failed = false;
+for (const result of results) {
+  const sorted = [...result.latencies].sort((a, b) => a - b);
+  const baseline = results.find((r) => r.name === result.name.replace('concord', 'baseline'));
+  const ratio = result.saves / baseline!.saves;
+  const row = [
+    result.name,
+    (result.saves / seconds).toFixed(0),
+    (result.conflicts / seconds).toFixed(0),
+    percentile(sorted, 50).toFixed(1),
+    percentile(sorted, 99).toFixed(1),
+    result.name.endsWith('concord') ? `${ratio.toFixed(2)}×` : '1.00×',
+    String(result.lost.length),
+  ];
+  console.log(`| ${row.join(' | ')} |`);
+  for (const line of result.lost.slice(0, 10)) console.error(`  lost: ${line}`);
+  if (result.lost.length > 0) failed = true;
+  if (result.name.endsWith('concord') && ratio < 0.7) failed = true;
+  if (result.name === 'SQLite concord' && percentile(sorted, 99) >= 50) failed = true;
+}
+console.log('\nTargets: ≥ 0.70× baseline, p99 < 50 ms on SQLite, zero lost updates.');
+if (failed) {
+  console.error('A target was missed.');
+  process.exitCode = 1;
+}
