@@ -1,0 +1,56 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, paragraphs, test } from './fixtures.ts';
+
+const [first, second] = paragraphs as [string, string, string];
+
+/** Serious and critical WCAG 2.x A/AA violations inside `selector`. */
+async function seriousViolations(page: Page, selector: string) {
+  const results = await new AxeBuilder({ page })
+    .include(selector)
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+test('the dialog has no serious accessibility violation in any state', async ({
+  alice,
+  bob,
+  seededDoc,
+}) => {
+  await alice.editor.open(seededDoc.id);
+  await bob.editor.open(seededDoc.id);
+  await bob.editor.title.fill(`${seededDoc.title} by Bob`);
+  await bob.editor.replaceInBody(second, 'Bob argues his way.');
+  await bob.editor.replaceInBody(first, 'The first paragraph sets the scene, says Bob.');
+  await alice.editor.title.fill(`${seededDoc.title} by Alice`);
+  await alice.editor.replaceInBody(second, 'Alice argues differently.');
+  await alice.editor.replaceInBody(first, 'Alice: the first paragraph sets the scene.');
+  await alice.editor.save();
+  await alice.editor.expectSaved();
+
+  await bob.editor.save();
+  const dialog = bob.editor.dialog;
+  await dialog.expectOpen();
+  await dialog.expectConflictsLeft(2);
+  const where = '.concord-dialog';
+  expect(await seriousViolations(bob.page, where), 'conflicts left').toEqual([]);
+  await bob.page.emulateMedia({ colorScheme: 'dark' });
+  expect(await seriousViolations(bob.page, where), 'conflicts left, dark').toEqual([]);
+  await bob.page.emulateMedia({ colorScheme: 'light' });
+
+  await dialog.root
+    .getByRole('group', { name: 'Title conflict' })
+    .getByRole('button', { name: 'Use my title' })
+    .click();
+  await dialog.useTheirs(1);
+  await dialog.expectConflictsLeft(0);
+  expect(await seriousViolations(bob.page, where), 'all resolved').toEqual([]);
+
+  // The editor page behind it, too.
+  await dialog.saveMerged();
+  await dialog.expectClosed();
+  expect(await seriousViolations(bob.page, 'body'), 'editor').toEqual([]);
+});
