@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { limits } from '../protocol/document.ts';
 import { problemTypes } from '../protocol/problem.ts';
@@ -36,6 +37,56 @@ const put =
   () => ({ ...json, 'If-Match': etag, ...extra });
 const docPath = () => `/api/docs/${id}`;
 const ok = JSON.stringify({ title: 'New', body: '' });
+const create =
+  (extra: Record<string, string> = {}) =>
+  () => ({ ...json, ...extra });
+const invalid = (name: string, body: BodyInit, param = ''): Case => ({
+  name,
+  body,
+  status: 400,
+  type: problemTypes.invalidBody,
+  param,
+});
+const invalidCreate = (name: string, body: BodyInit, param = ''): Case => ({
+  ...invalid(`a create with ${name}`, body, param),
+  method: 'POST',
+  path: () => '/api/docs',
+  headers: create(),
+});
+const notFound = (name: string, path: string): Case => ({
+  name,
+  method: 'GET',
+  path: () => path.replace('{id}', id),
+  status: 404,
+  type: problemTypes.notFound,
+});
+const malformedTag = (header: string, value: string, method = 'PUT'): Case => ({
+  name: `${method} with ${header}: ${value}`,
+  method,
+  headers: put({ [header]: value }),
+  status: 400,
+  type: problemTypes.invalidPrecondition,
+});
+const notAllowed = (method: string, path: string): Case => ({
+  name: `${method} on ${path}`,
+  method,
+  path: () => path.replace('{id}', id),
+  status: 405,
+  type: problemTypes.methodNotAllowed,
+});
+const unsupported = (contentType: string | undefined, method = 'PUT'): Case => ({
+  name: `a ${method} with Content-Type ${contentType ?? '(none)'}`,
+  method,
+  path: () => (method === 'POST' ? '/api/docs' : docPath()),
+  headers: () => {
+    const headers: Record<string, string> = { 'If-Match': etag };
+    if (contentType !== undefined) headers['Content-Type'] = contentType;
+    return headers;
+  },
+  body: method === 'POST' ? ok : new Blob([ok]),
+  status: 415,
+  type: problemTypes.unsupportedMediaType,
+});
 
 const cases: Case[] = [
   {
@@ -227,15 +278,125 @@ const cases: Case[] = [
     status: 405,
     type: problemTypes.methodNotAllowed,
   },
+
+  // Malformed JSON and wrong shapes, on create as on save.
+  invalidCreate('malformed JSON', '{"title": "x"'),
+  invalidCreate('a trailing comma', '{"title":"x","body":"",}'),
+  invalidCreate('single-quoted JSON', "{'title':'x','body':''}"),
+  invalidCreate('a bare string', '"x"'),
+  invalidCreate('a number', '42'),
+  invalidCreate('an empty object', '{}', 'title'),
+  invalidCreate('an array title', '{"title":["x"],"body":""}', 'title'),
+  invalidCreate('an object body', '{"title":"x","body":{"text":""}}', 'body'),
+  invalidCreate('a numeric body', '{"title":"x","body":3}', 'body'),
+  invalidCreate('a boolean title', '{"title":true,"body":""}', 'title'),
+  invalidCreate('an extra id', '{"id":"mine","title":"x","body":""}', 'id'),
+  invalidCreate(
+    'a __proto__ member',
+    '{"title":"x","body":"","__proto__":{"admin":true}}',
+    '__proto__',
+  ),
+  invalidCreate('JSON nested 100 000 deep', '['.repeat(100_000) + ']'.repeat(100_000)),
+  invalidCreate('invalid UTF-8', new Uint8Array([0x7b, 0x22, 0xc3, 0x28, 0x22, 0x7d])),
+  invalidCreate('an overlong UTF-8 encoding', new Uint8Array([0x22, 0xc0, 0xaf, 0x22])),
+  invalidCreate('a UTF-8-encoded surrogate', new Uint8Array([0x22, 0xed, 0xa0, 0x80, 0x22])),
+  invalidCreate('a DEL in the title', '{"title":"a\\u007fb","body":""}', 'title'),
+  invalidCreate('a C1 control in the title', '{"title":"a\\u0085b","body":""}', 'title'),
+  invalidCreate('a tab in the title', '{"title":"a\\tb","body":""}', 'title'),
+  invalidCreate('a NUL in the title', '{"title":"a\\u0000b","body":""}', 'title'),
+  invalidCreate(
+    'a title of 10 000 characters',
+    JSON.stringify({ title: 'é'.repeat(10_000), body: '' }),
+    'title',
+  ),
+  {
+    name: 'a create over the size limit',
+    method: 'POST',
+    path: () => '/api/docs',
+    headers: create(),
+    body: JSON.stringify({ title: 'x', body: 'y'.repeat(limits.maxBodyBytes) }),
+    status: 413,
+    type: problemTypes.tooLarge,
+  },
+  {
+    name: 'a malformed Idempotency-Key',
+    method: 'POST',
+    path: () => '/api/docs',
+    headers: create({ 'Idempotency-Key': '"a" "b"' }),
+    status: 400,
+    type: problemTypes.invalidBody,
+    param: 'Idempotency-Key',
+  },
+  {
+    name: 'a Concord-User over the length limit',
+    headers: put({ 'Concord-User': 'x'.repeat(limits.userNameMaxLength + 1) }),
+    status: 400,
+    type: problemTypes.invalidBody,
+    param: 'Concord-User',
+  },
+
+  // Media types.
+  unsupported(undefined),
+  unsupported(undefined, 'POST'),
+  unsupported('multipart/form-data; boundary=x', 'POST'),
+  unsupported('text/plain', 'POST'),
+  unsupported('application/json; charset=utf-16'),
+  unsupported('application/jsonx'),
+  unsupported('application/xml'),
+
+  // Paths that try to escape or confuse the id.
+  notFound('an encoded ..', '/api/docs/%2e%2e'),
+  notFound('an encoded path to /etc/passwd', '/api/docs/..%2F..%2Fetc%2Fpasswd'),
+  notFound('an encoded slash before versions', '/api/docs/a%2Fb/versions'),
+  notFound('a lone NUL as the id', '/api/docs/%00'),
+  notFound('a backslash in the id', '/api/docs/a%5Cb'),
+  notFound('an id of 101 characters', `/api/docs/${'a'.repeat(101)}`),
+  notFound('a non-ASCII id', '/api/docs/%C3%A9'),
+  notFound('a broken percent-encoding in the id', '/api/docs/%E0%A4%A'),
+  notFound('version 0', '/api/docs/{id}/versions/0'),
+  notFound('version 01', '/api/docs/{id}/versions/01'),
+  notFound('version -1', '/api/docs/{id}/versions/-1'),
+  notFound('version 1e0', '/api/docs/{id}/versions/1e0'),
+  notFound('a version past 2^53', '/api/docs/{id}/versions/99999999999999999999'),
+  notFound('events of a NUL id', '/api/docs/%00/events'),
+
+  // Malformed preconditions.
+  malformedTag('If-Match', '"unterminated'),
+  malformedTag('If-Match', 'W/'),
+  malformedTag('If-Match', '"a" "b"'),
+  malformedTag('If-Match', '*, "a"'),
+  malformedTag('If-Match', '"a"b'),
+  malformedTag('If-Match', 'W/"a", ,abc'),
+  malformedTag('If-None-Match', 'abc'),
+  malformedTag('If-None-Match', '"x', 'GET'),
+  malformedTag('If-Match', "'single'", 'DELETE'),
+
+  // Methods.
+  notAllowed('PATCH', '/api/docs'),
+  notAllowed('DELETE', '/api/docs'),
+  notAllowed('PUT', '/api/docs/{id}/versions'),
+  notAllowed('DELETE', '/api/docs/{id}/versions/1'),
+  notAllowed('PUT', '/api/docs/{id}/events'),
+  notAllowed('POST', '/api/events'),
+  notAllowed('PROPFIND', '/api/docs/{id}'),
+  {
+    name: 'a bad page limit',
+    method: 'GET',
+    path: () => '/api/docs?limit=0',
+    status: 400,
+    type: problemTypes.invalidQuery,
+    param: 'limit',
+  },
 ];
 
 describe('bad input', () => {
   it.each(cases)('answers $status $name and changes nothing', async (c) => {
     const before = await t.snapshot();
+    const method = c.method ?? 'PUT';
     const res = await t.app.request(c.path?.() ?? docPath(), {
-      method: c.method ?? 'PUT',
+      method,
       headers: c.headers?.() ?? put()(),
-      body: c.body ?? ok,
+      body: ['GET', 'HEAD'].includes(method) ? undefined : (c.body ?? ok),
     });
     expect(res.status).toBe(c.status);
     expect(res.headers.get('Content-Type')).toBe('application/problem+json');
@@ -286,5 +447,60 @@ describe('bad input', () => {
     });
     expect(res.status).toBe(415);
     expect(res.headers.get('Accept-Post')).toBe('application/json');
+  });
+});
+
+/** Whether `value` can be sent as a header value at all (fetch refuses NUL, CR, LF, …). */
+function isSendable(value: string): boolean {
+  try {
+    new Headers({ 'X-Test': value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('any input', () => {
+  const headerValue = fc.string({ maxLength: 40 }).filter(isSendable);
+
+  it('never answers 5xx to any JSON value or header sent with a save, and writes nothing stale', async () => {
+    const before = await t.snapshot();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.jsonValue(),
+        fc.record({
+          // Anything but `*`, which would rightly let a valid body save.
+          'If-Match': fc.oneof(
+            headerValue.filter((v) => v.trim() !== '*'),
+            fc.constant('"stale"'),
+          ),
+          'If-None-Match': headerValue,
+          'Concord-User': headerValue,
+        }),
+        async (value, headers) => {
+          const res = await t.put(id, JSON.stringify(value), headers);
+          expect(res.status).toBeGreaterThanOrEqual(400);
+          expect(res.status).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(await t.snapshot()).toEqual(before);
+  });
+
+  it('never answers 5xx to any id, version or query in the path', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 30 }), fc.string({ maxLength: 10 }), async (a, b) => {
+        for (const path of [
+          `/api/docs/${encodeURIComponent(a)}`,
+          `/api/docs/${encodeURIComponent(a)}/versions/${encodeURIComponent(b)}`,
+          `/api/docs?limit=${encodeURIComponent(b)}&cursor=${encodeURIComponent(a)}`,
+        ]) {
+          const res = await t.app.request(path, { method: 'GET' });
+          expect(res.status).toBeLessThan(500);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
