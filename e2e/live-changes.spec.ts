@@ -118,3 +118,30 @@ test('a document deleted while you edit: you are told, and your text becomes a n
   expect((await created.json()).body).toBe(`${first}\n\n${second}\n\nBob’s words must survive.\n`);
   expect((await api.get(`/api/docs/${seededDoc.id}`)).status()).toBe(404);
 });
+
+test('the document list follows creations, saves and deletions live', async ({ alice, api }) => {
+  await alice.page.goto('/');
+  await expect(alice.page.getByRole('button', { name: 'New document' })).toBeVisible();
+  const title = `Live list ${Date.now()}`;
+
+  const created = await api.post('/api/docs', { data: { title, body: 'v1\n' } });
+  expect(created.status()).toBe(201);
+  const link = alice.page.getByRole('link', { name: title, exact: true });
+  await expect(link).toBeVisible({ timeout: 2_000 });
+
+  const id = (await created.json()).id as string;
+  const saved = await api.put(`/api/docs/${id}`, {
+    headers: { 'If-Match': created.headers().etag!, 'Concord-User': 'Carol' },
+    data: { title, body: 'v2\n' },
+  });
+  expect(saved.status()).toBe(200);
+  await expect(alice.page.getByRole('listitem').filter({ has: link })).toContainText('version 2');
+  await expect(alice.page.getByRole('listitem').filter({ has: link })).toContainText('by Carol');
+
+  const removed = await api.delete(`/api/docs/${id}`, {
+    headers: { 'If-Match': saved.headers().etag! },
+  });
+  expect(removed.status()).toBe(204);
+  await expect(link).toBeHidden();
+  expect((await api.get(`/api/docs/${id}`)).status()).toBe(404);
+});

@@ -1,10 +1,11 @@
-import { useDocumentList } from '../client/index.ts';
+import { useDocumentList, useDocumentListEvents } from '../client/index.ts';
 import { formatWhen } from './format-when.ts';
 import { linkProps, navigate } from './router.ts';
 
 /** `/`: every document, most recently updated first. */
 export function DocumentListPage() {
   const list = useDocumentList();
+  useDocumentListEvents();
   return (
     <section aria-labelledby="docs-heading">
       <div className="page-heading">

@@ -34,6 +34,8 @@ export interface ConcordClient {
   getVersion(id: string, version: number, signal?: AbortSignal): Promise<DocumentDto>;
   /** The URL of a document's server-sent event stream. */
   eventsUrl(id: string): string;
+  /** The URL of the stream of every document's changes. */
+  listEventsUrl(): string;
 }
 
 /**
@@ -100,6 +102,9 @@ export function createConcordClient(options: ConcordClientOptions = {}): Concord
     },
     eventsUrl(id) {
       return `${baseUrl}${docPath(id)}/events`;
+    },
+    listEventsUrl() {
+      return `${baseUrl}/api/events`;
     },
     async getVersion(id, version, signal) {
       const response = await request(`${docPath(id)}/versions/${version}`, { signal });

@@ -74,3 +74,30 @@ export function useDocumentEvents(id: string): { deleted: boolean } {
 
   return { deleted };
 }
+
+/**
+ * Keeps the document list current: every document created, saved or deleted anywhere refetches
+ * it (the server's `GET /api/events`, and this browser's other tabs). A (re)connected stream
+ * refetches too, since events sent while it was down are not replayed.
+ */
+export function useDocumentListEvents(): void {
+  const client = useConcordClient();
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const refetch = () => void queryClient.invalidateQueries({ queryKey: docKeys.list() });
+    const source = new EventSource(client.listEventsUrl());
+    let opened = false;
+    source.addEventListener('open', () => {
+      // The first open follows the list's own load; later ones are reconnects.
+      if (opened) refetch();
+      opened = true;
+    });
+    for (const type of ['created', 'version', 'deleted']) source.addEventListener(type, refetch);
+    const channel = openChannel();
+    if (channel) channel.onmessage = refetch;
+    return () => {
+      source.close();
+      channel?.close();
+    };
+  }, [client, queryClient]);
+}
