@@ -41,7 +41,16 @@ const layerRules = Object.entries(forbidden).map(([layer, others]) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'data', '**/*.tmp.ts'] },
+  {
+    ignores: [
+      '**/dist',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      'data',
+      '**/*.tmp.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -61,6 +70,24 @@ export default tseslint.config(
     },
   },
   ...layerRules,
+  {
+    // The example is an outside app: it sees Concord only through the package's exports.
+    files: ['examples/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(src|dist)/',
+              message:
+                "examples import Concord as 'concord', 'concord/testing', 'concord/style.css'.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['e2e/**'],
     rules: {

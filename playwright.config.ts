@@ -33,5 +33,9 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium' } },
+    // An app outside src/ that uses the package through its exports (npm run build:embed).
+    { name: 'embed', testDir: 'examples/embed', use: { browserName: 'chromium' } },
+  ],
 });

@@ -1,0 +1,106 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { ConflictDialogPage } from 'concord/testing';
+import { startExampleServer, type ExampleServer } from './server.ts';
+
+// The example app embeds Concord's dialog against its own server, which answers a stale If-Match
+// with a bare 412. Built by `npm run build:embed`; `npm run test:e2e` builds it first.
+
+const lines = (...texts: string[]) => texts.map((t) => `${t}\n`).join('');
+const original = lines('One.', 'Two.', 'Three.', 'Four.', 'Five.', 'Six.', 'Seven.', 'Eight.');
+
+const test = base.extend<{ server: ExampleServer; alice: Page; bob: Page }>({
+  // eslint-disable-next-line no-empty-pattern
+  server: async ({}, use) => {
+    const server = await startExampleServer({ text: original });
+    await use(server);
+    await server.close();
+  },
+  alice: async ({ browser, server }, use) => {
+    const context = await browser.newContext({ baseURL: server.url });
+    await use(await context.newPage());
+    await context.close();
+  },
+  bob: async ({ browser, server }, use) => {
+    const context = await browser.newContext({ baseURL: server.url });
+    await use(await context.newPage());
+    await context.close();
+  },
+});
+
+async function save(page: Page, text: string) {
+  await page.getByRole('textbox', { name: 'Note' }).fill(text);
+  await page.getByRole('button', { name: 'Save' }).click();
+}
+
+test('a conflict against a 412-without-body server is merged in the embedded dialog, twice', async ({
+  server,
+  alice,
+  bob,
+}) => {
+  await alice.goto('/');
+  await bob.goto('/');
+  await expect(bob.getByRole('textbox', { name: 'Note' })).toHaveValue(original);
+
+  // Alice saves first: line 1 and line 4.
+  const byAlice = lines(
+    'One, Alice.',
+    'Two.',
+    'Three.',
+    'Four, Alice.',
+    'Five.',
+    'Six.',
+    'Seven.',
+    'Eight.',
+  );
+  await save(alice, byAlice);
+  await expect(alice.getByRole('status')).toHaveText('Saved');
+
+  // Bob changed line 4 too, and line 7: his save meets a bare 412, and the hook rereads theirs.
+  await save(
+    bob,
+    lines('One.', 'Two.', 'Three.', 'Four, Bob.', 'Five.', 'Six.', 'Seven, Bob.', 'Eight.'),
+  );
+  const dialog = new ConflictDialogPage(bob);
+  await dialog.expectOpen();
+  await dialog.expectConflictsLeft(1);
+  await dialog.useMine(1);
+  await dialog.expectConflictsLeft(0);
+
+  // Before Bob saves his resolution, Alice saves again (line 2).
+  await save(
+    alice,
+    lines(
+      'One, Alice.',
+      'Two, Alice.',
+      'Three.',
+      'Four, Alice.',
+      'Five.',
+      'Six.',
+      'Seven.',
+      'Eight.',
+    ),
+  );
+  await expect(alice.getByRole('status')).toHaveText('Saved');
+
+  // Bob's resolution meets another 412: the dialog merges it onto the newer version, keeping his
+  // choice, and nothing is left to decide.
+  await dialog.saveMerged();
+  const final = lines(
+    'One, Alice.',
+    'Two, Alice.',
+    'Three.',
+    'Four, Bob.',
+    'Five.',
+    'Six.',
+    'Seven, Bob.',
+    'Eight.',
+  );
+  await expect(dialog.mergedResult).toHaveValue(final);
+  await dialog.expectConflictsLeft(0);
+  await dialog.saveMerged();
+
+  await dialog.expectClosed();
+  await expect(bob.getByRole('status')).toHaveText('Saved');
+  await expect(bob.getByRole('textbox', { name: 'Note' })).toHaveValue(final);
+  expect(server.text()).toBe(final);
+});

@@ -1,0 +1,77 @@
+import { useQuery } from '@tanstack/react-query';
+import { ConflictDialog, useGuardedSave, type Versioned } from 'concord';
+import { useState } from 'react';
+
+/**
+ * Edits one text stored at `url`: GET gives it with its ETag, PUT saves it with If-Match. When
+ * someone else saved first, the server answers 412 with no body, and Concord's dialog merges.
+ */
+export function NoteEditor(props: { url: string }) {
+  const note = useQuery({
+    queryKey: ['note', props.url],
+    queryFn: () => loadNote(props.url),
+    // The editor owns the text once loaded; a refetch must not replace a draft.
+    staleTime: Infinity,
+  });
+  if (note.isPending) return <p>Loading…</p>;
+  if (note.isError) return <p role="alert">{note.error.message}</p>;
+  return <NoteForm url={props.url} loaded={note.data} />;
+}
+
+function NoteForm(props: { url: string; loaded: Versioned }) {
+  // `version` is what the server holds as far as we know: the merge base of the next save.
+  const [version, setVersion] = useState(props.loaded);
+  const [draft, setDraft] = useState(props.loaded.text);
+  const saving = useGuardedSave(
+    { url: props.url },
+    {
+      onSaved: (saved) => {
+        setVersion(saved);
+        setDraft(saved.text);
+      },
+    },
+  );
+
+  return (
+    <main>
+      <h1>Note</h1>
+      <textarea
+        aria-label="Note"
+        rows={10}
+        cols={60}
+        value={draft}
+        readOnly={saving.isPending}
+        onChange={(e) => setDraft(e.target.value)}
+      />
+      <p>
+        <button
+          type="button"
+          disabled={saving.isPending}
+          onClick={() => saving.save({ base: version.text, text: draft, etag: version.etag })}
+        >
+          Save
+        </button>{' '}
+        <span role="status">{draft === version.text ? 'Saved' : 'Unsaved changes'}</span>
+      </p>
+      {saving.error && !saving.conflict && <p role="alert">{saving.error.message}</p>}
+      {saving.conflict && (
+        <ConflictDialog
+          base={saving.conflict.base}
+          mine={saving.conflict.mine}
+          theirs={saving.conflict.theirs}
+          onResolve={saving.resolve}
+          onCancel={saving.cancel}
+          busy={saving.isPending}
+          error={saving.error?.message}
+        />
+      )}
+    </main>
+  );
+}
+
+async function loadNote(url: string): Promise<Versioned> {
+  const response = await fetch(url, { cache: 'no-store' });
+  const etag = response.headers.get('ETag');
+  if (!response.ok || !etag) throw new Error(`Could not load the note (${response.status})`);
+  return { text: await response.text(), etag };
+}
