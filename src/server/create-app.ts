@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { existsSync } from 'node:fs';
+import { answerMethodNotAllowed } from './answer-method-not-allowed.ts';
 import { createCollectionRoutes } from './create-collection-routes.ts';
 import { createEventRoutes } from './create-event-routes.ts';
 import { createListEventRoutes } from './create-list-event-routes.ts';
@@ -12,6 +13,7 @@ import { handleCors } from './handle-cors.ts';
 import { handleError } from './handle-error.ts';
 import { defaultRateLimit, limitRate } from './limit-rate.ts';
 import type { RateLimit } from './limit-rate.ts';
+import { openApiDocument } from './openapi.ts';
 import { serveStaticApp } from './serve-static-app.ts';
 import { setSecurityHeaders } from './set-security-headers.ts';
 import type { DocumentStore } from './store.ts';
@@ -69,6 +71,10 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/docs', createVersionRoutes({ store }));
   app.route('/api/docs', createEventRoutes({ store, keepAliveMs, signal }));
   app.route('/api/events', createListEventRoutes({ store, keepAliveMs, signal }));
+  app.get('/api/openapi.json', (c) =>
+    c.json(openApiDocument, 200, { 'Cache-Control': 'no-cache' }),
+  );
+  app.all('/api/openapi.json', answerMethodNotAllowed(['GET', 'HEAD']));
   app.all('/api/*', answerNotFound);
 
   if (staticDir !== null && existsSync(staticDir)) serveStaticApp(app, staticDir);

@@ -1,0 +1,295 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { JsonSchema } from './openapi-schemas.ts';
+import { openApiDocument } from './openapi.ts';
+import type { OpenApiMethod, OpenApiResponse } from './openapi.ts';
+import { createTestApp } from './testing/create-test-app.ts';
+import type { TestApp } from './testing/create-test-app.ts';
+
+// Keeps openapi.ts true: real requests for every documented operation and status, each answer
+// checked against the description (status, headers, media type, body schema).
+
+const ajv = new Ajv2020({ strict: true, allErrors: true });
+addFormats(ajv);
+const schemaBase = 'https://concord.dev/openapi/schemas/';
+/** The description's `#/components/schemas/X` refs, as ids Ajv can resolve. */
+const toAjv = (schema: JsonSchema): JsonSchema =>
+  JSON.parse(JSON.stringify(schema).replaceAll('"#/components/schemas/', `"${schemaBase}`));
+for (const [name, schema] of Object.entries(openApiDocument.components.schemas)) {
+  ajv.addSchema({ ...toAjv(schema), $id: `${schemaBase}${name}` });
+}
+const validators = new Map<JsonSchema, ValidateFunction>();
+function validate(schema: JsonSchema, value: unknown, what: string): void {
+  let check = validators.get(schema);
+  if (!check) validators.set(schema, (check = ajv.compile(toAjv(schema))));
+  if (!check(value)) {
+    throw new Error(
+      `${what} does not match its schema: ${ajv.errorsText(check.errors)}\n${JSON.stringify(value)}`,
+    );
+  }
+}
+
+type Operation = `${OpenApiMethod} ${string}`;
+const documented = new Set<string>();
+for (const [path, item] of Object.entries(openApiDocument.paths)) {
+  for (const [method, operation] of Object.entries(item)) {
+    for (const status of Object.keys(operation.responses))
+      documented.add(`${method} ${path} ${status}`);
+  }
+}
+const checked = new Set<string>();
+
+/** Checks `res` against what `operation` documents for its status; returns the parsed body. */
+async function expectDocumented(operation: Operation, res: Response): Promise<unknown> {
+  const [method, path] = operation.split(' ') as [OpenApiMethod, string];
+  const response: OpenApiResponse | undefined =
+    openApiDocument.paths[path]?.[method]?.responses[String(res.status)];
+  const where = `${operation} → ${res.status}`;
+  if (!response) throw new Error(`${where} is not documented:\n${await res.text()}`);
+  for (const [name, header] of Object.entries(response.headers ?? {})) {
+    const value = res.headers.get(name);
+    if (value === null) {
+      expect(header.required ?? false, `${where}: header ${name} is required`).toBe(false);
+    } else {
+      validate(header.schema, value, `${where}: header ${name}`);
+    }
+  }
+  checked.add(`${operation} ${res.status}`);
+  if (!response.content) {
+    expect(await res.text(), `${where} has no body`).toBe('');
+    return undefined;
+  }
+  const mediaType = (res.headers.get('Content-Type') ?? '').split(';')[0]!;
+  const declared = response.content[mediaType];
+  if (!declared)
+    throw new Error(
+      `${where}: ${mediaType} is not one of ${Object.keys(response.content).join(', ')}`,
+    );
+  if (mediaType === 'text/event-stream') return res;
+  const body: unknown = await res.json();
+  validate(declared.schema, body, `${where}: body`);
+  return body;
+}
+
+/** Reads a stream until `until` arrives; returns its events as `{ event, data }`. */
+async function readEvents(res: Response, until: string) {
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let text = '';
+  while (!text.includes(until)) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    text += value;
+  }
+  await reader.cancel();
+  return [...text.matchAll(/^event: (\w+)\n(?:id: .*\n)?data: (.*)$/gm)].map((m) => ({
+    event: m[1]!,
+    data: JSON.parse(m[2]!) as unknown,
+  }));
+}
+
+const schema = (name: string): JsonSchema => openApiDocument.components.schemas[name]!;
+
+let t: TestApp;
+let doc: { id: string; title: string };
+let etag: string;
+beforeEach(async () => {
+  t = createTestApp({ keepAliveMs: 10_000 });
+  ({ doc, etag } = await t.create('Plan', 'one\n'));
+});
+afterEach(() => t.close());
+
+const json = { 'Content-Type': 'application/json' };
+const input = (title = 'Plan', body = 'two\n') => JSON.stringify({ title, body });
+const docPath = () => `/api/docs/${doc.id}`;
+const request = (path: string, init: RequestInit = {}) =>
+  Promise.resolve(t.app.request(path, init));
+const put = (headers: Record<string, string>, body = input()) =>
+  request(docPath(), { method: 'PUT', headers: { ...json, ...headers }, body });
+const post = (headers: Record<string, string> = {}, body = input('Other')) =>
+  request('/api/docs', { method: 'POST', headers: { ...json, ...headers }, body });
+const del = (headers: Record<string, string>) => request(docPath(), { method: 'DELETE', headers });
+const crossSite = { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' };
+const huge = input('x', 'y'.repeat(6 * 1024 * 1024));
+
+const cases: [Operation, number, () => Promise<Response>][] = [
+  ['get /api/docs', 200, () => request('/api/docs?limit=1')],
+  ['get /api/docs', 400, () => request('/api/docs?limit=0')],
+  ['post /api/docs', 201, () => post({ 'Idempotency-Key': 'k' })],
+  ['post /api/docs', 400, () => post({}, '{')],
+  ['post /api/docs', 403, () => post(crossSite)],
+  ['post /api/docs', 409, () => post({}, input('PLAN'))],
+  ['post /api/docs', 413, () => post({}, huge)],
+  ['post /api/docs', 415, () => post({ 'Content-Type': 'text/plain' })],
+  [
+    'post /api/docs',
+    422,
+    async () => {
+      await post({ 'Idempotency-Key': 'k' });
+      return post({ 'Idempotency-Key': 'k' }, input('Else'));
+    },
+  ],
+  ['get /api/docs/{id}', 200, () => request(docPath())],
+  ['get /api/docs/{id}', 304, () => request(docPath(), { headers: { 'If-None-Match': etag } })],
+  ['get /api/docs/{id}', 400, () => request(docPath(), { headers: { 'If-None-Match': 'x' } })],
+  ['get /api/docs/{id}', 404, () => request('/api/docs/nope')],
+  ['get /api/docs/{id}', 412, () => request(docPath(), { headers: { 'If-Match': '"old"' } })],
+  ['put /api/docs/{id}', 200, () => put({ 'If-Match': etag })],
+  ['put /api/docs/{id}', 400, () => put({ 'If-Match': etag }, '{"title":1}')],
+  ['put /api/docs/{id}', 403, () => put({ 'If-Match': etag, ...crossSite })],
+  [
+    'put /api/docs/{id}',
+    404,
+    () => request('/api/docs/nope', { method: 'PUT', headers: json, body: input() }),
+  ],
+  ['put /api/docs/{id}', 409, () => put({ 'If-Match': '"stale"' })],
+  ['put /api/docs/{id}', 412, () => put({ 'If-Match': etag, 'If-None-Match': '*' })],
+  ['put /api/docs/{id}', 413, () => put({ 'If-Match': etag }, huge)],
+  ['put /api/docs/{id}', 415, () => put({ 'If-Match': etag, 'Content-Type': 'text/plain' })],
+  ['put /api/docs/{id}', 428, () => put({})],
+  ['delete /api/docs/{id}', 204, () => del({ 'If-Match': etag })],
+  ['delete /api/docs/{id}', 400, () => del({ 'If-Match': 'x' })],
+  ['delete /api/docs/{id}', 403, () => del({ 'If-Match': etag, ...crossSite })],
+  ['delete /api/docs/{id}', 404, () => request('/api/docs/nope', { method: 'DELETE' })],
+  ['delete /api/docs/{id}', 409, () => del({ 'If-Match': '"stale"' })],
+  ['delete /api/docs/{id}', 412, () => del({ 'If-Match': etag, 'If-None-Match': etag })],
+  ['delete /api/docs/{id}', 428, () => del({})],
+  ['get /api/docs/{id}/versions', 200, () => request(`${docPath()}/versions`)],
+  ['get /api/docs/{id}/versions', 404, () => request('/api/docs/nope/versions')],
+  ['get /api/docs/{id}/versions/{n}', 200, () => request(`${docPath()}/versions/1`)],
+  [
+    'get /api/docs/{id}/versions/{n}',
+    304,
+    () => request(`${docPath()}/versions/1`, { headers: { 'If-None-Match': etag } }),
+  ],
+  [
+    'get /api/docs/{id}/versions/{n}',
+    400,
+    () => request(`${docPath()}/versions/1`, { headers: { 'If-Match': 'x' } }),
+  ],
+  ['get /api/docs/{id}/versions/{n}', 404, () => request(`${docPath()}/versions/2`)],
+  [
+    'get /api/docs/{id}/versions/{n}',
+    412,
+    () => request(`${docPath()}/versions/1`, { headers: { 'If-Match': '"old"' } }),
+  ],
+  ['get /api/docs/{id}/events', 404, () => request('/api/docs/nope/events')],
+  ['get /api/openapi.json', 200, () => request('/api/openapi.json')],
+];
+
+describe('the OpenAPI description', () => {
+  it.each(cases)('documents %s → %i', async (operation, status, send) => {
+    const res = await send();
+    expect(res.status).toBe(status);
+    await expectDocumented(operation, res);
+  });
+
+  it('documents the 409 of a create whose Idempotency-Key is still in flight', async () => {
+    let finish!: () => void;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        finish = () => {
+          controller.enqueue(new TextEncoder().encode(input('Slow')));
+          controller.close();
+        };
+      },
+    });
+    const first = request('/api/docs', {
+      method: 'POST',
+      headers: { ...json, 'Idempotency-Key': 'slow' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    const res = await post({ 'Idempotency-Key': 'slow' }, input('Slow'));
+    expect(res.status).toBe(409);
+    await expectDocumented('post /api/docs', res);
+    finish();
+    expect((await first).status).toBe(201);
+  });
+
+  it('documents the 409 of a save whose new title is taken', async () => {
+    await t.create('Taken');
+    const res = await put({ 'If-Match': etag }, input('taken'));
+    expect(res.status).toBe(409);
+    await expectDocumented('put /api/docs/{id}', res);
+  });
+
+  it('documents the events of GET /api/docs/{id}/events', async () => {
+    const res = await request(`${docPath()}/events`);
+    expect(res.status).toBe(200);
+    await expectDocumented('get /api/docs/{id}/events', res);
+    const saved = await put({ 'If-Match': etag });
+    await del({ 'If-Match': saved.headers.get('ETag')! });
+    const events = await readEvents(res, 'event: deleted');
+    expect(events.map((e) => e.event)).toEqual(['version', 'version', 'deleted']);
+    for (const { event, data } of events) {
+      validate(schema(event === 'version' ? 'VersionEvent' : 'DeletedEvent'), data, event);
+    }
+  });
+
+  it('documents the events of GET /api/events', async () => {
+    const res = await request('/api/events');
+    expect(res.status).toBe(200);
+    await expectDocumented('get /api/events', res);
+    const created = await post();
+    const saved = await put({ 'If-Match': etag });
+    await del({ 'If-Match': saved.headers.get('ETag')! });
+    expect(created.status).toBe(201);
+    const events = await readEvents(res, 'event: deleted');
+    expect(events.map((e) => e.event)).toEqual(['created', 'version', 'deleted']);
+    for (const { event, data } of events) {
+      validate(schema(event === 'deleted' ? 'ListDeletedEvent' : 'ListChangeEvent'), data, event);
+    }
+  });
+
+  it('documents a 429 with Retry-After for every operation', async () => {
+    const limited = createTestApp({ rateLimit: { burst: 1, perSecond: 0.001 } });
+    try {
+      for (const [path, item] of Object.entries(openApiDocument.paths)) {
+        for (const method of Object.keys(item) as OpenApiMethod[]) {
+          await limited.app.request('/api/docs'); // uses up the burst
+          const res = await limited.app.request(path.replace('{id}', 'x').replace('{n}', '1'), {
+            method: method.toUpperCase(),
+          });
+          expect(res.status).toBe(429);
+          await expectDocumented(`${method} ${path}`, res);
+        }
+      }
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('is served at GET /api/openapi.json as OpenAPI 3.1', async () => {
+    const res = await request('/api/openapi.json');
+    expect(await res.json()).toEqual(JSON.parse(JSON.stringify(openApiDocument)));
+    expect(openApiDocument.openapi).toBe('3.1.0');
+  });
+
+  it('lists every API route the app answers', () => {
+    const routes = new Set(
+      t.app.routes
+        .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/'))
+        .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`),
+    );
+    const operations = new Set(
+      Object.entries(openApiDocument.paths).flatMap(([path, item]) =>
+        Object.keys(item).map((method) => `${method} ${path}`),
+      ),
+    );
+    expect([...routes].sort()).toEqual([...operations].sort());
+  });
+
+  it('gives every operation a unique operationId', () => {
+    const ids = Object.values(openApiDocument.paths).flatMap((item) =>
+      Object.values(item).map((operation) => operation.operationId),
+    );
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  // Last in the file (tests of a file run in order): everything above has been checked.
+  it('was checked above for every documented status of every operation', () => {
+    expect([...documented].filter((key) => !checked.has(key))).toEqual([]);
+  });
+});

@@ -1,0 +1,459 @@
+import { limits, userHeader } from '../protocol/document.ts';
+import { pageLimits } from './create-collection-routes.ts';
+import type { JsonSchema } from './openapi-schemas.ts';
+import { etagSchema, openApiSchemas, refSchema } from './openapi-schemas.ts';
+
+// The parts of OpenAPI 3.1 (https://spec.openapis.org/oas/v3.1.0) this description uses.
+// Parameters and responses are shared as TypeScript values rather than `$ref`s, so that every
+// operation reads completely on its own.
+
+export interface OpenApiHeader {
+  description: string;
+  required?: boolean;
+  schema: JsonSchema;
+}
+export interface OpenApiMediaType {
+  schema: JsonSchema;
+}
+export interface OpenApiResponse {
+  description: string;
+  headers?: Record<string, OpenApiHeader>;
+  content?: Record<string, OpenApiMediaType>;
+}
+export interface OpenApiParameter {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  required?: boolean;
+  description: string;
+  schema: JsonSchema;
+}
+export interface OpenApiOperation {
+  operationId: string;
+  summary: string;
+  description?: string;
+  parameters?: OpenApiParameter[];
+  requestBody?: { required: boolean; content: Record<string, OpenApiMediaType> };
+  responses: Record<string, OpenApiResponse>;
+}
+export type OpenApiMethod = 'get' | 'put' | 'post' | 'delete';
+export type OpenApiPathItem = Partial<Record<OpenApiMethod, OpenApiOperation>>;
+export interface OpenApiDocument {
+  openapi: '3.1.0';
+  info: { title: string; version: string; description: string };
+  jsonSchemaDialect: string;
+  paths: Record<string, OpenApiPathItem>;
+  components: { schemas: Record<string, JsonSchema> };
+}
+
+// --- Parameters -------------------------------------------------------------------------
+
+const idParameter: OpenApiParameter = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  description: 'The document id, as in its Location.',
+  schema: { type: 'string' },
+};
+const ifMatchWrite: OpenApiParameter = {
+  name: 'If-Match',
+  in: 'header',
+  required: true,
+  description:
+    'The ETag of the version the change is based on, `*`, or a list. Strong comparison: weak ' +
+    'tags never match (RFC 9110 §13.1.1). Missing: 428. Stale: 409 with the current document.',
+  schema: { type: 'string' },
+};
+const ifNoneMatchWrite: OpenApiParameter = {
+  name: 'If-None-Match',
+  in: 'header',
+  description: 'Evaluated after If-Match (RFC 9110 §13.2.2): `*` or a current tag gives 412.',
+  schema: { type: 'string' },
+};
+const ifMatchRead: OpenApiParameter = {
+  name: 'If-Match',
+  in: 'header',
+  description: 'Answer only if the current version is one of these (strong comparison), else 412.',
+  schema: { type: 'string' },
+};
+const ifNoneMatchRead: OpenApiParameter = {
+  name: 'If-None-Match',
+  in: 'header',
+  description: 'Weak comparison (RFC 9110 §13.1.2): a match answers 304.',
+  schema: { type: 'string' },
+};
+const userParameter: OpenApiParameter = {
+  name: userHeader,
+  in: 'header',
+  description: `The saving person's name, percent-encoded UTF-8, at most ${limits.userNameMaxLength} characters.`,
+  schema: { type: 'string' },
+};
+
+// --- Headers and responses ----------------------------------------------------------------
+
+const etagHeader: OpenApiHeader = {
+  description: 'The strong, opaque ETag of the version sent; send it back in If-Match.',
+  required: true,
+  schema: etagSchema,
+};
+const noCache: OpenApiHeader = {
+  description: '`no-cache`: revalidate every time.',
+  required: true,
+  schema: { const: 'no-cache' },
+};
+const json = (schema: JsonSchema) => ({ 'application/json': { schema } });
+const problem = (schema: JsonSchema) => ({ 'application/problem+json': { schema } });
+
+function problemResponse(
+  description: string,
+  schema: JsonSchema,
+  headers?: Record<string, OpenApiHeader>,
+): OpenApiResponse {
+  return { description, content: problem(schema), ...(headers && { headers }) };
+}
+
+const invalidRequest = problemResponse(
+  'Malformed JSON, wrong or extra fields, a malformed header (400, with invalid_params).',
+  refSchema('InvalidRequestProblem'),
+);
+const invalidPrecondition = problemResponse(
+  'A malformed If-Match or If-None-Match.',
+  refSchema('InvalidPreconditionProblem'),
+);
+const invalidReadRequest = problemResponse('A malformed If-Match or If-None-Match.', {
+  anyOf: [refSchema('InvalidPreconditionProblem')],
+});
+const invalidWrite = problemResponse('Invalid body, header or precondition.', {
+  anyOf: [refSchema('InvalidRequestProblem'), refSchema('InvalidPreconditionProblem')],
+});
+const notFound = problemResponse('No such document (or version).', refSchema('NotFoundProblem'));
+const preconditionFailed = problemResponse(
+  'If-Match (on a read) or If-None-Match (on a write) failed.',
+  refSchema('PreconditionFailedProblem'),
+);
+const preconditionRequired = problemResponse(
+  'If-Match missing (RFC 6585 §3); the detail says how to resubmit.',
+  refSchema('PreconditionRequiredProblem'),
+);
+const tooLarge = problemResponse(
+  `Body over ${limits.maxBodyBytes} bytes.`,
+  refSchema('TooLargeProblem'),
+);
+const unsupportedMediaType = problemResponse(
+  'Not application/json in UTF-8.',
+  refSchema('UnsupportedMediaTypeProblem'),
+);
+const forbiddenOrigin = problemResponse(
+  "A state-changing request from another site's page (not on the CORS allow-list).",
+  refSchema('ForbiddenOriginProblem'),
+);
+const rateLimited = problemResponse(
+  'This client (remote address) sent too many requests.',
+  refSchema('RateLimitedProblem'),
+  {
+    'Retry-After': {
+      description: 'Seconds to wait.',
+      required: true,
+      schema: { type: 'string', pattern: '^[0-9]+$' },
+    },
+  },
+);
+const documentHeaders = { ETag: etagHeader, 'Cache-Control': noCache };
+const eventStream: OpenApiResponse['content'] = {
+  'text/event-stream': { schema: { type: 'string' } },
+};
+
+// --- Paths -----------------------------------------------------------------------------------
+
+/**
+ * The OpenAPI 3.1 description of the Concord HTTP API, served at `GET /api/openapi.json`.
+ * `openapi.test.ts` sends real requests for every operation and documented status and checks
+ * each answer against it, so it cannot drift from the code.
+ */
+export const openApiDocument: OpenApiDocument = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Concord',
+    version: '1',
+    description:
+      'Documents saved with ETag-guarded requests. Every error is application/problem+json ' +
+      '(RFC 9457). A method a path does not list answers 405 with Allow; OPTIONS answers 204 ' +
+      'with Allow. Every answer may also be 429 (rate limit) with Retry-After.',
+  },
+  jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+  paths: {
+    '/api/docs': {
+      get: {
+        operationId: 'listDocuments',
+        summary: 'List documents, most recently updated first, in pages.',
+        parameters: [
+          {
+            name: 'limit',
+            in: 'query',
+            description: `Documents per page, 1 to ${pageLimits.max} (default ${pageLimits.default}).`,
+            schema: { type: 'integer', minimum: 1, maximum: pageLimits.max },
+          },
+          {
+            name: 'cursor',
+            in: 'query',
+            description: 'The next_cursor of the previous page, unchanged.',
+            schema: { type: 'string' },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of documents.',
+            headers: {
+              'Cache-Control': noCache,
+              Link: {
+                description: 'The next page, `rel="next"` (RFC 8288), when there is one.',
+                schema: { type: 'string', pattern: '^</api/docs\\?[^>]*>; rel="next"$' },
+              },
+            },
+            content: json(refSchema('DocumentList')),
+          },
+          '400': problemResponse('A bad limit or cursor.', refSchema('InvalidRequestProblem')),
+          '429': rateLimited,
+        },
+      },
+      post: {
+        operationId: 'createDocument',
+        summary: 'Create a document.',
+        description:
+          'With Idempotency-Key (draft-ietf-httpapi-idempotency-key-header), the same key and ' +
+          'payload replay the first answer; the same key with another payload is 422; a second ' +
+          'request while the first runs is 409. Keys are kept 24 hours.',
+        parameters: [
+          userParameter,
+          {
+            name: 'Idempotency-Key',
+            in: 'header',
+            description: 'A unique key per intended create (a UUID), as a token or sf-string.',
+            schema: { type: 'string', maxLength: 257 },
+          },
+        ],
+        requestBody: { required: true, content: json(refSchema('DocumentInput')) },
+        responses: {
+          '201': {
+            description: 'Created (or the replay of the create this key made).',
+            headers: {
+              Location: {
+                description: 'The new document.',
+                required: true,
+                schema: { type: 'string', pattern: '^/api/docs/[A-Za-z0-9_-]+$' },
+              },
+              ETag: etagHeader,
+            },
+            content: json(refSchema('Document')),
+          },
+          '400': invalidRequest,
+          '403': forbiddenOrigin,
+          '409': problemResponse(
+            'The title is used by another document (with `existing`), or the first request ' +
+              'with this Idempotency-Key is still running (with Retry-After).',
+            { anyOf: [refSchema('TitleTakenProblem'), refSchema('IdempotencyKeyInFlightProblem')] },
+          ),
+          '413': tooLarge,
+          '415': unsupportedMediaType,
+          '422': problemResponse(
+            'This Idempotency-Key was used with another payload.',
+            refSchema('IdempotencyKeyReusedProblem'),
+          ),
+          '429': rateLimited,
+        },
+      },
+    },
+    '/api/docs/{id}': {
+      get: {
+        operationId: 'getDocument',
+        summary: 'The current version of a document.',
+        parameters: [idParameter, ifMatchRead, ifNoneMatchRead],
+        responses: {
+          '200': {
+            description: 'The document.',
+            headers: documentHeaders,
+            content: json(refSchema('Document')),
+          },
+          '304': {
+            description: 'If-None-Match matched; the validators a 200 would carry.',
+            headers: documentHeaders,
+          },
+          '400': invalidReadRequest,
+          '404': notFound,
+          '412': preconditionFailed,
+          '429': rateLimited,
+        },
+      },
+      put: {
+        operationId: 'saveDocument',
+        summary: 'Save a new version, if the current one is the one edited.',
+        description:
+          'Preconditions are evaluated after 404 and validation (RFC 9110 §13.2.1). A retry of ' +
+          'a save that already landed (same If-Match, same content and user) answers 200.',
+        parameters: [idParameter, ifMatchWrite, ifNoneMatchWrite, userParameter],
+        requestBody: { required: true, content: json(refSchema('DocumentInput')) },
+        responses: {
+          '200': {
+            description: 'Saved; the stored document and its new ETag.',
+            headers: {
+              ...documentHeaders,
+              'Content-Location': {
+                description: 'The document: the body is its new representation (RFC 9110 §8.7).',
+                required: true,
+                schema: { type: 'string' },
+              },
+            },
+            content: json(refSchema('Document')),
+          },
+          '400': invalidWrite,
+          '403': forbiddenOrigin,
+          '404': notFound,
+          '409': problemResponse(
+            'If-Match is stale: `current` and `current_etag` to merge onto (RFC 9110 §15.5.10); ' +
+              'or the new title is used by another document.',
+            { anyOf: [refSchema('EditConflictProblem'), refSchema('TitleTakenProblem')] },
+          ),
+          '412': preconditionFailed,
+          '413': tooLarge,
+          '415': unsupportedMediaType,
+          '428': preconditionRequired,
+          '429': rateLimited,
+        },
+      },
+      delete: {
+        operationId: 'deleteDocument',
+        summary: 'Delete a document and its history, if the current version is the one seen.',
+        parameters: [idParameter, ifMatchWrite, ifNoneMatchWrite],
+        responses: {
+          '204': { description: 'Deleted.' },
+          '400': invalidPrecondition,
+          '403': forbiddenOrigin,
+          '404': notFound,
+          '409': problemResponse(
+            'If-Match is stale: `current` and `current_etag`.',
+            refSchema('EditConflictProblem'),
+          ),
+          '412': preconditionFailed,
+          '428': preconditionRequired,
+          '429': rateLimited,
+        },
+      },
+    },
+    '/api/docs/{id}/versions': {
+      get: {
+        operationId: 'listVersions',
+        summary: 'Every kept version, newest first.',
+        parameters: [idParameter],
+        responses: {
+          '200': {
+            description: 'The versions.',
+            headers: { 'Cache-Control': noCache },
+            content: json(refSchema('VersionList')),
+          },
+          '404': notFound,
+          '429': rateLimited,
+        },
+      },
+    },
+    '/api/docs/{id}/versions/{n}': {
+      get: {
+        operationId: 'getVersion',
+        summary: 'One version, immutable: the base of a merge after a reload.',
+        parameters: [
+          idParameter,
+          {
+            name: 'n',
+            in: 'path',
+            required: true,
+            description: 'The version number.',
+            schema: { type: 'string', pattern: '^[1-9][0-9]*$' },
+          },
+          ifMatchRead,
+          ifNoneMatchRead,
+        ],
+        responses: {
+          '200': {
+            description: 'That version.',
+            headers: {
+              ETag: etagHeader,
+              'Cache-Control': {
+                description: 'Cached for good (RFC 8246).',
+                required: true,
+                schema: { const: 'private, max-age=31536000, immutable' },
+              },
+            },
+            content: json(refSchema('Document')),
+          },
+          '304': { description: 'If-None-Match matched.', headers: { ETag: etagHeader } },
+          '400': invalidReadRequest,
+          '404': notFound,
+          '412': preconditionFailed,
+          '429': rateLimited,
+        },
+      },
+    },
+    '/api/docs/{id}/events': {
+      get: {
+        operationId: 'streamDocumentEvents',
+        summary: "Server-sent events of a document's changes.",
+        description:
+          '`event: version` (`VersionEvent`, with `id: <version>`), then live ones; ' +
+          '`event: deleted` (`DeletedEvent`) ends the stream. Without Last-Event-ID the first ' +
+          'event is the current version; with it, every later version is replayed in order. ' +
+          'Keep-alive comments every 15 s.',
+        parameters: [
+          idParameter,
+          {
+            name: 'Last-Event-ID',
+            in: 'header',
+            description: 'The last version seen (EventSource sends it on reconnect).',
+            schema: { type: 'string' },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The stream.',
+            headers: { 'Cache-Control': noCache },
+            content: eventStream,
+          },
+          '404': notFound,
+          '429': rateLimited,
+        },
+      },
+    },
+    '/api/events': {
+      get: {
+        operationId: 'streamListEvents',
+        summary: 'Server-sent events of every document: for a live document list.',
+        description:
+          '`event: created` and `event: version` (`ListChangeEvent`), `event: deleted` ' +
+          '(`ListDeletedEvent`). No ids and no resume: reload GET /api/docs on `open`.',
+        responses: {
+          '200': {
+            description: 'The stream.',
+            headers: { 'Cache-Control': noCache },
+            content: eventStream,
+          },
+          '429': rateLimited,
+        },
+      },
+    },
+    '/api/openapi.json': {
+      get: {
+        operationId: 'getOpenApi',
+        summary: 'This description.',
+        responses: {
+          '200': {
+            description: 'OpenAPI 3.1.',
+            content: json({
+              type: 'object',
+              required: ['openapi', 'paths'],
+              properties: { openapi: { const: '3.1.0' }, paths: { type: 'object' } },
+            }),
+          },
+          '429': rateLimited,
+        },
+      },
+    },
+  },
+  components: { schemas: openApiSchemas },
+};
