@@ -32,6 +32,10 @@ export default defineConfig({
     },
     rollupOptions: {
       external: (id) => external.some((name) => id === name || id.startsWith(`${name}/`)),
+      // One file per source module, so that with package.json `sideEffects` an embedder's bundler
+      // drops whole modules it does not use (useGuardedSave alone does not pull in the merge
+      // engine and diff-match-patch, whose module-level setup a single file would keep).
+      output: { preserveModules: true, preserveModulesRoot: 'src' },
     },
   },
 });
