@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-// The `concord` library (docs/decisions/0005-packaging-the-dialog.md): ESM entries for
+// The `concord` library (docs/decisions/0006-packaging-the-dialog.md): ESM entries for
 // `concord` and `concord/testing`, and the dialog's CSS as one style.css. Declarations come from
 // `tsc -p tsconfig.lib.json`. Everything an embedder already has or chooses the version of stays
 // external: React (peer), TanStack Query (peer), Playwright (the test author's), and
