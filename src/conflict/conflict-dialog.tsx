@@ -89,6 +89,10 @@ export function ConflictDialog(props: ConflictDialogProps) {
   const total = state.conflicts.length;
   const busy = props.busy ?? false;
   const [announcement, setAnnouncement] = useState('');
+  // Laying out megabytes of text in a textarea costs the browser seconds: past a size, the
+  // merged result opens on request and the conflicts are the first thing shown.
+  const lineCount = useMemo(() => countLines(state.initial.text), [state.initial.text]);
+  const [showResult, setShowResult] = useState(lineCount <= largeDocumentLines);
 
   useModal(dialogRef, props.onCancel);
 
@@ -256,15 +260,21 @@ export function ConflictDialog(props: ConflictDialogProps) {
             labels={labels}
           />
         ))}
-        <label className="concord-dialog__result">
-          <span>{labels.mergedResult}</span>
-          <textarea
-            value={state.text}
-            onChange={(e) => dispatch({ type: 'edit', text: e.target.value })}
-            spellCheck={false}
-            rows={Math.min(16, Math.max(6, total + state.reviews.length + 8))}
-          />
-        </label>
+        {showResult ? (
+          <label className="concord-dialog__result">
+            <span>{labels.mergedResult}</span>
+            <textarea
+              value={state.text}
+              onChange={(e) => dispatch({ type: 'edit', text: e.target.value })}
+              spellCheck={false}
+              rows={Math.min(16, Math.max(6, total + state.reviews.length + 8))}
+            />
+          </label>
+        ) : (
+          <button type="button" onClick={() => setShowResult(true)}>
+            {labels.showMergedResult(lineCount)}
+          </button>
+        )}
       </div>
 
       <p className="concord-visually-hidden" aria-live="polite">
@@ -340,6 +350,15 @@ function useModal(ref: React.RefObject<HTMLDialogElement | null>, onCancel: () =
       if (opener?.isConnected) opener.focus();
     };
   }, [ref]);
+}
+
+/** Documents longer than this open with the merged result collapsed. */
+const largeDocumentLines = 2_000;
+
+function countLines(text: string): number {
+  let count = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  return count;
 }
 
 /** Where the work is: the first unresolved conflict, else the enabled primary action. */

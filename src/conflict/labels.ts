@@ -16,6 +16,8 @@ export interface ConflictLabels {
   useBothTheirsFirst: string;
   deleted: string;
   mergedResult: string;
+  /** The button that opens a large merged result for editing. */
+  showMergedResult: (lines: number) => string;
   mine: string;
   theirs: string;
   base: string;
@@ -57,6 +59,8 @@ export const defaultLabels: ConflictLabels = {
   useBothTheirsFirst: 'Both, theirs first',
   deleted: '(deleted)',
   mergedResult: 'Merged result',
+  showMergedResult: (lines) =>
+    `Show and edit the merged result (${lines.toLocaleString('en')} lines)`,
   mine: 'Your change',
   theirs: 'Their change',
   base: 'Original (where you both started)',

@@ -1,0 +1,214 @@
+/**
+ * `npm run bench:dialog`: how fast the conflict dialog is in a real browser, on the real app and
+ * server. For documents of 100, 2,000 and 20,000 lines (one conflict per 100 lines), it prints:
+ *
+ * - ready: from the 409 answer arriving in the page to the dialog shown with focus on its first
+ *   conflict (merge, render, focus) — target ≤ 300 ms at 20,000 lines;
+ * - choice: from a click on "Use mine" (on the middle conflict) to the next paint showing the
+ *   updated count — target < 50 ms.
+ *
+ * Medians of RUNS runs (default 5). Needs `npm run build` first (it serves dist/app).
+ */
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const runs = Number(process.env.RUNS ?? 5);
+const sizes = [100, 2_000, 20_000];
+
+function chromiumPath(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  if (existsSync(chromium.executablePath())) return undefined;
+  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+}
+
+async function startServer(): Promise<{ url: string; stop: () => void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'concord-bench-dialog-'));
+  const child = spawn(
+    process.execPath,
+    ['bin/concord.js', 'serve', '--port', '0', '--db', join(dir, 'bench.db')],
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, CONCORD_RATE_LIMIT: '0' } },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const match = /listening on (\S+)/.exec(line);
+      if (match) resolve(match[1]!);
+    });
+  });
+  return {
+    url,
+    stop: () => {
+      child.kill('SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A prose document: `lines` lines of about 85 characters. */
+function makeDocument(lines: number): string[] {
+  return Array.from(
+    { length: lines },
+    (_, i) =>
+      `Line ${i}: the quick brown fox jumps over the lazy dog, then writes line ${i} again.`,
+  );
+}
+
+async function measureOnce(browser: Browser, url: string, lines: number, run: number) {
+  const base = makeDocument(lines);
+  const title = `Bench ${lines} lines, run ${run} ${Date.now()}`;
+  const created = await fetch(`${url}/api/docs`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ title, body: base.join('\n') + '\n' }),
+  });
+  const doc = (await created.json()) as { id: string };
+  const etag = created.headers.get('ETag')!;
+
+  // Both sides edit the same line every 100 lines: one conflict each.
+  const mine = base.map((line, i) => (i % 100 === 50 ? `${line} Mine.` : line));
+  const theirs = base.map((line, i) => (i % 100 === 50 ? `${line} Theirs.` : line));
+
+  const context = await browser.newContext({ baseURL: url });
+  // tsx compiles with keepNames, which wraps functions passed to page.evaluate in `__name`.
+  await context.addInitScript('window.__name = (f) => f');
+  const page = await context.newPage();
+  await page.goto(`/docs/${doc.id}`);
+  // Mine arrives as this tab's draft (typing 20,000 lines through the keyboard would take
+  // minutes and measure Playwright, not Concord); a reload restores it as a person's would be.
+  await page.evaluate(
+    ({ id, draft }) => sessionStorage.setItem(`concord:draft:${id}`, JSON.stringify(draft)),
+    {
+      id: doc.id,
+      draft: {
+        base: { title, body: base.join('\n') + '\n', etag, version: 1 },
+        mine: { title, body: mine.join('\n') + '\n' },
+        savedAt: new Date().toISOString(),
+      },
+    },
+  );
+  await page.reload();
+  await page.getByText('Restored your unsaved edits').waitFor();
+
+  const saved = await fetch(`${url}/api/docs/${doc.id}`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json', 'If-Match': etag },
+    body: JSON.stringify({ title, body: theirs.join('\n') + '\n' }),
+  });
+  if (saved.status !== 200) throw new Error(`theirs not saved: ${saved.status}`);
+  await page.getByRole('region', { name: 'Newer version' }).waitFor();
+
+  const profile = process.env.PROFILE === String(lines) ? await startProfile(page) : undefined;
+  const ready = await timeToReady(page);
+  if (profile) await profile.print('409 → ready');
+  const profile2 = process.env.PROFILE === String(lines) ? await startProfile(page) : undefined;
+  const choice = await timeToChoice(page, Math.ceil(lines / 200));
+  if (profile2) await profile2.print('Use mine');
+  await context.close();
+  return { ready, choice };
+}
+
+async function timeToReady(page: Page): Promise<number> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __t409?: number; __tReady?: Promise<number> };
+    const originalFetch = window.fetch;
+    window.fetch = async (...args) => {
+      const response = await originalFetch(...args);
+      if (response.status === 409) w.__t409 = performance.now();
+      return response;
+    };
+    w.__tReady = new Promise((resolve) => {
+      const check = () => {
+        const focused = document.activeElement?.closest('.concord-dialog [data-conflict]');
+        if (focused) requestAnimationFrame(() => resolve(performance.now()));
+        else requestAnimationFrame(check);
+      };
+      check();
+    });
+  });
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  return page.evaluate(async () => {
+    const w = window as unknown as { __t409: number; __tReady: Promise<number> };
+    return (await w.__tReady) - w.__t409;
+  });
+}
+
+async function timeToChoice(page: Page, conflict: number): Promise<number> {
+  const group = page.getByRole('group', { name: new RegExp(`^Conflict ${conflict} of \\d+$`) });
+  const button = group.getByRole('button', { name: 'Use mine', exact: true });
+  await button.scrollIntoViewIfNeeded();
+  await page.evaluate(() => {
+    const w = window as unknown as { __choice?: Promise<number> };
+    const left = document.querySelector('.concord-dialog__left')!;
+    w.__choice = new Promise((resolve) => {
+      let start = 0;
+      document.addEventListener('click', () => (start = performance.now()), {
+        capture: true,
+        once: true,
+      });
+      new MutationObserver((_, observer) => {
+        observer.disconnect();
+        // The change is on screen at the next frame.
+        requestAnimationFrame(() => resolve(performance.now() - start));
+      }).observe(left, { childList: true, characterData: true, subtree: true });
+    });
+  });
+  await button.click();
+  return page.evaluate(() => (window as unknown as { __choice: Promise<number> }).__choice);
+}
+
+/** PROFILE=<lines> prints where the page spent its time (CPU profile, self time). */
+async function startProfile(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return {
+    async print(label: string) {
+      const { profile } = await cdp.send('Profiler.stop');
+      const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+      const self = new Map<string, number>();
+      profile.samples!.forEach((id, i) => {
+        const frame = nodes.get(id)!.callFrame;
+        const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber}:${frame.columnNumber}`;
+        self.set(key, (self.get(key) ?? 0) + profile.timeDeltas![i]! / 1000);
+      });
+      console.log(`-- ${label}`);
+      for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 12)) {
+        console.log(`${ms.toFixed(1).padStart(8)} ms  ${key}`);
+      }
+    },
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+const server = await startServer();
+const browser = await chromium.launch({
+  executablePath: chromiumPath(),
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+});
+try {
+  console.log(`Conflict dialog in headless Chromium, median of ${runs} runs`);
+  console.log('lines   | conflicts | 409 → dialog ready | click "Use mine" → painted');
+  console.log('------- | --------- | ------------------ | --------------------------');
+  for (const lines of sizes) {
+    const results = [];
+    for (let run = 0; run < runs; run++)
+      results.push(await measureOnce(browser, server.url, lines, run));
+    const ready = median(results.map((r) => r.ready));
+    const choice = median(results.map((r) => r.choice));
+    console.log(
+      `${String(lines).padStart(7)} | ${String(Math.ceil(lines / 100)).padStart(9)} | ${ready.toFixed(0).padStart(15)} ms | ${choice.toFixed(0).padStart(23)} ms`,
+    );
+  }
+} finally {
+  await browser.close();
+  server.stop();
+}
