@@ -15,7 +15,7 @@ const MAX_CODES = 0x10000;
 const ONLY_A = 0;
 const ONLY_B = 1;
 /** A stretch too varied for one code table is cut at unique common lines about this far apart. */
-const CHUNK_LINES = 16384;
+const CHUNK_LINES = 4096;
 
 const dmp = new DiffMatchPatch();
 // No time limit: a deadline would make the result depend on the machine's speed.
@@ -116,7 +116,9 @@ function encode(ids: Int32Array, lo: number, hi: number, code: Int32Array, only:
 /**
  * Diffs a stretch with more distinct common lines than codes: cuts it at lines that occur exactly
  * once on each side and in the same order on both (the longest such chain, as patience diff
- * finds it), about `CHUNK_LINES` apart, and diffs the pieces one by one.
+ * finds it), about `CHUNK_LINES` apart, and diffs the pieces one by one. A cut is made only where
+ * the line before the anchor is an anchor too, on both sides: two lines in a row that match
+ * uniquely are where any shortest diff lines the sides up as well.
  */
 function markChangesInChunks(
   a: Int32Array,
@@ -129,12 +131,15 @@ function markChangesInChunks(
   changedB: Uint8Array,
   idCount: number,
 ): void {
-  const anchors = findUniqueChain(a, b, aLo, aHi, bLo, bHi, idCount);
+  const { chainA, chainB } = findUniqueChain(a, b, aLo, aHi, bLo, bHi, idCount);
   let fromA = aLo;
   let fromB = bLo;
   let cuts = 0;
-  for (const [i, j] of anchors) {
+  for (let k = 1; k < chainA.length; k++) {
+    const i = chainA[k] as number;
+    const j = chainB[k] as number;
     if (i - fromA < CHUNK_LINES && j - fromB < CHUNK_LINES) continue;
+    if (chainA[k - 1] !== i - 1 || chainB[k - 1] !== j - 1) continue;
     markChanges(a, b, fromA, i, fromB, j, changedA, changedB, idCount);
     fromA = i + 1;
     fromB = j + 1;
@@ -150,7 +155,10 @@ function markChangesInChunks(
   markChanges(a, b, fromA, aHi, fromB, bHi, changedA, changedB, idCount);
 }
 
-/** Pairs `[i, j]` of lines unique to each side, increasing on both sides (longest chain). */
+/**
+ * Lines unique to each side, increasing on both sides (the longest such chain), as two arrays:
+ * `chainA[k]` and `chainB[k]` are the same line. Typed arrays: there can be 100,000s of them.
+ */
 function findUniqueChain(
   a: Int32Array,
   b: Int32Array,
@@ -159,44 +167,56 @@ function findUniqueChain(
   bLo: number,
   bHi: number,
   idCount: number,
-): Array<[number, number]> {
-  const countA = new Int32Array(idCount);
+): { chainA: Int32Array; chainB: Int32Array } {
+  // Per id: how often it occurs on each side (capped at 2) and where in A.
+  const countA = new Uint8Array(idCount);
   const posA = new Int32Array(idCount);
   for (let i = aLo; i < aHi; i++) {
     const id = a[i] as number;
-    countA[id] = (countA[id] as number) + 1;
+    if (countA[id]! < 2) countA[id]!++;
     posA[id] = i;
   }
-  const countB = new Int32Array(idCount);
+  const countB = new Uint8Array(idCount);
   for (let j = bLo; j < bHi; j++) {
     const id = b[j] as number;
-    countB[id] = (countB[id] as number) + 1;
+    if (countB[id]! < 2) countB[id]!++;
   }
-  const pairs: Array<[number, number]> = [];
+  // Pairs in B order.
+  const pairsA = new Int32Array(bHi - bLo);
+  const pairsB = new Int32Array(bHi - bLo);
+  let n = 0;
   for (let j = bLo; j < bHi; j++) {
     const id = b[j] as number;
-    if (countA[id] === 1 && countB[id] === 1) pairs.push([posA[id] as number, j]);
+    if (countA[id] === 1 && countB[id] === 1) {
+      pairsA[n] = posA[id] as number;
+      pairsB[n++] = j;
+    }
   }
-  // Longest increasing subsequence of the A positions (pairs are in B order): patience sorting.
-  const tails: number[] = [];
-  const previous = new Int32Array(pairs.length).fill(-1);
-  for (let k = 0; k < pairs.length; k++) {
-    const i = (pairs[k] as [number, number])[0];
+  // Longest increasing subsequence of the A positions: patience sorting.
+  const tails = new Int32Array(n);
+  let length = 0;
+  const previous = new Int32Array(n).fill(-1);
+  for (let k = 0; k < n; k++) {
+    const i = pairsA[k] as number;
     let lo = 0;
-    let hi = tails.length;
+    let hi = length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((pairs[tails[mid] as number] as [number, number])[0] < i) lo = mid + 1;
+      if ((pairsA[tails[mid] as number] as number) < i) lo = mid + 1;
       else hi = mid;
     }
     if (lo > 0) previous[k] = tails[lo - 1] as number;
     tails[lo] = k;
+    if (lo === length) length++;
   }
-  const chain: Array<[number, number]> = [];
-  for (let k = tails.at(-1) ?? -1; k >= 0; k = previous[k] as number) {
-    chain.push(pairs[k] as [number, number]);
+  const chainA = new Int32Array(length);
+  const chainB = new Int32Array(length);
+  for (let k = length > 0 ? (tails[length - 1] as number) : -1, m = length - 1; k >= 0; m--) {
+    chainA[m] = pairsA[k] as number;
+    chainB[m] = pairsB[k] as number;
+    k = previous[k] as number;
   }
-  return chain.reverse();
+  return { chainA, chainB };
 }
 
 function collectHunks(

@@ -33,12 +33,15 @@ export function merge(input: MergeInput, options: MergeOptions = {}): MergeResul
   );
 
   const regions: MergeRegion[] = [];
-  const join = (lines: string[], from: number, to: number): string =>
-    lines.slice(from, to).join('');
+  // Texts of line ranges are cut from the inputs: joining the lines again would copy the
+  // whole document into new strings.
+  const baseAt = findLineStarts(baseLines);
+  const mineAt = findLineStarts(mineLines);
+  const theirsAt = findLineStarts(theirsLines);
   for (const p of pieces) {
-    const base = join(baseLines, p.b0, p.b1);
-    const mine = join(mineLines, p.m0, p.m1);
-    const theirs = join(theirsLines, p.t0, p.t1);
+    const base = input.base.slice(baseAt[p.b0], baseAt[p.b1]);
+    const mine = input.mine.slice(mineAt[p.m0], mineAt[p.m1]);
+    const theirs = input.theirs.slice(theirsAt[p.t0], theirsAt[p.t1]);
     const last = regions.at(-1);
     switch (p.kind) {
       case 'unchanged':
@@ -65,6 +68,13 @@ export function merge(input: MergeInput, options: MergeOptions = {}): MergeResul
     }
   }
   return summarize(regions);
+}
+
+/** Where each line starts in its text, and at the end the text's length. */
+function findLineStarts(lines: string[]): Float64Array {
+  const starts = new Float64Array(lines.length + 1);
+  for (let i = 0; i < lines.length; i++) starts[i + 1] = starts[i]! + lines[i]!.length;
+  return starts;
 }
 
 function mergeConflictFiner(
