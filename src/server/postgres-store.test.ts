@@ -100,7 +100,15 @@ describe('PostgresStore', () => {
     stop();
     // The create's own notification may arrive after subscribing (it is asynchronous).
     expect(heard.filter((e) => e.type !== 'version' || e.version > 1)).toEqual([
-      { type: 'version', id, version: 2, etag: saved.document.etag, updated_by: 'Bob' },
+      {
+        type: 'version',
+        id,
+        version: 2,
+        etag: saved.document.etag,
+        title: 'Plan',
+        updated_at: saved.document.updated_at,
+        updated_by: 'Bob',
+      },
       { type: 'deleted', id },
     ]);
   });

@@ -71,7 +71,8 @@ const saveStatement = `
     SELECT id, version, $5, $3, $8, $6, $7 FROM swapped
   )
   SELECT version, created_at, pg_notify($9, json_build_object(
-    'type', 'version', 'id', id, 'version', version, 'etag', $5::text, 'updated_by', $7::text)::text)
+    'type', 'version', 'id', id, 'version', version, 'etag', $5::text, 'title', $3::text,
+    'updated_at', $10::text, 'updated_by', $7::text)::text)
   FROM swapped`;
 
 const createStatement = `
@@ -85,7 +86,8 @@ const createStatement = `
     SELECT id, 1, $4, $2, $7, $5, $6 FROM created
   )
   SELECT pg_notify($8, json_build_object(
-    'type', 'version', 'id', id, 'version', 1, 'etag', $4::text, 'updated_by', $6::text)::text)
+    'type', 'version', 'id', id, 'version', 1, 'etag', $4::text, 'title', $2::text,
+    'updated_at', $9::text, 'updated_by', $6::text)::text)
   FROM created`;
 
 const deleteStatement = `
@@ -251,7 +253,8 @@ export class PostgresStore implements DocumentStore {
       const etag = generateETag();
       const created = await run(createStatement, [
         ...[id, input.title, titleKey, etag, input.at, input.user],
-        ...[Buffer.from(input.body, 'utf8'), this.#channel],
+        // updated_at as the API sends it (ISO 8601, UTC, milliseconds), for the list stream.
+        ...[Buffer.from(input.body, 'utf8'), this.#channel, input.at.toISOString()],
       ]);
       if (created.length === 1) {
         const document: StoredDocument = {
@@ -282,7 +285,7 @@ export class PostgresStore implements DocumentStore {
         swapped = await this.#query(saveStatement, [
           ...[id, input.expected === '*' ? null : input.expected],
           ...[input.title, titleKey, etag, input.at, input.user],
-          ...[Buffer.from(input.body, 'utf8'), this.#channel],
+          ...[Buffer.from(input.body, 'utf8'), this.#channel, input.at.toISOString()],
         ]);
       } catch (error) {
         if (!isUniqueViolation(error, 'documents_title_key_key')) throw error;

@@ -98,7 +98,15 @@ describe('SqliteStore', () => {
     await store.deleteDocument(id, '*');
     stop();
     expect(events).toEqual([
-      { type: 'version', id, version: 2, etag: saved.document.etag, updated_by: 'Bob' },
+      {
+        type: 'version',
+        id,
+        version: 2,
+        etag: saved.document.etag,
+        title: 'Plan',
+        updated_at: saved.document.updated_at,
+        updated_by: 'Bob',
+      },
       { type: 'deleted', id },
     ]);
     await store.close();
