@@ -1,3 +1,6 @@
+import { serve } from '@hono/node-server';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { problemTypes } from '../protocol/problem.ts';
 import type { AppOptions } from './create-app.ts';
@@ -221,6 +224,22 @@ describe('rate limit', () => {
       Array.from({ length: 1000 }, () => app.request('/api/docs/x', {}, from('10.0.0.1'))),
     );
     expect(answers.filter((res) => res.status === 429)).toHaveLength(0);
+  });
+
+  it('reads the client address from the real connection', async () => {
+    const { app } = start({ rateLimit: { burst: 1, perSecond: 0.001 } });
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await once(server, 'listening');
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const first = await fetch(`${base}/api/docs`);
+      const second = await fetch(`${base}/api/docs`);
+      expect([first.status, second.status]).toEqual([200, 429]);
+      // In-process requests have no connection, so they are another client.
+      expect((await app.request('/api/docs')).status).toBe(200);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('can be turned off', async () => {
