@@ -78,7 +78,7 @@ export function useDocumentEvents(id: string): { deleted: boolean } {
 /**
  * Keeps the document list current: every document created, saved or deleted anywhere refetches
  * it (the server's `GET /api/events`, and this browser's other tabs). A (re)connected stream
- * refetches too, since events sent while it was down are not replayed.
+ * refetches too, since events sent before it opened are not replayed.
  */
 export function useDocumentListEvents(): void {
   const client = useConcordClient();
@@ -86,12 +86,9 @@ export function useDocumentListEvents(): void {
   useEffect(() => {
     const refetch = () => void queryClient.invalidateQueries({ queryKey: docKeys.list() });
     const source = new EventSource(client.listEventsUrl());
-    let opened = false;
-    source.addEventListener('open', () => {
-      // The first open follows the list's own load; later ones are reconnects.
-      if (opened) refetch();
-      opened = true;
-    });
+    // Anything that changed before the stream opened (the list may have loaded first) or while
+    // it was reconnecting was not sent on it: reload the list at every open.
+    source.addEventListener('open', refetch);
     for (const type of ['created', 'version', 'deleted']) source.addEventListener(type, refetch);
     const channel = openChannel();
     if (channel) channel.onmessage = refetch;
