@@ -39,3 +39,17 @@ test('a title already used is refused, with a link to the document that has it',
     items.filter((doc) => doc.title.toLowerCase() === seededDoc.title.toLowerCase()),
   ).toHaveLength(1);
 });
+
+test('a long document list comes a page at a time', async ({ alice, api }) => {
+  const prefix = `Paged ${Date.now()}`;
+  for (let i = 0; i <= 100; i++) {
+    const created = await api.post('/api/docs', { data: { title: `${prefix} #${i}`, body: '' } });
+    expect(created.status()).toBe(201);
+  }
+  await alice.page.goto('/');
+  // Newest first: #100 is on the first page, #0 (the 101st newest or older) is not.
+  await expect(alice.page.getByRole('link', { name: `${prefix} #100`, exact: true })).toBeVisible();
+  await expect(alice.page.getByRole('link', { name: `${prefix} #0`, exact: true })).toBeHidden();
+  await alice.page.getByRole('button', { name: 'More documents' }).click();
+  await expect(alice.page.getByRole('link', { name: `${prefix} #0`, exact: true })).toBeVisible();
+});

@@ -6,6 +6,7 @@ import { linkProps, navigate } from './router.ts';
 export function DocumentListPage() {
   const list = useDocumentList();
   useDocumentListEvents();
+  const docs = list.data?.pages.flatMap((page) => page.items);
   return (
     <section aria-labelledby="docs-heading">
       <div className="page-heading">
@@ -16,10 +17,10 @@ export function DocumentListPage() {
       </div>
       {list.isPending && <p>Loading…</p>}
       {list.isError && <p role="alert">Could not load the documents: {list.error.message}</p>}
-      {list.data?.length === 0 && <p>No documents yet. Create the first one.</p>}
-      {list.data && list.data.length > 0 && (
+      {docs?.length === 0 && <p>No documents yet. Create the first one.</p>}
+      {docs && docs.length > 0 && (
         <ul className="doc-list">
-          {list.data.map((doc) => (
+          {docs.map((doc) => (
             <li key={doc.id}>
               <a {...linkProps(`/docs/${encodeURIComponent(doc.id)}`)}>{doc.title}</a>
               <span className="muted">
@@ -29,6 +30,15 @@ export function DocumentListPage() {
             </li>
           ))}
         </ul>
+      )}
+      {list.hasNextPage && (
+        <button
+          type="button"
+          onClick={() => void list.fetchNextPage()}
+          disabled={list.isFetchingNextPage}
+        >
+          More documents
+        </button>
       )}
     </section>
   );

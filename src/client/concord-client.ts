@@ -10,6 +10,13 @@ import {
 import { ApiError } from './api-error.ts';
 import { toSendableUserName } from './user-name.ts';
 
+/** One page of `GET /api/docs`. */
+export interface DocumentPage {
+  items: DocumentSummary[];
+  /** Where the next page starts; `null` on the last page. */
+  next_cursor: string | null;
+}
+
 /** A document with the strong ETag that guards its next save. */
 export interface VersionedDocument {
   doc: DocumentDto;
@@ -25,7 +32,8 @@ export interface ConcordClientOptions {
 }
 
 export interface ConcordClient {
-  listDocuments(signal?: AbortSignal): Promise<DocumentSummary[]>;
+  /** One page of the list, newest first; pass the last page's `next_cursor` for the next. */
+  listDocuments(options?: { cursor?: string; signal?: AbortSignal }): Promise<DocumentPage>;
   getDocument(id: string, signal?: AbortSignal): Promise<VersionedDocument>;
   createDocument(input: DocumentInput, idempotencyKey?: string): Promise<VersionedDocument>;
   /** Saves with `If-Match: etag`; throws an {@link ApiError} (409/412 on a lost update). */
@@ -73,9 +81,12 @@ export function createConcordClient(options: ConcordClientOptions = {}): Concord
   const docPath = (id: string) => `/api/docs/${encodeURIComponent(id)}`;
 
   return {
-    async listDocuments(signal) {
-      const response = await request('/api/docs', { signal });
-      return ((await response.json()) as { items: DocumentSummary[] }).items;
+    async listDocuments({ cursor, signal } = {}) {
+      const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
+      const response = await request(`/api/docs${query}`, { signal });
+      const page = (await response.json()) as Partial<DocumentPage>;
+      // A server without paging sends no cursor: then this is the whole list.
+      return { items: page.items ?? [], next_cursor: page.next_cursor ?? null };
     },
     async getDocument(id, signal) {
       return readVersioned(await request(docPath(id), { signal, cache: 'no-store' }));

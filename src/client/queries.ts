@@ -1,4 +1,5 @@
 import {
+  useInfiniteQuery,
   useMutation,
   useQuery,
   useQueryClient,
@@ -13,12 +14,14 @@ import { announceToTabs } from './document-events.ts';
 
 export { ConcordClientContext, docKeys, useConcordClient };
 
-/** The document list. */
+/** The document list, page by page (`fetchNextPage` for more). */
 export function useDocumentList() {
   const client = useConcordClient();
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: docKeys.list(),
-    queryFn: ({ signal }) => client.listDocuments(signal),
+    queryFn: ({ signal, pageParam }) => client.listDocuments({ signal, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
   });
 }
 
