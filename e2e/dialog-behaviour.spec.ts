@@ -74,3 +74,43 @@ test('both renamed the document: the title is a conflict of its own', async ({
   expect(doc.title).toBe(`${seededDoc.title} (Alice)`);
   expect(doc.body).toBe(`${first}\n\n${second}\n\nBob concludes.\n`);
 });
+
+test('a reload while resolving reopens the dialog with the work done in it', async ({
+  alice,
+  bob,
+  seededDoc,
+}) => {
+  await alice.editor.open(seededDoc.id);
+  await bob.editor.open(seededDoc.id);
+  await bob.editor.replaceInBody(second, 'Bob argues his way.');
+  await alice.editor.replaceInBody(second, 'Alice argues differently.');
+  await alice.editor.save();
+  await alice.editor.expectSaved();
+
+  await bob.editor.save();
+  const dialog = bob.editor.dialog;
+  await dialog.expectOpen();
+  await dialog.useMine(1);
+  // Bob types into the merged result, then the tab reloads (or crashes and is restored).
+  await dialog.mergedResult.press('ControlOrMeta+End');
+  await dialog.mergedResult.pressSequentially('A last line typed in the dialog.');
+  const typed = `${first}\n\nBob argues his way.\n\n${third}\nA last line typed in the dialog.`;
+  await expect(dialog.mergedResult).toHaveValue(typed);
+
+  await bob.page.reload();
+  await dialog.expectOpen();
+  await expect(dialog.mergedResult).toHaveValue(typed);
+  await dialog.expectConflictsLeft(0);
+  await dialog.saveMerged();
+  await dialog.expectClosed();
+  await bob.editor.expectSaved();
+
+  const { doc } = await seededDoc.fetch();
+  expect(doc.body).toBe(typed);
+  expect(doc.version).toBe(3);
+
+  // Once saved, a reload shows no dialog.
+  await bob.page.reload();
+  await expect(bob.editor.body).toHaveValue(typed);
+  await expect(dialog.root).toBeHidden();
+});

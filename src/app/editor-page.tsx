@@ -11,6 +11,7 @@ import {
   useDocument,
   useDocumentEvents,
   useSaveDocument,
+  type DraftResolution,
   type VersionedDocument,
 } from '../client/index.ts';
 import {
@@ -55,14 +56,12 @@ export function EditorPage({ id }: { id: string }) {
   );
 }
 
-/** An open conflict: the three versions the dialog merges, and the ETag to save against. */
-interface OpenConflict {
-  base: DocumentInput;
-  mine: DocumentInput;
-  theirs: VersionedDocument;
-  /** `save`: a save was refused; `draft`: merging a newer version into the draft, no save. */
-  mode: 'save' | 'draft';
-}
+/**
+ * An open conflict: the three versions the dialog merges, the ETag to save against (theirs'), and
+ * how far the person got. `mode` is `save` when a save was refused, `draft` when a newer version
+ * is being merged into the draft without saving.
+ */
+type OpenConflict = DraftResolution;
 
 // In draft mode nothing is saved: the primary action only puts the merge into the editor.
 const draftLabels = { saveMerged: 'Use merged version' };
@@ -71,8 +70,13 @@ function Editor(props: { id: string; loaded: VersionedDocument; deleted: boolean
   const { id, loaded } = props;
   const client = useConcordClient();
   const [restored] = useState(() => loadDraft(id));
-  const [session, setSession] = useState<EditorSession>(() => restored ?? cleanSession(loaded));
-  const [conflict, setConflict] = useState<OpenConflict | null>(null);
+  const [session, setSession] = useState<EditorSession>(() =>
+    restored
+      ? { base: restored.base, mine: restored.mine, discarded: restored.discarded }
+      : cleanSession(loaded),
+  );
+  // A conflict dialog open before a reload opens again, with the work done in it.
+  const [conflict, setConflict] = useState<OpenConflict | null>(() => restored?.resolving ?? null);
   const [error, setError] = useState<string | null>(null);
   const [backupFailed, setBackupFailed] = useState(false);
   const [note, setNote] = useState<string | null>(null);
@@ -83,9 +87,10 @@ function Editor(props: { id: string; loaded: VersionedDocument; deleted: boolean
 
   // Every change is backed up to this tab's draft before anything else can go wrong.
   useEffect(() => {
-    if (isDirty(session) || session.discarded) setBackupFailed(!storeDraft(id, session));
+    const draft = conflict ? { ...session, resolving: conflict } : session;
+    if (isDirty(session) || session.discarded || conflict) setBackupFailed(!storeDraft(id, draft));
     else clearDraft(id);
-  }, [id, session]);
+  }, [id, session, conflict]);
 
   // With nothing unsaved, follow the newest version the server has (a refetch found one).
   useEffect(() => {
@@ -365,6 +370,8 @@ function Editor(props: { id: string; loaded: VersionedDocument; deleted: boolean
           error={error ?? undefined}
           onResolve={resolve}
           onCancel={() => setConflict(null)}
+          progress={conflict.progress}
+          onProgress={(progress) => setConflict((c) => (c ? { ...c, progress } : c))}
         />
       )}
     </section>

@@ -2,7 +2,7 @@ import type { Draft, DraftBase, VersionedDocument } from '../client/index.ts';
 import type { DocumentInput } from '../protocol/index.ts';
 
 /** What the editor holds for one document: where the edits started, and the edits. */
-export type EditorSession = Omit<Draft, 'savedAt'>;
+export type EditorSession = Omit<Draft, 'savedAt' | 'resolving'>;
 
 /** The base a loaded or saved document gives. */
 export function baseOf({ doc, etag }: VersionedDocument): DraftBase {

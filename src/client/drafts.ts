@@ -1,4 +1,4 @@
-import type { DocumentInput } from '../protocol/index.ts';
+import type { DocumentDto, DocumentInput } from '../protocol/index.ts';
 
 /** The version an edit started from: what this tab last loaded or saved. */
 export interface DraftBase extends DocumentInput {
@@ -15,7 +15,19 @@ export interface Draft {
   mine: DocumentInput;
   /** Edits dropped by "Take theirs", recoverable until the next save. */
   discarded?: { base: DraftBase; mine: DocumentInput };
+  /** A conflict being resolved, with the merged result as far as the person got. */
+  resolving?: DraftResolution;
   savedAt: string;
+}
+
+/** An open conflict dialog's inputs and progress, so a reload reopens it where it was. */
+export interface DraftResolution {
+  base: DocumentInput;
+  mine: DocumentInput;
+  theirs: { doc: DocumentDto; etag: string };
+  mode: 'save' | 'draft';
+  /** The merged result and title as they stood (undefined until the person changed them). */
+  progress?: DocumentInput;
 }
 
 const prefix = 'concord:draft:';

@@ -38,6 +38,10 @@ export interface ConflictDialogProps extends ResolutionInput {
   busy?: boolean;
   /** Why the last save of the resolution failed, shown as an alert. */
   error?: string;
+  /** Where an earlier dialog on the same inputs got to (e.g. before a reload): restored. */
+  progress?: { title: string; body: string };
+  /** Called with the merged result and title after every change, to back them up. */
+  onProgress?: (progress: { title: string; body: string }) => void;
 }
 
 const choiceKeys: Record<string, Choice> = {
@@ -62,7 +66,7 @@ export function ConflictDialog(props: ConflictDialogProps) {
   const granularity = props.granularity ?? 'word';
   const [inputs, setInputs] = useState<ResolutionInput>({ base, mine, theirs, titles });
   const [state, setState] = useState<ResolutionState>(() =>
-    createResolution(inputs, { granularity }),
+    resumeResolution(createResolution(inputs, { granularity }), props.progress),
   );
   // A newer "theirs" (another save landed meanwhile) starts a new resolution from new inputs.
   if (
@@ -81,6 +85,15 @@ export function ConflictDialog(props: ConflictDialogProps) {
     (action: ResolutionAction) => setState((s) => resolveReducer(s, action)),
     [],
   );
+
+  const onProgress = useRef(props.onProgress);
+  onProgress.current = props.onProgress;
+  const reported = useRef(state);
+  useEffect(() => {
+    if (reported.current === state) return; // nothing new since it opened
+    reported.current = state;
+    onProgress.current?.({ title: state.title.value, body: state.text });
+  }, [state]);
 
   const dialogRef = useRef<HTMLDialogElement>(null);
   const headingId = useId();
@@ -350,6 +363,19 @@ function useModal(ref: React.RefObject<HTMLDialogElement | null>, onCancel: () =
       if (opener?.isConnected) opener.focus();
     };
   }, [ref]);
+}
+
+/** A fresh resolution brought to where an earlier one on the same inputs stood. */
+function resumeResolution(
+  state: ResolutionState,
+  progress: { title: string; body: string } | undefined,
+): ResolutionState {
+  if (!progress) return state;
+  let resumed = resolveReducer(state, { type: 'edit', text: progress.body });
+  if (progress.title !== resumed.title.value) {
+    resumed = resolveReducer(resumed, { type: 'editTitle', value: progress.title });
+  }
+  return resumed;
 }
 
 /** Documents longer than this open with the merged result collapsed. */
