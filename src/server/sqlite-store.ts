@@ -6,6 +6,7 @@ import type { DocumentSummary, VersionSummary } from '../protocol/document.ts';
 import { formatStrongETag } from '../protocol/etag.ts';
 import { toTitleKey } from '../protocol/to-title-key.ts';
 import { ChangeHub } from './change-hub.ts';
+import { GroupCommit } from './group-commit.ts';
 import { migrateSqlite } from './migrate-sqlite.ts';
 import type {
   CreateOutcome,
@@ -55,11 +56,15 @@ export function openSqliteStore(path: string = defaultSqlitePath): SqliteStore {
 /** The embedded `DocumentStore` on better-sqlite3. Build it with `openSqliteStore`. */
 export class SqliteStore implements DocumentStore {
   readonly #db: Database.Database;
+  readonly #commits: GroupCommit;
+  // Compiled once per SQL text: preparing costs more than running these small statements.
+  readonly #statements = new Map<string, Database.Statement>();
   readonly #hub = new ChangeHub();
   readonly changes = this.#hub;
 
   constructor(db: Database.Database) {
     this.#db = db;
+    this.#commits = new GroupCommit(db);
   }
 
   async listDocuments(page?: {
@@ -68,19 +73,17 @@ export class SqliteStore implements DocumentStore {
   }): Promise<DocumentSummary[]> {
     const columns = 'SELECT id, title, version, updated_at, updated_by FROM documents';
     const order = 'ORDER BY updated_at DESC, id';
-    if (!page) return this.#db.prepare<[], DocumentSummary>(`${columns} ${order}`).all();
+    if (!page) return this.#prepare<[], DocumentSummary>(`${columns} ${order}`).all();
     if (!page.after) {
-      return this.#db
-        .prepare<[number], DocumentSummary>(`${columns} ${order} LIMIT ?`)
-        .all(page.limit);
+      return this.#prepare<[number], DocumentSummary>(`${columns} ${order} LIMIT ?`).all(
+        page.limit,
+      );
     }
     const { updated_at, id } = page.after;
     // Row values compare lexicographically, but the order is DESC then ASC, so spell it out.
-    return this.#db
-      .prepare<[string, string, string, number], DocumentSummary>(
-        `${columns} WHERE updated_at < ? OR (updated_at = ? AND id > ?) ${order} LIMIT ?`,
-      )
-      .all(updated_at, updated_at, id, page.limit);
+    return this.#prepare<[string, string, string, number], DocumentSummary>(
+      `${columns} WHERE updated_at < ? OR (updated_at = ? AND id > ?) ${order} LIMIT ?`,
+    ).all(updated_at, updated_at, id, page.limit);
   }
 
   async getDocument(id: string): Promise<StoredDocument | undefined> {
@@ -88,9 +91,9 @@ export class SqliteStore implements DocumentStore {
   }
 
   async createDocument(input: WriteInput): Promise<CreateOutcome> {
-    // IMMEDIATE takes the write lock before reading, so the title check and the insert see
-    // one state even with several processes on the file.
-    const outcome = this.#db.transaction(() => this.#create(input)).immediate();
+    // Group commits begin IMMEDIATE, taking the write lock before reading, so the title check
+    // and the insert see one state even with several processes on the file.
+    const outcome = await this.#commits.run(() => this.#create(input));
     if (outcome.status === 'created') this.#announce(outcome.document);
     return outcome;
   }
@@ -99,29 +102,23 @@ export class SqliteStore implements DocumentStore {
     input: WriteInput,
     request: IdempotentRequest,
   ): Promise<IdempotentCreateOutcome> {
-    const outcome = this.#db
-      .transaction((): IdempotentCreateOutcome => {
-        this.#db
-          .prepare('DELETE FROM idempotency_keys WHERE created_at < ?')
-          .run(request.expiredBefore.toISOString());
-        const recorded = this.#db
-          .prepare<[string], { fingerprint: string; outcome: string }>(
-            'SELECT fingerprint, outcome FROM idempotency_keys WHERE key = ?',
-          )
-          .get(request.key);
-        if (recorded) {
-          if (recorded.fingerprint !== request.fingerprint) return { status: 'keyReused' };
-          return { ...(JSON.parse(recorded.outcome) as CreateOutcome), replayed: true };
-        }
-        const created = this.#create(input);
-        this.#db
-          .prepare(
-            'INSERT INTO idempotency_keys (key, fingerprint, outcome, created_at) VALUES (?, ?, ?, ?)',
-          )
-          .run(request.key, request.fingerprint, JSON.stringify(created), input.at.toISOString());
-        return { ...created, replayed: false };
-      })
-      .immediate();
+    const outcome = await this.#commits.run((): IdempotentCreateOutcome => {
+      this.#prepare('DELETE FROM idempotency_keys WHERE created_at < ?').run(
+        request.expiredBefore.toISOString(),
+      );
+      const recorded = this.#prepare<[string], { fingerprint: string; outcome: string }>(
+        'SELECT fingerprint, outcome FROM idempotency_keys WHERE key = ?',
+      ).get(request.key);
+      if (recorded) {
+        if (recorded.fingerprint !== request.fingerprint) return { status: 'keyReused' };
+        return { ...(JSON.parse(recorded.outcome) as CreateOutcome), replayed: true };
+      }
+      const created = this.#create(input);
+      this.#prepare(
+        'INSERT INTO idempotency_keys (key, fingerprint, outcome, created_at) VALUES (?, ?, ?, ?)',
+      ).run(request.key, request.fingerprint, JSON.stringify(created), input.at.toISOString());
+      return { ...created, replayed: false };
+    });
     if (outcome.status === 'created' && !outcome.replayed) this.#announce(outcome.document);
     return outcome;
   }
@@ -133,70 +130,62 @@ export class SqliteStore implements DocumentStore {
     const id = randomUUID();
     const at = input.at.toISOString();
     const etag = generateETag();
-    this.#db
-      .prepare(
-        `INSERT INTO documents (id, title, title_key, version, etag, created_at, updated_at, updated_by)
+    this.#prepare(
+      `INSERT INTO documents (id, title, title_key, version, etag, created_at, updated_at, updated_by)
              VALUES (?, ?, ?, 1, ?, ?, ?, ?)`,
-      )
-      .run(id, input.title, toTitleKey(input.title), etag, at, at, input.user);
+    ).run(id, input.title, toTitleKey(input.title), etag, at, at, input.user);
     this.#insertVersion(id, 1, etag, input);
     return { status: 'created', document: this.#selectCurrent(id)! };
   }
 
   async saveDocument(id: string, input: WriteInput & { expected: Expected }): Promise<SaveOutcome> {
-    const outcome = this.#db
-      .transaction((): SaveOutcome => {
-        const current = this.#selectCurrent(id);
-        if (!current) return { status: 'notFound' };
-        if (!matches(input.expected, current.etag)) {
-          if (this.#isLandedRetry(current, input))
-            return { status: 'alreadySaved', document: current };
-          return { status: 'conflict', current };
-        }
-        const titleKey = toTitleKey(input.title);
-        if (titleKey !== toTitleKey(current.title)) {
-          const existing = this.#selectByTitleKey(titleKey);
-          if (existing) return { status: 'titleTaken', existing };
-        }
-        const version = current.version + 1;
-        const etag = generateETag();
-        // The WHERE on etag repeats the check above inside the statement: the swap is
-        // conditional even if this code is ever called outside a transaction.
-        const { changes } = this.#db
-          .prepare(
-            `UPDATE documents SET title = ?, title_key = ?, version = ?, etag = ?, updated_at = ?, updated_by = ?
+    const outcome = await this.#commits.run((): SaveOutcome => {
+      const current = this.#selectCurrent(id);
+      if (!current) return { status: 'notFound' };
+      if (!matches(input.expected, current.etag)) {
+        if (this.#isLandedRetry(current, input))
+          return { status: 'alreadySaved', document: current };
+        return { status: 'conflict', current };
+      }
+      const titleKey = toTitleKey(input.title);
+      if (titleKey !== toTitleKey(current.title)) {
+        const existing = this.#selectByTitleKey(titleKey);
+        if (existing) return { status: 'titleTaken', existing };
+      }
+      const version = current.version + 1;
+      const etag = generateETag();
+      // The WHERE on etag repeats the check above inside the statement: the swap is
+      // conditional even if this code is ever called outside a transaction.
+      const { changes } = this.#prepare(
+        `UPDATE documents SET title = ?, title_key = ?, version = ?, etag = ?, updated_at = ?, updated_by = ?
              WHERE id = ? AND etag = ?`,
-          )
-          .run(
-            input.title,
-            titleKey,
-            version,
-            etag,
-            input.at.toISOString(),
-            input.user,
-            id,
-            current.etag,
-          );
-        if (changes !== 1) throw new Error(`compare-and-swap of ${id} lost its row`);
-        this.#insertVersion(id, version, etag, input);
-        return { status: 'saved', document: this.#selectCurrent(id)! };
-      })
-      .immediate();
+      ).run(
+        input.title,
+        titleKey,
+        version,
+        etag,
+        input.at.toISOString(),
+        input.user,
+        id,
+        current.etag,
+      );
+      if (changes !== 1) throw new Error(`compare-and-swap of ${id} lost its row`);
+      this.#insertVersion(id, version, etag, input);
+      return { status: 'saved', document: this.#selectCurrent(id)! };
+    });
     if (outcome.status === 'saved') this.#announce(outcome.document);
     return outcome;
   }
 
   async deleteDocument(id: string, expected: Expected): Promise<DeleteOutcome> {
-    const outcome = this.#db
-      .transaction((): DeleteOutcome => {
-        const current = this.#selectCurrent(id);
-        if (!current) return { status: 'notFound' };
-        if (!matches(expected, current.etag)) return { status: 'conflict', current };
-        // Versions go with it (ON DELETE CASCADE).
-        this.#db.prepare('DELETE FROM documents WHERE id = ? AND etag = ?').run(id, current.etag);
-        return { status: 'deleted' };
-      })
-      .immediate();
+    const outcome = await this.#commits.run((): DeleteOutcome => {
+      const current = this.#selectCurrent(id);
+      if (!current) return { status: 'notFound' };
+      if (!matches(expected, current.etag)) return { status: 'conflict', current };
+      // Versions go with it (ON DELETE CASCADE).
+      this.#prepare('DELETE FROM documents WHERE id = ? AND etag = ?').run(id, current.etag);
+      return { status: 'deleted' };
+    });
     if (outcome.status === 'deleted') this.#hub.publish({ type: 'deleted', id });
     return outcome;
   }
@@ -204,30 +193,39 @@ export class SqliteStore implements DocumentStore {
   async listVersions(id: string): Promise<VersionSummary[] | undefined> {
     return this.#db
       .transaction(() => {
-        const exists = this.#db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id);
+        const exists = this.#prepare('SELECT 1 FROM documents WHERE id = ?').get(id);
         if (!exists) return undefined;
-        return this.#db
-          .prepare<[string], VersionSummary>(
-            `SELECT version, etag, updated_at, updated_by FROM document_versions
+        return this.#prepare<[string], VersionSummary>(
+          `SELECT version, etag, updated_at, updated_by FROM document_versions
              WHERE document_id = ? ORDER BY version DESC`,
-          )
-          .all(id);
+        ).all(id);
       })
       .deferred();
   }
 
   async getVersion(id: string, version: number): Promise<StoredVersion | undefined> {
-    return this.#db
-      .prepare<[string, number], StoredVersion>(
-        `SELECT d.id, v.title, v.body, v.version, v.etag, d.created_at, v.updated_at, v.updated_by
+    return this.#prepare<[string, number], StoredVersion>(
+      `SELECT d.id, v.title, v.body, v.version, v.etag, d.created_at, v.updated_at, v.updated_by
          FROM document_versions v JOIN documents d ON d.id = v.document_id
          WHERE v.document_id = ? AND v.version = ?`,
-      )
-      .get(id, version);
+    ).get(id, version);
   }
 
   async close(): Promise<void> {
-    if (this.#db.open) this.#db.close();
+    if (!this.#db.open) return;
+    // Writes still queued are committed (and answered) before the connection goes.
+    this.#commits.flush();
+    this.#db.close();
+  }
+
+  /** The prepared statement for `sql`, compiled on first use. */
+  #prepare<P extends unknown[] = unknown[], R = unknown>(sql: string): Database.Statement<P, R> {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement as Database.Statement<P, R>;
   }
 
   /**
@@ -238,33 +236,27 @@ export class SqliteStore implements DocumentStore {
     if (input.expected === '*' || current.version < 2) return false;
     if (current.title !== input.title || current.body !== input.body) return false;
     if (current.updated_by !== input.user) return false;
-    const previous = this.#db
-      .prepare<[string, number], { etag: string }>(
-        'SELECT etag FROM document_versions WHERE document_id = ? AND version = ?',
-      )
-      .get(current.id, current.version - 1);
+    const previous = this.#prepare<[string, number], { etag: string }>(
+      'SELECT etag FROM document_versions WHERE document_id = ? AND version = ?',
+    ).get(current.id, current.version - 1);
     return previous !== undefined && input.expected.includes(previous.etag);
   }
 
   #selectCurrent(id: string): StoredDocument | undefined {
-    return this.#db.prepare<[string], StoredDocument>(selectCurrent).get(id);
+    return this.#prepare<[string], StoredDocument>(selectCurrent).get(id);
   }
 
   #selectByTitleKey(titleKey: string): { id: string; title: string } | undefined {
-    return this.#db
-      .prepare<[string], { id: string; title: string }>(
-        'SELECT id, title FROM documents WHERE title_key = ?',
-      )
-      .get(titleKey);
+    return this.#prepare<[string], { id: string; title: string }>(
+      'SELECT id, title FROM documents WHERE title_key = ?',
+    ).get(titleKey);
   }
 
   #insertVersion(id: string, version: number, etag: string, input: WriteInput): void {
-    this.#db
-      .prepare(
-        `INSERT INTO document_versions (document_id, version, etag, title, body, updated_at, updated_by)
+    this.#prepare(
+      `INSERT INTO document_versions (document_id, version, etag, title, body, updated_at, updated_by)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(id, version, etag, input.title, input.body, input.at.toISOString(), input.user);
+    ).run(id, version, etag, input.title, input.body, input.at.toISOString(), input.user);
   }
 
   #announce(document: StoredDocument): void {
