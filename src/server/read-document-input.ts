@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { IncomingMessage } from 'node:http';
 import type { DocumentInput } from '../protocol/document.ts';
 import { limits } from '../protocol/document.ts';
 import { problemTypes } from '../protocol/problem.ts';
@@ -16,7 +17,13 @@ const jsonMediaType = /^application\/(?:[\w.+-]+\+)?json$/i;
  */
 export async function readDocumentInput(c: Context): Promise<DocumentInput> {
   requireJsonMediaType(c);
-  const bytes = await readBodyBytes(c.req.raw, limits.maxBodyBytes);
+  // Behind @hono/node-server, read Node's request stream itself: going through `Request.body`
+  // builds a full fetch Request and a web stream around it, which cost about as much CPU as
+  // the rest of a save (measured with bench/server.ts). `app.request()` in tests has no env.
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  const bytes = incoming
+    ? await readIncomingBytes(incoming, limits.maxBodyBytes)
+    : await readBodyBytes(c.req.raw, limits.maxBodyBytes);
   let text: string;
   try {
     // JSON text is UTF-8 (RFC 8259 §8.1); refuse other bytes rather than guess.
@@ -93,6 +100,40 @@ async function readBodyBytes(request: Request, max: number): Promise<Uint8Array>
     offset += chunk.byteLength;
   }
   return bytes;
+}
+
+/** `readBodyBytes` on a Node request stream. */
+function readIncomingBytes(incoming: IncomingMessage, max: number): Promise<Uint8Array> {
+  const declared = Number(incoming.headers['content-length']);
+  if (Number.isFinite(declared) && declared > max) throw createTooLargeProblem(max);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const stop = () => {
+      incoming.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+    };
+    const onData = (chunk: Buffer) => {
+      total += chunk.byteLength;
+      if (total > max) {
+        // Stop reading, but leave the stream open: the server drains it after answering 413.
+        stop();
+        incoming.pause();
+        reject(createTooLargeProblem(max));
+      } else {
+        chunks.push(chunk);
+      }
+    };
+    const onEnd = () => {
+      stop();
+      resolve(Buffer.concat(chunks, total));
+    };
+    const onError = (error: Error) => {
+      stop();
+      reject(error);
+    };
+    const onClose = () => onError(new Error('the request was aborted before its body ended'));
+    incoming.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
+  });
 }
 
 function createTooLargeProblem(max: number): ProblemError {

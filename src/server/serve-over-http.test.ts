@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentDto } from '../protocol/document.ts';
+import { limits } from '../protocol/document.ts';
 
 const bin = fileURLToPath(new URL('../../bin/concord.js', import.meta.url));
 
@@ -79,6 +80,35 @@ describe('concord serve over real HTTP', () => {
 
     const got = await fetch(`${base}/api/docs/${doc.id}`);
     expect(((await got.json()) as DocumentDto).body).toBe('v2');
+  });
+
+  // The server reads bodies from Node's stream itself, not through app.request's path.
+  it('answers bad and oversized bodies from the socket, chunked or not, and serves on', async () => {
+    const post = (body: BodyInit, extra: RequestInit = {}) =>
+      fetch(`${base}/api/docs`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body,
+        ...extra,
+      });
+    const bad = await post('{"title": "x", "body": ');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { detail: string }).detail).toContain('not valid JSON');
+    const huge = JSON.stringify({ title: 'Huge', body: 'y'.repeat(limits.maxBodyBytes) });
+    expect((await post(huge)).status).toBe(413);
+    const chunks = new ReadableStream<Uint8Array>({
+      start(controller) {
+        const bytes = new TextEncoder().encode(huge);
+        for (let at = 0; at < bytes.length; at += 64 * 1024) {
+          controller.enqueue(bytes.subarray(at, at + 64 * 1024));
+        }
+        controller.close();
+      },
+    });
+    expect((await post(chunks, { duplex: 'half' } as RequestInit)).status).toBe(413);
+    const fine = await post(JSON.stringify({ title: 'Fine after huge', body: 'ü' }));
+    expect(fine.status).toBe(201);
+    expect(((await fine.json()) as DocumentDto).body).toBe('ü');
   });
 
   it('stops with exit code 0 on SIGTERM, even with an event stream open', async () => {
