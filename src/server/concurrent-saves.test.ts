@@ -1,5 +1,5 @@
 import { createAdaptorServer } from '@hono/node-server';
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -101,16 +101,13 @@ describe('concurrent saves from separate processes on one database', () => {
   it('let exactly one of 8 processes win', async () => {
     const { doc, etag } = await t.create('Race', 'base');
     const script = fileURLToPath(new URL('./testing/race-save.ts', import.meta.url));
-    // Far enough ahead for every process to start and open the database first.
-    const startAt = String(Date.now() + 2500);
-    const outcomes = await Promise.all(
-      Array.from({ length: 8 }, (_, i) =>
-        runProcess(process.execPath, [
-          ...['--import', 'tsx', script],
-          ...[t.databaseUrl, doc.id, etag, `p${i}`, startAt],
-        ]),
-      ),
+    const racers = Array.from({ length: 8 }, (_, i) =>
+      startRacer([...['--import', 'tsx', script], ...[t.databaseUrl, doc.id, etag, `p${i}`]]),
     );
+    // Every process has started and opened the database: start them all at once.
+    await Promise.all(racers.map((racer) => racer.ready));
+    for (const racer of racers) racer.go();
+    const outcomes = await Promise.all(racers.map((racer) => racer.outcome));
     expect(outcomes.filter((o) => o === 'saved')).toHaveLength(1);
     expect(outcomes.filter((o) => o === 'conflict')).toHaveLength(7);
     const stored = await t.store.getDocument(doc.id);
@@ -119,11 +116,31 @@ describe('concurrent saves from separate processes on one database', () => {
   }, 20_000);
 });
 
-function runProcess(command: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(command, args, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${error.message}\n${stderr}`));
-      else resolve(stdout);
-    });
+/** A `race-save.ts` process: `ready` once it has opened the database, `go` to let it save. */
+function startRacer(args: string[]) {
+  const child = spawn(process.execPath, args);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8');
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = new Promise<void>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`race-save exited with ${code}\n${stderr}`)),
+    );
   });
+  const ready = new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk: string) => {
+      stdout += chunk;
+      if (stdout.startsWith('ready\n')) resolve();
+    });
+    exited.then(() => reject(new Error('race-save ended before it was ready')), reject);
+  });
+  // A rejection that is also reported by `ready` or `outcome` must not count as unhandled.
+  exited.catch(() => {});
+  return {
+    ready,
+    go: () => child.stdin.end('go\n'),
+    outcome: exited.then(() => stdout.slice('ready\n'.length)),
+  };
 }

@@ -1,19 +1,15 @@
 // A child process for the cross-process race test: opens the database (a SQLite file or a
-// PostgreSQL URL) on its own connection, waits for the agreed start time, tries one save,
-// prints the outcome.
-// Usage: node --import tsx race-save.ts DATABASE_URL ID ETAG BODY START_EPOCH_MS
+// PostgreSQL URL) on its own connection, prints "ready", waits for a line on stdin (sent to
+// every process at once when all are ready), tries one save, prints the outcome.
+// Usage: node --import tsx race-save.ts DATABASE_URL ID ETAG BODY
 import { openStore } from '../open-store.ts';
 
-const [db, id, etag, body, startAt] = process.argv.slice(2) as [
-  string,
-  string,
-  string,
-  string,
-  string,
-];
+const [db, id, etag, body] = process.argv.slice(2) as [string, string, string, string];
 const store = await openStore(db);
 const doc = await store.getDocument(id);
-await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(startAt) - Date.now())));
+process.stdout.write('ready\n');
+await new Promise((resolve) => process.stdin.once('data', resolve));
+process.stdin.destroy();
 const outcome = await store.saveDocument(id, {
   title: doc!.title,
   body,
