@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ApiError, useCreateDocument } from '../client/index.ts';
 import { problemTypes, type TitleTakenProblem } from '../protocol/index.ts';
 import { describeError } from './describe-error.ts';
@@ -9,6 +9,9 @@ export function CreateDocumentPage() {
   const [title, setTitle] = useState('');
   // One key per attempt at one title: a retry or double click replays, a new title is new.
   const [key, setKey] = useState(() => crypto.randomUUID());
+  // `isPending` arrives with the next render, after a double click's second submit: a ref is
+  // set at once. (The server would replay the first answer for the same key anyway.)
+  const submitting = useRef(false);
   const create = useCreateDocument();
   const taken = titleTakenOf(create.error);
 
@@ -19,10 +22,14 @@ export function CreateDocumentPage() {
         className="create-form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (create.isPending) return;
+          if (submitting.current) return;
+          submitting.current = true;
           create.mutate(
             { input: { title, body: '' }, idempotencyKey: key },
-            { onSuccess: ({ doc }) => navigate(`/docs/${encodeURIComponent(doc.id)}`) },
+            {
+              onSuccess: ({ doc }) => navigate(`/docs/${encodeURIComponent(doc.id)}`),
+              onSettled: () => (submitting.current = false),
+            },
           );
         }}
       >
