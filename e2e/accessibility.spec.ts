@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, paragraphs, test } from './fixtures.ts';
+import { aliceSavesFirst } from './steps.ts';
 
 const [first, second] = paragraphs as [string, string, string];
 
@@ -20,16 +21,18 @@ test('the dialog has no serious accessibility violation in any state', async ({
   bob,
   seededDoc,
 }) => {
-  await alice.editor.open(seededDoc.id);
-  await bob.editor.open(seededDoc.id);
-  await bob.editor.title.fill(`${seededDoc.title} by Bob`);
-  await bob.editor.replaceInBody(second, 'Bob argues his way.');
-  await bob.editor.replaceInBody(first, 'The first paragraph sets the scene, says Bob.');
-  await alice.editor.title.fill(`${seededDoc.title} by Alice`);
-  await alice.editor.replaceInBody(second, 'Alice argues differently.');
-  await alice.editor.replaceInBody(first, 'Alice: the first paragraph sets the scene.');
-  await alice.editor.save();
-  await alice.editor.expectSaved();
+  await aliceSavesFirst({ alice, bob }, seededDoc.id, {
+    bob: [
+      { title: `${seededDoc.title} by Bob` },
+      [second, 'Bob argues his way.'],
+      [first, 'The first paragraph sets the scene, says Bob.'],
+    ],
+    alice: [
+      { title: `${seededDoc.title} by Alice` },
+      [second, 'Alice argues differently.'],
+      [first, 'Alice: the first paragraph sets the scene.'],
+    ],
+  });
 
   await bob.editor.save();
   const dialog = bob.editor.dialog;

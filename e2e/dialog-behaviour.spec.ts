@@ -1,4 +1,5 @@
 import { expect, paragraphs, test } from './fixtures.ts';
+import { aliceSavesFirst } from './steps.ts';
 
 const [first, second, third] = paragraphs as [string, string, string];
 
@@ -7,13 +8,10 @@ test('Escape closes the dialog, returns focus, and keeps every edit', async ({
   bob,
   seededDoc,
 }) => {
-  await alice.editor.open(seededDoc.id);
-  await bob.editor.open(seededDoc.id);
-  // Bob is already editing when Alice saves.
-  await bob.editor.replaceInBody(second, 'Bob argues his way.');
-  await alice.editor.replaceInBody(second, 'Alice argues differently.');
-  await alice.editor.save();
-  await alice.editor.expectSaved();
+  await aliceSavesFirst({ alice, bob }, seededDoc.id, {
+    bob: [[second, 'Bob argues his way.']],
+    alice: [[second, 'Alice argues differently.']],
+  });
 
   await bob.editor.saveButton.focus();
   await bob.page.keyboard.press('Enter');
@@ -47,14 +45,10 @@ test('both renamed the document: the title is a conflict of its own', async ({
   bob,
   seededDoc,
 }) => {
-  await alice.editor.open(seededDoc.id);
-  await bob.editor.open(seededDoc.id);
-  // Bob is already editing when Alice saves.
-  await bob.editor.title.fill(`${seededDoc.title} (Bob)`);
-  await bob.editor.replaceInBody(third, 'Bob concludes.');
-  await alice.editor.title.fill(`${seededDoc.title} (Alice)`);
-  await alice.editor.save();
-  await alice.editor.expectSaved();
+  await aliceSavesFirst({ alice, bob }, seededDoc.id, {
+    bob: [{ title: `${seededDoc.title} (Bob)` }, [third, 'Bob concludes.']],
+    alice: [{ title: `${seededDoc.title} (Alice)` }],
+  });
 
   await bob.editor.save();
   const dialog = bob.editor.dialog;
@@ -80,12 +74,10 @@ test('a reload while resolving reopens the dialog with the work done in it', asy
   bob,
   seededDoc,
 }) => {
-  await alice.editor.open(seededDoc.id);
-  await bob.editor.open(seededDoc.id);
-  await bob.editor.replaceInBody(second, 'Bob argues his way.');
-  await alice.editor.replaceInBody(second, 'Alice argues differently.');
-  await alice.editor.save();
-  await alice.editor.expectSaved();
+  await aliceSavesFirst({ alice, bob }, seededDoc.id, {
+    bob: [[second, 'Bob argues his way.']],
+    alice: [[second, 'Alice argues differently.']],
+  });
 
   await bob.editor.save();
   const dialog = bob.editor.dialog;

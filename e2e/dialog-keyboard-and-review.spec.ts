@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.ts';
+import { aliceSavesFirst } from './steps.ts';
 
 const lines = ['Alpha line.', 'Bravo line.', 'one', 'two', 'three', 'four', 'Charlie line.'];
 
@@ -10,14 +11,16 @@ test.describe('with two separate conflicts', () => {
     bob,
     seededDoc,
   }) => {
-    await alice.editor.open(seededDoc.id);
-    await bob.editor.open(seededDoc.id);
-    await bob.editor.replaceInBody('Alpha line.', 'Alpha by Bob.');
-    await bob.editor.replaceInBody('Charlie line.', 'Charlie by Bob.');
-    await alice.editor.replaceInBody('Alpha line.', 'Alpha by Alice.');
-    await alice.editor.replaceInBody('Charlie line.', 'Charlie by Alice.');
-    await alice.editor.save();
-    await alice.editor.expectSaved();
+    await aliceSavesFirst({ alice, bob }, seededDoc.id, {
+      bob: [
+        ['Alpha line.', 'Alpha by Bob.'],
+        ['Charlie line.', 'Charlie by Bob.'],
+      ],
+      alice: [
+        ['Alpha line.', 'Alpha by Alice.'],
+        ['Charlie line.', 'Charlie by Alice.'],
+      ],
+    });
 
     await bob.editor.save();
     const dialog = bob.editor.dialog;
@@ -65,12 +68,10 @@ test.describe('with one paragraph of prose', () => {
     bob,
     seededDoc,
   }) => {
-    await alice.editor.open(seededDoc.id);
-    await bob.editor.open(seededDoc.id);
-    await bob.editor.replaceInBody('It merges by words.', 'It merges word by word.');
-    await alice.editor.replaceInBody('Concord keeps every edit.', 'Concord never loses an edit.');
-    await alice.editor.save();
-    await alice.editor.expectSaved();
+    await aliceSavesFirst({ alice, bob }, seededDoc.id, {
+      bob: [['It merges by words.', 'It merges word by word.']],
+      alice: [['Concord keeps every edit.', 'Concord never loses an edit.']],
+    });
 
     await bob.editor.save();
     const dialog = bob.editor.dialog;

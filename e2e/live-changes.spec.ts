@@ -1,4 +1,5 @@
 import { expect, paragraphs, test } from './fixtures.ts';
+import { aliceSavesFirst } from './steps.ts';
 
 const [first, second, third] = paragraphs as [string, string, string];
 
@@ -45,13 +46,10 @@ test('merging a newer version that overlaps the draft goes through the dialog, w
   bob,
   seededDoc,
 }) => {
-  await alice.editor.open(seededDoc.id);
-  await bob.editor.open(seededDoc.id);
-  await bob.editor.replaceInBody(second, 'Bob argues his way.');
-
-  await alice.editor.replaceInBody(second, 'Alice argues differently.');
-  await alice.editor.save();
-  await alice.editor.expectSaved();
+  await aliceSavesFirst({ alice, bob }, seededDoc.id, {
+    bob: [[second, 'Bob argues his way.']],
+    alice: [[second, 'Alice argues differently.']],
+  });
 
   await bob.page
     .getByRole('region', { name: 'Newer version' })

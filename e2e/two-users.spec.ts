@@ -1,4 +1,5 @@
 import { expect, paragraphs, test } from './fixtures.ts';
+import { aliceSavesFirst } from './steps.ts';
 
 const [first, second, third] = paragraphs as [string, string, string];
 
@@ -7,14 +8,10 @@ test('edits to different paragraphs merge by themselves and both reach the serve
   bob,
   seededDoc,
 }) => {
-  await alice.editor.open(seededDoc.id);
-  await bob.editor.open(seededDoc.id);
-  // Bob is already editing when Alice saves.
-  await bob.editor.replaceInBody(third, 'Bob sharpened the conclusion.');
-
-  await alice.editor.replaceInBody(first, 'Alice rewrote the opening.');
-  await alice.editor.save();
-  await alice.editor.expectSaved();
+  await aliceSavesFirst({ alice, bob }, seededDoc.id, {
+    bob: [[third, 'Bob sharpened the conclusion.']],
+    alice: [[first, 'Alice rewrote the opening.']],
+  });
 
   await bob.editor.expectUnsaved();
   await bob.editor.save();
@@ -45,15 +42,13 @@ test('an overlapping edit is one conflict; Use mine keeps my line and their othe
   bob,
   seededDoc,
 }) => {
-  await alice.editor.open(seededDoc.id);
-  await bob.editor.open(seededDoc.id);
-  // Bob is already editing when Alice saves.
-  await bob.editor.replaceInBody(second, 'Bob argues his way.');
-
-  await alice.editor.replaceInBody(first, 'Alice rewrote the opening.');
-  await alice.editor.replaceInBody(second, 'Alice argues differently.');
-  await alice.editor.save();
-  await alice.editor.expectSaved();
+  await aliceSavesFirst({ alice, bob }, seededDoc.id, {
+    bob: [[second, 'Bob argues his way.']],
+    alice: [
+      [first, 'Alice rewrote the opening.'],
+      [second, 'Alice argues differently.'],
+    ],
+  });
 
   await bob.editor.save();
 
@@ -75,14 +70,10 @@ test('an overlapping edit is one conflict; Use mine keeps my line and their othe
 });
 
 test('Keep mine saves my whole version over theirs', async ({ alice, bob, seededDoc }) => {
-  await alice.editor.open(seededDoc.id);
-  await bob.editor.open(seededDoc.id);
-  // Bob is already editing when Alice saves.
-  await bob.editor.replaceInBody(second, 'Bob argues his way.');
-
-  await alice.editor.replaceInBody(second, 'Alice argues differently.');
-  await alice.editor.save();
-  await alice.editor.expectSaved();
+  await aliceSavesFirst({ alice, bob }, seededDoc.id, {
+    bob: [[second, 'Bob argues his way.']],
+    alice: [[second, 'Alice argues differently.']],
+  });
 
   await bob.editor.save();
   await bob.editor.dialog.expectOpen();
@@ -100,14 +91,10 @@ test('Take theirs drops my edits from the editor but keeps them recoverable', as
   bob,
   seededDoc,
 }) => {
-  await alice.editor.open(seededDoc.id);
-  await bob.editor.open(seededDoc.id);
-  // Bob is already editing when Alice saves.
-  await bob.editor.replaceInBody(second, 'Bob argues his way.');
-
-  await alice.editor.replaceInBody(second, 'Alice argues differently.');
-  await alice.editor.save();
-  await alice.editor.expectSaved();
+  await aliceSavesFirst({ alice, bob }, seededDoc.id, {
+    bob: [[second, 'Bob argues his way.']],
+    alice: [[second, 'Alice argues differently.']],
+  });
 
   await bob.editor.save();
   await bob.editor.dialog.expectOpen();
@@ -135,15 +122,13 @@ test('a save that lands while the dialog is open is merged in, keeping the choic
   api,
   seededDoc,
 }) => {
-  await alice.editor.open(seededDoc.id);
-  await bob.editor.open(seededDoc.id);
-  // Bob is already editing when Alice saves.
-  await bob.editor.replaceInBody(second, 'Bob argues his way.');
-
-  await alice.editor.replaceInBody(first, 'Alice rewrote the opening.');
-  await alice.editor.replaceInBody(second, 'Alice argues differently.');
-  await alice.editor.save();
-  await alice.editor.expectSaved();
+  await aliceSavesFirst({ alice, bob }, seededDoc.id, {
+    bob: [[second, 'Bob argues his way.']],
+    alice: [
+      [first, 'Alice rewrote the opening.'],
+      [second, 'Alice argues differently.'],
+    ],
+  });
 
   await bob.editor.save();
   const dialog = bob.editor.dialog;
