@@ -89,3 +89,24 @@ test('every key typed before a reload is still there, and Ctrl+S saves it', asyn
   const { doc } = await seededDoc.fetch();
   expect(doc.body).toBe(`${seededDoc.body}Typed, not pasted: ünïcödé ✓ 👍`);
 });
+
+test.describe('a large document', () => {
+  const lines = Array.from(
+    { length: 3_000 },
+    (_, i) => `Line ${i} of a long report, written long enough that its draft is stored lazily.`,
+  );
+  test.use({ seedBody: `${lines.join('\n')}\n` });
+
+  test('keys typed just before a reload are kept, though large drafts are written lazily', async ({
+    bob,
+    seededDoc,
+  }) => {
+    await bob.editor.open(seededDoc.id);
+    await bob.editor.typeAtEnd('Kept.');
+    await bob.editor.expectUnsaved();
+    // No pause: the draft is written when the page goes away, not only on a timer.
+    await bob.page.reload();
+    await expect(bob.editor.body).toHaveValue(`${seededDoc.body}Kept.`);
+    await bob.editor.expectUnsaved();
+  });
+});

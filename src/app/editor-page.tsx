@@ -85,11 +85,38 @@ function Editor(props: { id: string; loaded: VersionedDocument; deleted: boolean
   const sessionRef = useRef(session);
   sessionRef.current = session;
 
-  // Every change is backed up to this tab's draft before anything else can go wrong.
+  // Every change is backed up to this tab's draft. Small drafts are written at once; a large one
+  // (megabytes of JSON take tens of ms to store) at most every 300 ms and whenever the page is
+  // hidden or left, so typing and choosing stay fast and a closed or crashed tab loses nothing.
+  const pendingWrite = useRef<(() => void) | null>(null);
+  useEffect(() => () => pendingWrite.current?.(), []); // leaving the editor writes at once
   useEffect(() => {
-    const draft = conflict ? { ...session, resolving: conflict } : session;
-    if (isDirty(session) || session.discarded || conflict) setBackupFailed(!storeDraft(id, draft));
-    else clearDraft(id);
+    const write = () => {
+      pendingWrite.current = null;
+      const draft = conflict ? { ...session, resolving: conflict } : session;
+      if (isDirty(session) || session.discarded || conflict) {
+        setBackupFailed(!storeDraft(id, draft));
+      } else clearDraft(id);
+    };
+    if (session.mine.body.length + (conflict?.base.body.length ?? 0) < largeBodyChars) {
+      write();
+      return;
+    }
+    pendingWrite.current = write;
+    const timer = setTimeout(write, 300);
+    const flush = () => {
+      clearTimeout(timer);
+      write();
+    };
+    const onHidden = () => document.visibilityState === 'hidden' && flush();
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      // A newer change schedules a newer write; an unmount runs this one (above).
+      clearTimeout(timer);
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHidden);
+    };
   }, [id, session, conflict]);
 
   // With nothing unsaved, follow the newest version the server has (a refetch found one).
