@@ -1,4 +1,7 @@
 import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GroupCommit } from './group-commit.ts';
 
@@ -55,10 +58,10 @@ describe('GroupCommit', () => {
 
   it('fails every write of a group whose transaction fails, and writes none', async () => {
     // A second connection's open write transaction makes BEGIN IMMEDIATE fail at once.
-    const file = `file:group-commit-${Date.now()}?mode=memory&cache=shared`;
-    const a = new Database(file, {});
+    const dir = mkdtempSync(join(tmpdir(), 'concord-group-commit-'));
+    const a = new Database(join(dir, 'race.db'));
     a.exec('CREATE TABLE t (n INTEGER PRIMARY KEY)');
-    const b = new Database(file, {});
+    const b = new Database(join(dir, 'race.db'));
     b.pragma('busy_timeout = 0');
     const group = new GroupCommit(b);
     a.exec('BEGIN IMMEDIATE; INSERT INTO t VALUES (9)');
@@ -70,6 +73,7 @@ describe('GroupCommit', () => {
     expect((b.prepare('SELECT count(*) AS c FROM t').get() as { c: number }).c).toBe(0);
     a.close();
     b.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('commits what is queued when flushed before closing', () => {
