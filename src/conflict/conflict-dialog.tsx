@@ -104,7 +104,7 @@ export function ConflictDialog(props: ConflictDialogProps) {
   const [announcement, setAnnouncement] = useState('');
   // Laying out megabytes of text in a textarea costs the browser seconds: past a size, the
   // merged result opens on request and the conflicts are the first thing shown.
-  const lineCount = useMemo(() => countLines(state.initial.text), [state.initial.text]);
+  const lineCount = useMemo(() => state.initial.text.split('\n').length, [state.initial.text]);
   const [showResult, setShowResult] = useState(lineCount <= largeDocumentLines);
 
   useModal(dialogRef, props.onCancel);
@@ -121,41 +121,27 @@ export function ConflictDialog(props: ConflictDialogProps) {
   );
   useEffect(() => {
     const dialog = dialogRef.current;
-    if (focusAfter.current === null) {
-      // Undo, redo or a finished save can disable or remove the focused button: never leave
-      // focus on the inert page behind the dialog.
-      const active = document.activeElement;
-      // (Chrome leaves a button that turned disabled as activeElement, yet deaf to keys.)
-      if (dialog && (!dialog.contains(active) || active?.matches(':disabled'))) {
-        firstFocusable(dialog)?.focus();
-      }
-      return;
-    }
+    if (!dialog) return;
     const after = focusAfter.current;
     focusAfter.current = null;
-    const groups = [
-      ...(dialog?.querySelectorAll<HTMLElement>('[data-conflict][data-unresolved="true"]') ?? []),
-    ];
-    const next = groups.find((g) => Number(g.dataset.conflict) > after) ?? groups[0];
-    const target = next?.querySelector<HTMLElement>('button') ?? (dialog && firstFocusable(dialog));
-    target?.focus();
+    // Undo, redo or a finished save can also disable or remove the focused button (Chrome then
+    // keeps it as activeElement, deaf to keys): never leave focus on the inert page behind.
+    const active = document.activeElement;
+    if (after === null && dialog.contains(active) && !active?.matches(':disabled')) return;
+    const groups = unresolvedGroups(dialog);
+    const next = groups.find((g) => Number(g.dataset.conflict) > (after ?? 0)) ?? groups[0];
+    (next?.querySelector<HTMLElement>('button') ?? firstFocusable(dialog))?.focus();
   }, [state, busy]);
 
   const focusConflict = (direction: 1 | -1) => {
-    const groups = [
-      ...(dialogRef.current?.querySelectorAll<HTMLElement>('[data-unresolved="true"]') ?? []),
-    ];
-    if (groups.length === 0) return;
+    const groups = unresolvedGroups(dialogRef.current);
     const current = groups.findIndex((g) => g.contains(document.activeElement));
-    const index =
-      current < 0
-        ? direction === 1
-          ? 0
-          : groups.length - 1
-        : (current + direction + groups.length) % groups.length;
-    const target = groups[index]!;
-    target.scrollIntoView({ block: 'nearest' });
-    (target.querySelector<HTMLElement>('button') ?? target).focus();
+    // .at() wraps around: -1 is the last group.
+    const target = groups.at(
+      current < 0 ? (direction > 0 ? 0 : -1) : (current + direction) % groups.length,
+    );
+    target?.scrollIntoView({ block: 'nearest' });
+    (target?.querySelector<HTMLElement>('button') ?? target)?.focus();
   };
 
   const resolveMerged = () => {
@@ -227,6 +213,22 @@ export function ConflictDialog(props: ConflictDialogProps) {
           >
             {labels.nextConflict}
           </button>
+          {unresolved.size > 0 && (
+            <>
+              <button type="button" onClick={() => dispatch({ type: 'resolveSimple' })}>
+                {labels.resolveSimple}
+              </button>
+              <button type="button" onClick={() => dispatch({ type: 'chooseAll', choice: 'mine' })}>
+                {labels.allMine}
+              </button>
+              <button
+                type="button"
+                onClick={() => dispatch({ type: 'chooseAll', choice: 'theirs' })}
+              >
+                {labels.allTheirs}
+              </button>
+            </>
+          )}
           <button
             type="button"
             onClick={() => dispatch({ type: 'undo' })}
@@ -381,10 +383,8 @@ function resumeResolution(
 /** Documents longer than this open with the merged result collapsed. */
 const largeDocumentLines = 2_000;
 
-function countLines(text: string): number {
-  let count = 1;
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
-  return count;
+function unresolvedGroups(dialog: HTMLElement | null): HTMLElement[] {
+  return [...(dialog?.querySelectorAll<HTMLElement>('[data-unresolved="true"]') ?? [])];
 }
 
 /** Where the work is: the first unresolved conflict, else the enabled primary action. */

@@ -79,7 +79,8 @@ export const ConflictGroup = memo(function ConflictGroup(props: {
   );
 });
 
-function Side(props: {
+/** One side's text, as changed since the original. */
+export function Side(props: {
   label: string;
   base: string;
   text: string;

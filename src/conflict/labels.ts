@@ -8,6 +8,9 @@ export interface ConflictLabels {
   nextConflict: string;
   previousConflict: string;
   undo: string;
+  allMine: string;
+  allTheirs: string;
+  resolveSimple: string;
   redo: string;
   useMine: string;
   useTheirs: string;
@@ -52,6 +55,9 @@ export const defaultLabels: ConflictLabels = {
   nextConflict: 'Next conflict',
   previousConflict: 'Previous conflict',
   undo: 'Undo',
+  allMine: 'All mine',
+  allTheirs: 'All theirs',
+  resolveSimple: 'Resolve simple ones',
   redo: 'Redo',
   useMine: 'Use mine',
   useTheirs: 'Use theirs',
@@ -74,12 +80,12 @@ export const defaultLabels: ConflictLabels = {
   mergedChangeOf: (n, m) => `Merged change ${n} of ${m}`,
   reviewReason: (reason) =>
     reason === 'within-line'
-      ? 'you both edited this passage; different words, so both edits are kept'
-      : 'you both added lines here; both are kept, yours first',
+      ? 'you both edited it, different words: both kept'
+      : 'you both added lines: both kept, yours first',
   describeChoice: (choice) =>
     ({
-      mine: 'your change',
-      theirs: 'their change',
+      mine: 'yours',
+      theirs: 'theirs',
       both: 'both, yours first',
       'both-theirs-first': 'both, theirs first',
       base: 'the original',
@@ -87,12 +93,12 @@ export const defaultLabels: ConflictLabels = {
   announceConflict: (name, mine, theirs) =>
     `${name}. Yours: ${mine || 'deleted'}. Theirs: ${theirs || 'deleted'}.`,
   shortcuts:
-    'Keys: Alt+↓ / Alt+↑ next / previous conflict · on a conflict: M mine, T theirs, B both, Shift+B both with theirs first · Ctrl+Z undo, Ctrl+Shift+Z redo · Ctrl+Enter save merged version · Esc cancel',
+    'Keys: Alt+↓/↑ next/previous conflict · on a conflict M mine, T theirs, B both, Shift+B theirs first · Ctrl+Z undo, Ctrl+Shift+Z redo · Ctrl+Enter save · Esc cancel',
   conflictsLeft: (n) => (n === 1 ? '1 conflict left' : `${n} conflicts left`),
   intro: (who) =>
-    `${who ? who : 'Someone'} saved a newer version while you were editing. Changes that do not overlap are already merged; choose what to keep where you both changed the same passage.`,
+    `${who || 'Someone'} saved a newer version while you were editing. What does not overlap is merged; choose what to keep where you both changed the same passage.`,
   reviewNote: (n) =>
     n === 1
-      ? 'You both changed 1 more place, and it merged by itself: check it below.'
-      : `You both changed ${n} more places, and they merged by themselves: check them below.`,
+      ? 'One more place you both changed merged by itself: check it below.'
+      : `${n} more places you both changed merged by themselves: check them below.`,
 };

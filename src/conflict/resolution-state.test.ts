@@ -6,6 +6,7 @@ import {
   createResolution,
   findUnresolved,
   isUnresolved,
+  simpleChoice,
   resolveReducer,
   type ResolutionAction,
   type ResolutionState,
@@ -211,5 +212,30 @@ describe('findUnresolved', () => {
     const next = apply(state, { type: 'choose', conflict: 1, choice: 'theirs' });
     expect([...findUnresolved(next)]).toEqual([2]);
     for (const n of [1, 2]) expect(findUnresolved(next).has(n)).toBe(isUnresolved(next, n));
+  });
+});
+
+describe('resolveSimple', () => {
+  it('settles conflicts where one choice loses nothing, and leaves the real ones', () => {
+    const state = createResolution({
+      base: 'a\n1\n2\n3\n4\nb\n1\n2\n3\n4\nc\n',
+      // a: white space only; b: theirs adds to what mine added; c: a real conflict.
+      mine: 'a  x\n1\n2\n3\n4\nb plus\n1\n2\n3\n4\nc mine\n',
+      theirs: 'a x\n1\n2\n3\n4\nb plus more\n1\n2\n3\n4\nc theirs\n',
+    });
+    expect(state.conflicts).toHaveLength(3);
+    const next = apply(state, { type: 'resolveSimple' });
+    expect(next.choices).toEqual(['mine', 'theirs', null]);
+    expect(countConflictsLeft(next)).toBe(1);
+    expect(next.text.startsWith('a  x\n1\n2\n3\n4\nb plus more\n')).toBe(true);
+  });
+
+  it('does not call a deletion simple: taking the fuller side would undo it', () => {
+    expect(simpleChoice({ base: 'a b\n', mine: 'a\n', theirs: 'a b c\n' })).toBeNull();
+  });
+
+  it('changes nothing, and records no step, when nothing is simple', () => {
+    const state = createResolution({ base, mine, theirs });
+    expect(apply(state, { type: 'resolveSimple' })).toBe(state);
   });
 });

@@ -50,6 +50,8 @@ export interface ResolutionState extends Snapshot {
 export type ResolutionAction =
   | { type: 'choose'; conflict: number; choice: Choice }
   | { type: 'chooseAll'; choice: 'mine' | 'theirs' }
+  /** Settles every conflict where one choice loses nothing anyone wrote (see simpleChoice). */
+  | { type: 'resolveSimple' }
   | { type: 'edit'; text: string }
   | { type: 'chooseTitle'; choice: 'mine' | 'theirs' }
   | { type: 'editTitle'; value: string }
@@ -141,21 +143,25 @@ export function resolveReducer(state: ResolutionState, action: ResolutionAction)
       const choices = state.choices.map((c, i) => (i === action.conflict - 1 ? action.choice : c));
       return commit(state, { text, title: state.title, choices });
     }
-    case 'chooseAll': {
+    case 'chooseAll':
+    case 'resolveSimple': {
       let { text } = state;
       const choices = state.choices.slice();
       for (const entry of state.conflicts) {
-        const at = text.indexOf(entry.block);
-        if (at < 0) continue;
+        const choice = action.type === 'chooseAll' ? action.choice : simpleChoice(entry);
+        const at = choice ? text.indexOf(entry.block) : -1;
+        if (!choice || at < 0) continue;
         text =
           text.slice(0, at) +
-          textOfChoice(entry, action.choice, text) +
+          textOfChoice(entry, choice, text) +
           text.slice(at + entry.block.length);
-        choices[entry.number - 1] = action.choice;
+        choices[entry.number - 1] = choice;
       }
-      const title = state.title.resolved
-        ? state.title
-        : { ...state.title, value: state.title[action.choice], resolved: true };
+      const title =
+        state.title.resolved || action.type === 'resolveSimple'
+          ? state.title
+          : { ...state.title, value: state.title[action.choice], resolved: true };
+      if (text === state.text && title === state.title) return state;
       return commit(state, { text, title, choices });
     }
     case 'edit':
@@ -174,6 +180,27 @@ export function resolveReducer(state: ResolutionState, action: ResolutionAction)
         choices: state.choices,
       });
   }
+}
+
+/**
+ * The choice that settles a conflict without losing anything either side wrote, if there is one:
+ * the two sides differ only in white space (keep mine), or one side only added text and the
+ * other side's text contains all of it (keep the fuller side).
+ *
+ * @example simpleChoice({ base: 'a\n', mine: 'a b\n', theirs: 'a b c\n', ... }) // 'theirs'
+ */
+export function simpleChoice(
+  entry: Pick<ConflictEntry, 'base' | 'mine' | 'theirs'>,
+): Choice | null {
+  // Compare without the final line break: 'b\n' is inside 'b plus\n' for this purpose.
+  const [base, mine, theirs] = [entry.base, entry.mine, entry.theirs].map((t) =>
+    t.replace(/\r?\n$/, ''),
+  ) as [string, string, string];
+  const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+  if (squash(mine) === squash(theirs)) return 'mine';
+  if (mine.includes(base) && theirs.includes(mine)) return 'theirs';
+  if (theirs.includes(base) && mine.includes(theirs)) return 'mine';
+  return null;
 }
 
 /** Whether conflict `number` (from 1) still stands unresolved in the merged result. */

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { Side } from './conflict-group.tsx';
 import type { ConflictLabels } from './labels.ts';
 import type { ResolutionAction, TitleResolution } from './resolution-state.ts';
 
@@ -19,14 +20,20 @@ export function TitleGroup(props: {
     >
       <h3 className="concord-conflict__heading">{labels.titleConflict}</h3>
       <div className="concord-conflict__sides">
-        <div className="concord-conflict__side concord-conflict__side--mine">
-          <span className="concord-conflict__label">{labels.mine}</span>
-          <p>{title.mine}</p>
-        </div>
-        <div className="concord-conflict__side concord-conflict__side--theirs">
-          <span className="concord-conflict__label">{labels.theirs}</span>
-          <p>{title.theirs}</p>
-        </div>
+        <Side
+          label={labels.mine}
+          base={title.base}
+          text={title.mine}
+          modifier="mine"
+          labels={labels}
+        />
+        <Side
+          label={labels.theirs}
+          base={title.base}
+          text={title.theirs}
+          modifier="theirs"
+          labels={labels}
+        />
       </div>
       <div className="concord-conflict__actions">
         <button type="button" onClick={() => dispatch({ type: 'chooseTitle', choice: 'mine' })}>
