@@ -19,6 +19,8 @@ import {
   countConflictsLeft,
   createResolution,
   type Resolution,
+  type ResolutionInput,
+  type ResolutionState,
 } from '../conflict/index.ts';
 import type { DocumentInput } from '../protocol/index.ts';
 import { describeError } from './describe-error.ts';
@@ -30,6 +32,7 @@ import {
   type EditorSession,
 } from './editor-session.ts';
 import { formatWhen } from './format-when.ts';
+import { prepareResolution, takePreparedResolution } from './prepare-resolution.ts';
 import { linkProps, navigate } from './router.ts';
 
 /** Bodies larger than this (about 2,000 lines of prose) are hidden behind an open dialog. */
@@ -77,6 +80,8 @@ function Editor(props: { id: string; loaded: VersionedDocument; deleted: boolean
   );
   // A conflict dialog open before a reload opens again, with the work done in it.
   const [conflict, setConflict] = useState<OpenConflict | null>(() => restored?.resolving ?? null);
+  // A merge prepared in a worker, for the conflict whose theirs has this ETag.
+  const [prepared, setPrepared] = useState<{ etag: string; state: ResolutionState } | undefined>();
   const [error, setError] = useState<string | null>(null);
   const [backupFailed, setBackupFailed] = useState(false);
   const [note, setNote] = useState<string | null>(null);
@@ -135,6 +140,9 @@ function Editor(props: { id: string; loaded: VersionedDocument; deleted: boolean
       const theirs = problem
         ? { doc: problem.current, etag: problem.current_etag }
         : await client.getDocument(id);
+      // Usually the newer version was known before the save: its merge may be ready already.
+      const state = await takePreparedResolution(resolutionInput(base, mine, theirs), granularity);
+      setPrepared(state && { etag: theirs.etag, state });
       setConflict({ base, mine, theirs, mode: 'save' });
     },
     [client, id],
@@ -286,6 +294,17 @@ function Editor(props: { id: string; loaded: VersionedDocument; deleted: boolean
   const newer =
     !deleted && !conflict && isDirty(session) && loaded.doc.version > session.base.version;
 
+  // While a newer version waits, merge it with the draft in a worker (after a pause in typing),
+  // so that a save refused for it opens the dialog at once.
+  useEffect(() => {
+    if (!newer) return;
+    const timer = setTimeout(
+      () => prepareResolution(resolutionInput(session.base, session.mine, loaded), granularity),
+      200,
+    );
+    return () => clearTimeout(timer);
+  }, [newer, session, loaded]);
+
   const edit = (change: Partial<DocumentInput>) =>
     setSession((s) => ({ ...s, mine: { ...s.mine, ...change } }));
   const dirty = isDirty(session);
@@ -398,9 +417,28 @@ function Editor(props: { id: string; loaded: VersionedDocument; deleted: boolean
           onResolve={resolve}
           onCancel={() => setConflict(null)}
           progress={conflict.progress}
+          resolution={
+            conflict.mode === 'save' && prepared?.etag === conflict.theirs.etag
+              ? prepared.state
+              : undefined
+          }
           onProgress={(progress) => setConflict((c) => (c ? { ...c, progress } : c))}
         />
       )}
     </section>
   );
+}
+
+/** The dialog's inputs for a base, a draft and their version. */
+function resolutionInput(
+  base: DocumentInput,
+  mine: DocumentInput,
+  theirs: VersionedDocument,
+): ResolutionInput {
+  return {
+    base: base.body,
+    mine: mine.body,
+    theirs: theirs.doc.body,
+    titles: { base: base.title, mine: mine.title, theirs: theirs.doc.title },
+  };
 }

@@ -38,6 +38,8 @@ export interface ConflictDialogProps extends ResolutionInput {
   busy?: boolean;
   /** Why the last save of the resolution failed, shown as an alert. */
   error?: string;
+  /** The merge of exactly these inputs, if already computed (e.g. in a worker): used as is. */
+  resolution?: ResolutionState;
   /** Where an earlier dialog on the same inputs got to (e.g. before a reload): restored. */
   progress?: { title: string; body: string };
   /** Called with the merged result and title after every change, to back them up. */
@@ -66,7 +68,7 @@ export function ConflictDialog(props: ConflictDialogProps) {
   const granularity = props.granularity ?? 'word';
   const [inputs, setInputs] = useState<ResolutionInput>({ base, mine, theirs, titles });
   const [state, setState] = useState<ResolutionState>(() =>
-    resumeResolution(createResolution(inputs, { granularity }), props.progress),
+    resumeResolution(props.resolution ?? createResolution(inputs, { granularity }), props.progress),
   );
   // A newer "theirs" (another save landed meanwhile) starts a new resolution from new inputs.
   if (
