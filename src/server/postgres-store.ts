@@ -157,7 +157,7 @@ export class PostgresStore implements DocumentStore {
   async #start(config: pg.ClientConfig, schema: string | undefined): Promise<void> {
     const client = await this.#pool.connect();
     try {
-      if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      if (schema) await createSchemaOnce(client, schema);
       await migratePostgres(client);
       const { rows } = await client.query<{ schema: string }>('SELECT current_schema() AS schema');
       // One channel per schema, so that stores sharing a database hear only their own writes.
@@ -440,4 +440,18 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
 /** A fresh strong ETag: 144 random bits, so tags never repeat, across documents or deletes. */
 function generateETag(): string {
   return formatStrongETag(randomBytes(18).toString('base64url'));
+}
+
+/**
+ * `CREATE SCHEMA IF NOT EXISTS` is not atomic across sessions: two servers starting at once can
+ * both pass the check, and the later one then fails on the catalogue's unique index (23505) or
+ * as a duplicate schema (42P06). Either way the schema exists, which is all that was asked.
+ */
+async function createSchemaOnce(client: pg.PoolClient, schema: string): Promise<void> {
+  try {
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== '23505' && code !== '42P06') throw error;
+  }
 }
