@@ -65,8 +65,7 @@ export const defaultLabels: ConflictLabels = {
   useBothTheirsFirst: 'Both, theirs first',
   deleted: '(deleted)',
   mergedResult: 'Merged result',
-  showMergedResult: (lines) =>
-    `Show and edit the merged result (${lines.toLocaleString('en')} lines)`,
+  showMergedResult: (lines) => `Show and edit the merged result (${lines} lines)`,
   mine: 'Your change',
   theirs: 'Their change',
   base: 'Original (where you both started)',

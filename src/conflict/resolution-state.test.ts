@@ -6,6 +6,7 @@ import {
   createResolution,
   findUnresolved,
   isUnresolved,
+  rebaseResolution,
   simpleChoice,
   resolveReducer,
   type ResolutionAction,
@@ -237,5 +238,40 @@ describe('resolveSimple', () => {
   it('changes nothing, and records no step, when nothing is simple', () => {
     const state = createResolution({ base, mine, theirs });
     expect(apply(state, { type: 'resolveSimple' })).toBe(state);
+  });
+});
+
+describe('rebaseResolution', () => {
+  const base3 = 'a\n1\n2\n3\n4\nb\n1\n2\n3\n4\nc\n';
+  const mine3 = 'a mine\n1\n2\n3\n4\nb mine\n1\n2\n3\n4\nc mine\n';
+  const theirs3 = 'a theirs\n1\n2\n3\n4\nb theirs\n1\n2\n3\n4\nc theirs\n';
+
+  it('keeps the choices that still apply against a newer theirs, and asks again where it changed', () => {
+    const state = apply(
+      createResolution({ base: base3, mine: mine3, theirs: theirs3 }),
+      { type: 'choose', conflict: 1, choice: 'theirs' },
+      { type: 'choose', conflict: 2, choice: 'theirs' },
+      { type: 'choose', conflict: 3, choice: 'mine' },
+    );
+    // Theirs changed again at b only.
+    const newer = theirs3.replace('b theirs', 'b theirs, revised');
+    const next = rebaseResolution(state, { base: base3, mine: mine3, theirs: newer });
+    expect(next.choices).toEqual(['theirs', null, 'mine']);
+    expect(countConflictsLeft(next)).toBe(1);
+    expect(next.conflicts[1]!.theirs).toBe('b theirs, revised\n');
+    expect(next.text.startsWith('a theirs\n')).toBe(true);
+    expect(next.text.endsWith('c mine\n')).toBe(true);
+    expect(canUndo(next)).toBe(false);
+  });
+
+  it('takes in what theirs changed elsewhere', () => {
+    const state = apply(createResolution({ base: base3, mine: mine3, theirs: theirs3 }), {
+      type: 'chooseAll',
+      choice: 'mine',
+    });
+    const newer = theirs3.replace('1\n2\n3\n4\nc', '1\n2\nthree\n4\nc');
+    const next = rebaseResolution(state, { base: base3, mine: mine3, theirs: newer });
+    expect(countConflictsLeft(next)).toBe(0);
+    expect(next.text).toBe('a mine\n1\n2\n3\n4\nb mine\n1\n2\nthree\n4\nc mine\n');
   });
 });

@@ -106,6 +106,40 @@ export function createResolution(
   return { ...initial, conflicts, reviews, initial, past: [], future: [] };
 }
 
+/**
+ * The resolution of the same base and mine against a newer theirs, keeping every choice that
+ * still applies: a conflict whose own base and mine are unchanged keeps "mine"; one whose theirs
+ * is also unchanged keeps whatever was chosen. A choice on text that changed is asked again, and
+ * edits typed into the merged result are not carried over (their context changed).
+ *
+ * @example
+ * const next = rebaseResolution(state, { ...input, theirs: newerTheirs });
+ */
+export function rebaseResolution(
+  state: ResolutionState,
+  input: ResolutionInput,
+  options: { granularity?: Granularity } = {},
+): ResolutionState {
+  let next = createResolution(input, options);
+  for (const entry of next.conflicts) {
+    const old = state.conflicts.find((c) => c.base === entry.base && c.mine === entry.mine);
+    const choice = old && state.choices[old.number - 1];
+    if (!old || !choice) continue;
+    const stillApplies = choice === 'mine' || choice === 'base' || old.theirs === entry.theirs;
+    if (stillApplies)
+      next = resolveReducer(next, { type: 'choose', conflict: entry.number, choice });
+  }
+  if (
+    state.title.resolved &&
+    !state.initial.title.resolved &&
+    next.title.theirs === state.title.theirs
+  ) {
+    next = resolveReducer(next, { type: 'editTitle', value: state.title.value });
+  }
+  // The kept choices are the starting point, not steps to undo one by one.
+  return { ...next, initial: snapshotOf(next), past: [], future: [] };
+}
+
 /** Applies one action; every action but undo and redo can be undone. */
 export function resolveReducer(state: ResolutionState, action: ResolutionAction): ResolutionState {
   switch (action.type) {
