@@ -5,7 +5,6 @@ import {
   conflictProblemOf,
   isSaveConflict,
   loadDraft,
-  storeDraft,
   useConcordClient,
   useCreateDocument,
   useDocument,
@@ -19,7 +18,6 @@ import {
   countConflictsLeft,
   createResolution,
   type Resolution,
-  type ResolutionInput,
   type ResolutionState,
 } from '../conflict/index.ts';
 import type { DocumentInput } from '../protocol/index.ts';
@@ -32,7 +30,12 @@ import {
   type EditorSession,
 } from './editor-session.ts';
 import { formatWhen } from './format-when.ts';
-import { prepareResolution, takePreparedResolution } from './prepare-resolution.ts';
+import {
+  prepareResolution,
+  resolutionInput,
+  takePreparedResolution,
+} from './prepare-resolution.ts';
+import { useDraftBackup } from './use-draft-backup.ts';
 import { linkProps, navigate } from './router.ts';
 
 /** Bodies larger than this (about 2,000 lines of prose) are hidden behind an open dialog. */
@@ -83,46 +86,13 @@ function Editor(props: { id: string; loaded: VersionedDocument; deleted: boolean
   // A merge prepared in a worker, for the conflict whose theirs has this ETag.
   const [prepared, setPrepared] = useState<{ etag: string; state: ResolutionState } | undefined>();
   const [error, setError] = useState<string | null>(null);
-  const [backupFailed, setBackupFailed] = useState(false);
   const [note, setNote] = useState<string | null>(null);
   const [deletedOnSave, setDeletedOnSave] = useState(false);
   const deleted = props.deleted || deletedOnSave;
   const sessionRef = useRef(session);
   sessionRef.current = session;
 
-  // Every change is backed up to this tab's draft. Small drafts are written at once; a large one
-  // (megabytes of JSON take tens of ms to store) at most every 300 ms and whenever the page is
-  // hidden or left, so typing and choosing stay fast and a closed or crashed tab loses nothing.
-  const pendingWrite = useRef<(() => void) | null>(null);
-  useEffect(() => () => pendingWrite.current?.(), []); // leaving the editor writes at once
-  useEffect(() => {
-    const write = () => {
-      pendingWrite.current = null;
-      const draft = conflict ? { ...session, resolving: conflict } : session;
-      if (isDirty(session) || session.discarded || conflict) {
-        setBackupFailed(!storeDraft(id, draft));
-      } else clearDraft(id);
-    };
-    if (session.mine.body.length + (conflict?.base.body.length ?? 0) < largeBodyChars) {
-      write();
-      return;
-    }
-    pendingWrite.current = write;
-    const timer = setTimeout(write, 300);
-    const flush = () => {
-      clearTimeout(timer);
-      write();
-    };
-    const onHidden = () => document.visibilityState === 'hidden' && flush();
-    window.addEventListener('pagehide', flush);
-    document.addEventListener('visibilitychange', onHidden);
-    return () => {
-      // A newer change schedules a newer write; an unmount runs this one (above).
-      clearTimeout(timer);
-      window.removeEventListener('pagehide', flush);
-      document.removeEventListener('visibilitychange', onHidden);
-    };
-  }, [id, session, conflict]);
+  const backupFailed = useDraftBackup(id, session, conflict);
 
   // With nothing unsaved, follow the newest version the server has (a refetch found one).
   useEffect(() => {
@@ -427,18 +397,4 @@ function Editor(props: { id: string; loaded: VersionedDocument; deleted: boolean
       )}
     </section>
   );
-}
-
-/** The dialog's inputs for a base, a draft and their version. */
-function resolutionInput(
-  base: DocumentInput,
-  mine: DocumentInput,
-  theirs: VersionedDocument,
-): ResolutionInput {
-  return {
-    base: base.body,
-    mine: mine.body,
-    theirs: theirs.doc.body,
-    titles: { base: base.title, mine: mine.title, theirs: theirs.doc.title },
-  };
 }

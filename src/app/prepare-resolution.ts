@@ -1,5 +1,7 @@
+import type { VersionedDocument } from '../client/index.ts';
 import type { ResolutionInput, ResolutionState } from '../conflict/index.ts';
 import type { Granularity } from '../merge/index.ts';
+import type { DocumentInput } from '../protocol/index.ts';
 
 interface Prepared {
   input: ResolutionInput;
@@ -59,4 +61,18 @@ function sameInput(a: ResolutionInput, b: ResolutionInput): boolean {
     a.titles?.mine === b.titles?.mine &&
     a.titles?.theirs === b.titles?.theirs
   );
+}
+
+/** The dialog's inputs for a base, a draft and their version. */
+export function resolutionInput(
+  base: DocumentInput,
+  mine: DocumentInput,
+  theirs: VersionedDocument,
+): ResolutionInput {
+  return {
+    base: base.body,
+    mine: mine.body,
+    theirs: theirs.doc.body,
+    titles: { base: base.title, mine: mine.title, theirs: theirs.doc.title },
+  };
 }
