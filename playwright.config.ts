@@ -1,13 +1,5 @@
-import { chromium, defineConfig } from '@playwright/test';
-import { existsSync } from 'node:fs';
-
-// Playwright's own Chromium where it is installed; otherwise the system's (Debian's
-// /usr/bin/chromium), or whatever CHROMIUM_PATH names.
-function chromiumPath(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  if (existsSync(chromium.executablePath())) return undefined;
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-}
+import { defineConfig } from '@playwright/test';
+import { chromiumPath } from './e2e/concord-process.ts';
 
 export default defineConfig({
   testDir: 'e2e',

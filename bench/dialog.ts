@@ -10,39 +10,22 @@
  * Medians of RUNS runs (default 5). Needs `npm run build` first (it serves dist/app).
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { chromiumPath, readServerUrl, spawnConcord, stop } from '../e2e/concord-process.ts';
 
 const runs = Number(process.env.RUNS ?? 5);
 const sizes = [100, 2_000, 20_000];
 
-function chromiumPath(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  if (existsSync(chromium.executablePath())) return undefined;
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-}
-
-async function startServer(): Promise<{ url: string; stop: () => void }> {
+async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'concord-bench-dialog-'));
-  const child = spawn(
-    process.execPath,
-    ['bin/concord.js', 'serve', '--port', '0', '--db', join(dir, 'bench.db')],
-    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, CONCORD_RATE_LIMIT: '0' } },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const match = /listening on (\S+)/.exec(line);
-      if (match) resolve(match[1]!);
-    });
-  });
+  const child = spawnConcord(join(dir, 'bench.db'));
+  const url = await readServerUrl(child);
   return {
     url,
-    stop: () => {
-      child.kill('SIGTERM');
+    stop: async () => {
+      await stop(child);
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -211,5 +194,5 @@ try {
   }
 } finally {
   await browser.close();
-  server.stop();
+  await server.stop();
 }

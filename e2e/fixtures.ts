@@ -1,10 +1,9 @@
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { DocumentDto } from '../src/protocol/index.ts';
+import { readServerUrl, spawnConcord, stop } from './concord-process.ts';
 import { EditorPage } from './pages/editor-page.ts';
 
 /** A running Concord server: the real CLI, on a free port, with a fresh SQLite file. */
@@ -55,12 +54,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     async ({}, use) => {
       const dir = mkdtempSync(join(tmpdir(), 'concord-e2e-'));
       const databasePath = join(dir, 'concord.db');
-      const child = spawn(
-        process.execPath,
-        ['bin/concord.js', 'serve', '--port', '0', '--host', '127.0.0.1', '--db', databasePath],
-        { stdio: ['ignore', 'pipe', 'inherit'] },
-      );
-      const url = await readListeningUrl(child);
+      const child = spawnConcord(databasePath);
+      const url = await readServerUrl(child);
       await use({ url, databasePath });
       await stop(child);
       rmSync(dir, { recursive: true, force: true });
@@ -128,33 +123,4 @@ async function openPerson(
   const page = await context.newPage();
   await use({ name, page, editor: new EditorPage(page) });
   await context.close();
-}
-
-/** Waits for the server's one line `Concord listening on http://HOST:PORT`. */
-function readListeningUrl(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error('The server did not start within 20 s')),
-      20_000,
-    );
-    child.once('exit', (code) =>
-      reject(new Error(`The server exited with ${code} before listening`)),
-    );
-    const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
-      const match = /Concord listening on (http:\/\/\S+)/.exec(line);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-  });
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
 }

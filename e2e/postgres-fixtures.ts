@@ -1,6 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { readLine, readServerUrl, spawnConcord, stop } from './concord-process.ts';
 import { EditorPage } from './pages/editor-page.ts';
 import { test as base, type Person } from './fixtures.ts';
 
@@ -37,7 +37,7 @@ export const test = base.extend<{ bob: Person }, ScaleOutFixtures>({
 
   server: [
     async ({ postgresUrl }, use) => {
-      const child = startServer(postgresUrl);
+      const child = spawnConcord(postgresUrl);
       await use({ url: await readServerUrl(child), databasePath: postgresUrl });
       await stop(child);
     },
@@ -46,7 +46,7 @@ export const test = base.extend<{ bob: Person }, ScaleOutFixtures>({
 
   serverB: [
     async ({ postgresUrl }, use) => {
-      const child = startServer(postgresUrl);
+      const child = spawnConcord(postgresUrl);
       await use({ url: await readServerUrl(child) });
       await stop(child);
     },
@@ -74,43 +74,3 @@ export const postgresInstalled =
     readdirSync('/usr/lib/postgresql').some((v) =>
       existsSync(`/usr/lib/postgresql/${v}/bin/initdb`),
     ));
-
-function startServer(databaseUrl: string): ChildProcess {
-  return spawn(
-    process.execPath,
-    ['bin/concord.js', 'serve', '--port', '0', '--host', '127.0.0.1', '--db', databaseUrl],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-}
-
-async function readServerUrl(child: ChildProcess): Promise<string> {
-  const url = await readLine(child, /Concord listening on (http:\/\/\S+)/);
-  if (url === undefined) throw new Error('The server exited before listening');
-  return url;
-}
-
-/** The first capture of `pattern` on the child's stdout; `undefined` if it exits first. */
-function readLine(child: ChildProcess, pattern: RegExp): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`No ${pattern} within 30 s`)), 30_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve(undefined);
-    });
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const match = pattern.exec(line);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-  });
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
