@@ -1,5 +1,9 @@
 import type { VersionedDocument } from '../client/index.ts';
-import type { ResolutionInput, ResolutionState } from '../conflict/index.ts';
+import {
+  sameResolutionInput,
+  type ResolutionInput,
+  type ResolutionState,
+} from '../conflict/index.ts';
 import type { Granularity } from '../merge/index.ts';
 import type { DocumentInput } from '../protocol/index.ts';
 
@@ -18,7 +22,12 @@ let prepared: Prepared | undefined;
  * Browsers without module workers simply get no head start.
  */
 export function prepareResolution(input: ResolutionInput, granularity: Granularity): void {
-  if (prepared && sameInput(prepared.input, input) && prepared.granularity === granularity) return;
+  if (
+    prepared &&
+    sameResolutionInput(prepared.input, input) &&
+    prepared.granularity === granularity
+  )
+    return;
   prepared?.worker?.terminate();
   let worker: Worker | undefined;
   try {
@@ -46,21 +55,14 @@ export async function takePreparedResolution(
   input: ResolutionInput,
   granularity: Granularity,
 ): Promise<ResolutionState | undefined> {
-  if (!prepared || prepared.granularity !== granularity || !sameInput(prepared.input, input)) {
+  if (
+    !prepared ||
+    prepared.granularity !== granularity ||
+    !sameResolutionInput(prepared.input, input)
+  ) {
     return undefined;
   }
   return prepared.result;
-}
-
-function sameInput(a: ResolutionInput, b: ResolutionInput): boolean {
-  return (
-    a.base === b.base &&
-    a.mine === b.mine &&
-    a.theirs === b.theirs &&
-    a.titles?.base === b.titles?.base &&
-    a.titles?.mine === b.titles?.mine &&
-    a.titles?.theirs === b.titles?.theirs
-  );
 }
 
 /** The dialog's inputs for a base, a draft and their version. */

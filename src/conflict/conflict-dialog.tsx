@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Granularity } from '../merge/types.ts';
 import './conflict-dialog.css';
 import { ConflictGroup } from './conflict-group.tsx';
@@ -10,6 +10,7 @@ import {
   createResolution,
   findUnresolved,
   resolveReducer,
+  sameResolutionInput,
   type Choice,
   type ResolutionAction,
   type ResolutionInput,
@@ -71,15 +72,8 @@ export function ConflictDialog(props: ConflictDialogProps) {
     resumeResolution(props.resolution ?? createResolution(inputs, { granularity }), props.progress),
   );
   // A newer "theirs" (another save landed meanwhile) starts a new resolution from new inputs.
-  if (
-    inputs.base !== base ||
-    inputs.mine !== mine ||
-    inputs.theirs !== theirs ||
-    inputs.titles?.base !== titles?.base ||
-    inputs.titles?.mine !== titles?.mine ||
-    inputs.titles?.theirs !== titles?.theirs
-  ) {
-    const next = { base, mine, theirs, titles };
+  const next = { base, mine, theirs, titles };
+  if (!sameResolutionInput(inputs, next)) {
     setInputs(next);
     setState(createResolution(next, { granularity }));
   }
@@ -345,10 +339,9 @@ export function ConflictDialog(props: ConflictDialogProps) {
  * where it was when the dialog closes (WAI-ARIA dialog pattern).
  */
 function useModal(ref: React.RefObject<HTMLDialogElement | null>, onCancel: () => void) {
+  // The latest callback, read when Escape is pressed (as onProgress above).
   const onCancelRef = useRef(onCancel);
-  useLayoutEffect(() => {
-    onCancelRef.current = onCancel;
-  });
+  onCancelRef.current = onCancel;
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;

@@ -37,22 +37,7 @@ export const ConflictGroup = memo(function ConflictGroup(props: {
         {name}
         {status && <span className="concord-conflict__status"> — {status}</span>}
       </h3>
-      <div className="concord-conflict__sides">
-        <Side
-          label={labels.mine}
-          base={entry.base}
-          text={entry.mine}
-          modifier="mine"
-          labels={labels}
-        />
-        <Side
-          label={labels.theirs}
-          base={entry.base}
-          text={entry.theirs}
-          modifier="theirs"
-          labels={labels}
-        />
-      </div>
+      <Sides base={entry.base} mine={entry.mine} theirs={entry.theirs} labels={labels} />
       {entry.base !== '' && (
         <details className="concord-conflict__base">
           <summary>{labels.base}</summary>
@@ -79,8 +64,23 @@ export const ConflictGroup = memo(function ConflictGroup(props: {
   );
 });
 
-/** One side's text, as changed since the original. */
-export function Side(props: {
+/** Mine and theirs side by side, each as changed since the original. */
+export function Sides(props: {
+  base: string;
+  mine: string;
+  theirs: string;
+  labels: ConflictLabels;
+}) {
+  const { base, mine, theirs, labels } = props;
+  return (
+    <div className="concord-conflict__sides">
+      <Side label={labels.mine} base={base} text={mine} modifier="mine" labels={labels} />
+      <Side label={labels.theirs} base={base} text={theirs} modifier="theirs" labels={labels} />
+    </div>
+  );
+}
+
+function Side(props: {
   label: string;
   base: string;
   text: string;

@@ -140,6 +140,18 @@ export function rebaseResolution(
   return { ...next, initial: snapshotOf(next), past: [], future: [] };
 }
 
+/** Whether two resolution inputs are the same three texts (and titles). */
+export function sameResolutionInput(a: ResolutionInput, b: ResolutionInput): boolean {
+  return (
+    a.base === b.base &&
+    a.mine === b.mine &&
+    a.theirs === b.theirs &&
+    a.titles?.base === b.titles?.base &&
+    a.titles?.mine === b.titles?.mine &&
+    a.titles?.theirs === b.titles?.theirs
+  );
+}
+
 /** Applies one action; every action but undo and redo can be undone. */
 export function resolveReducer(state: ResolutionState, action: ResolutionAction): ResolutionState {
   switch (action.type) {

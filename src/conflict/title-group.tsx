@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { Side } from './conflict-group.tsx';
+import { Sides } from './conflict-group.tsx';
 import type { ConflictLabels } from './labels.ts';
 import type { ResolutionAction, TitleResolution } from './resolution-state.ts';
 
@@ -19,22 +19,7 @@ export function TitleGroup(props: {
       data-unresolved={!title.resolved}
     >
       <h3 className="concord-conflict__heading">{labels.titleConflict}</h3>
-      <div className="concord-conflict__sides">
-        <Side
-          label={labels.mine}
-          base={title.base}
-          text={title.mine}
-          modifier="mine"
-          labels={labels}
-        />
-        <Side
-          label={labels.theirs}
-          base={title.base}
-          text={title.theirs}
-          modifier="theirs"
-          labels={labels}
-        />
-      </div>
+      <Sides base={title.base} mine={title.mine} theirs={title.theirs} labels={labels} />
       <div className="concord-conflict__actions">
         <button type="button" onClick={() => dispatch({ type: 'chooseTitle', choice: 'mine' })}>
           {labels.useMyTitle}
