@@ -26,6 +26,7 @@ import {
   baseOf,
   cleanSession,
   isDirty,
+  largeBodyChars,
   sameContent,
   type EditorSession,
 } from './editor-session.ts';
@@ -37,9 +38,6 @@ import {
 } from './prepare-resolution.ts';
 import { useDraftBackup } from './use-draft-backup.ts';
 import { linkProps, navigate } from './router.ts';
-
-/** Bodies larger than this (about 2,000 lines of prose) are hidden behind an open dialog. */
-const largeBodyChars = 200_000;
 
 /** Prose merges best by words: edits to different sentences of one paragraph both stay. */
 const granularity = 'word';

@@ -24,3 +24,9 @@ export function sameContent(a: DocumentInput, b: DocumentInput): boolean {
 export function isDirty(session: EditorSession): boolean {
   return !sameContent(session.mine, session.base);
 }
+
+/**
+ * Bodies past this many characters (about 2,000 lines of prose) get the large-document paths:
+ * drafts stored lazily, the editor's text box hidden behind an open dialog.
+ */
+export const largeBodyChars = 200_000;

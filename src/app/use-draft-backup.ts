@@ -1,9 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { clearDraft, storeDraft, type DraftResolution } from '../client/index.ts';
-import { isDirty, type EditorSession } from './editor-session.ts';
-
-/** Drafts larger than this (about 2,000 lines of prose) are written lazily. */
-const largeDraftChars = 200_000;
+import { isDirty, largeBodyChars, type EditorSession } from './editor-session.ts';
 
 /**
  * Backs the editor's session (and an open conflict's progress) up to this tab's draft, and says
@@ -28,7 +25,7 @@ export function useDraftBackup(
         setBackupFailed(!storeDraft(id, draft));
       } else clearDraft(id);
     };
-    if (session.mine.body.length + (conflict?.base.body.length ?? 0) < largeDraftChars) {
+    if (session.mine.body.length + (conflict?.base.body.length ?? 0) < largeBodyChars) {
       write();
       return;
     }
