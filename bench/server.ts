@@ -8,7 +8,8 @@
 //   BENCH_STORES=sqlite npm run bench:server  # one store only (sqlite, postgres)
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,9 +39,40 @@ interface RunResult {
   conflicts: number;
   latencies: number[];
   lost: string[];
+  /** The server process's CPU time per request, in microseconds (NaN where unknown). */
+  cpuPerRequest: number;
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+// The editors share one keep-alive connection each, as browsers keep theirs. node:http rather
+// than fetch: fetch's web streams cost the load generator more CPU per request than the server
+// spends answering it, and on two cores that queueing would be measured as server latency.
+const agent = new Agent({ keepAlive: true, maxSockets: editors });
+
+interface Answer {
+  status: number;
+  etag: string | undefined;
+  json: unknown;
+}
+
+/** One HTTP exchange on the shared keep-alive agent, with the answer's JSON parsed. */
+function send(url: string, method: string, headers: Record<string, string>, body?: string) {
+  return new Promise<Answer>((resolve, reject) => {
+    const req = request(url, { method, headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const etag = res.headers.etag;
+        resolve({ status: res.statusCode!, etag, json: text ? JSON.parse(text) : undefined });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 
 /** Starts a server process and resolves with its URL (from its "… listening on URL" line). */
 function startProcess(args: string[]): Promise<{ url: string; child: ChildProcess }> {
@@ -95,17 +127,35 @@ interface Target {
   conflicts: number;
   /** Each editor's count of cycles so far, so that every value it writes is new. */
   cycles: number[];
+  /** The server's process id, HTTP requests it answered, and CPU milliseconds it used doing so. */
+  pid: number;
+  requests: number;
+  cpuMs: number;
 }
 
-async function seed(name: string, base: string, databaseUrl: string): Promise<Target> {
+/**
+ * CPU milliseconds (user + system) that process `pid` has used, from Linux's /proc; NaN elsewhere.
+ * Unlike throughput, it barely moves with the machine's other load, so it compares the two
+ * servers' cost per request even on a busy machine.
+ */
+function readCpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime are fields 14 and 15 of proc(5), in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
+const jsonHeaders = { 'Content-Type': 'application/json' };
+
+async function seed(name: string, base: string, databaseUrl: string, pid: number): Promise<Target> {
   const ids: string[] = [];
   for (let d = 0; d < documents; d++) {
-    const res = await fetch(`${base}/api/docs`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ title: `Bench ${d}`, body: seedBody() }),
-    });
-    ids.push(((await res.json()) as DocumentDto).id);
+    const body = JSON.stringify({ title: `Bench ${d}`, body: seedBody() });
+    const { json } = await send(`${base}/api/docs`, 'POST', jsonHeaders, body);
+    ids.push((json as DocumentDto).id);
   }
   const cycles = Array.from({ length: editors }, () => 0);
   return {
@@ -118,6 +168,9 @@ async function seed(name: string, base: string, databaseUrl: string): Promise<Ta
     latencies: [],
     conflicts: 0,
     cycles,
+    pid,
+    requests: 0,
+    cpuMs: 0,
   };
 }
 
@@ -125,34 +178,32 @@ async function seed(name: string, base: string, databaseUrl: string): Promise<Ta
 async function drive(target: Target, ms: number): Promise<void> {
   const { name, base, ids, acks, lastEdit, latencies, cycles } = target;
   const deadline = performance.now() + ms;
+  const cpuBefore = readCpuMs(target.pid);
 
   const put = async (id: string, etag: string, title: string, body: string, editor: number) => {
     const started = performance.now();
-    const res = await fetch(`${base}/api/docs/${id}`, {
-      method: 'PUT',
-      headers: {
-        'Content-Type': 'application/json',
-        'If-Match': etag,
-        'Concord-User': `e${editor}`,
-      },
-      body: JSON.stringify({ title, body }),
-    });
-    const answer = (await res.json()) as DocumentDto & {
-      current: DocumentDto;
-      current_etag: string;
-    };
+    target.requests++;
+    const headers = { ...jsonHeaders, 'If-Match': etag, 'Concord-User': `e${editor}` };
+    const res = await send(
+      `${base}/api/docs/${id}`,
+      'PUT',
+      headers,
+      JSON.stringify({ title, body }),
+    );
     latencies.push(performance.now() - started);
-    return { status: res.status, etag: res.headers.get('ETag')!, answer };
+    const answer = res.json as DocumentDto & { current: DocumentDto; current_etag: string };
+    return { status: res.status, etag: res.etag!, answer };
   };
 
   const editor = async (e: number) => {
     while (performance.now() < deadline) {
       const n = cycles[e]!++;
       const id = ids[Math.floor(Math.random() * documents)]!;
-      const got = await fetch(`${base}/api/docs/${id}`);
-      const doc = (await got.json()) as DocumentDto;
+      target.requests++;
+      const got = await send(`${base}/api/docs/${id}`, 'GET', {});
+      const doc = got.json as DocumentDto;
       let baseText = doc.body;
-      let etag = got.headers.get('ETag')!;
+      let etag = got.etag!;
       const value = `save ${n}`;
       let mine = setLine(baseText, e, value);
       for (;;) {
@@ -174,6 +225,7 @@ async function drive(target: Target, ms: number): Promise<void> {
     }
   };
   await Promise.all(Array.from({ length: editors }, (_, e) => editor(e)));
+  target.cpuMs += readCpuMs(target.pid) - cpuBefore;
 }
 
 /** Reads the store directly: every acknowledged save kept, gapless versions, edits present. */
@@ -235,19 +287,22 @@ async function benchStore(kind: string, makeUrl: () => Promise<string>): Promise
           : ['--import', 'tsx', 'bench/baseline-server.ts', databaseUrl];
       const { url, child } = await startProcess(args);
       children.push(child);
-      targets.push(await seed(`${kind} ${server}`, url, databaseUrl));
+      targets.push(await seed(`${kind} ${server}`, url, databaseUrl, child.pid!));
     }
     for (let round = 0; round < rounds; round++) {
       const order = round % 2 === 0 ? targets : [...targets].reverse();
       for (const target of order) await drive(target, (seconds * 1000) / rounds);
     }
   } finally {
+    agent.destroy();
     await Promise.all(children.map(stopProcess));
   }
   const results: RunResult[] = [];
   for (const target of targets) {
-    const { name, acks, conflicts, latencies } = target;
-    results.push({ name, saves: acks.length, conflicts, latencies, lost: await findLost(target) });
+    const { name, acks, conflicts, latencies, cpuMs, requests } = target;
+    const lost = await findLost(target);
+    const cpuPerRequest = (cpuMs * 1000) / requests;
+    results.push({ name, saves: acks.length, conflicts, latencies, lost, cpuPerRequest });
   }
   return results;
 }
@@ -284,8 +339,10 @@ try {
 console.log(
   `\n${editors} editors, ${documents} documents, ${seconds} s per server in ${rounds} alternating rounds, loopback; latency of PUT\n`,
 );
-console.log('| server | saves/s | conflicts/s | p50 ms | p99 ms | × baseline | lost updates |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log(
+  '| server | saves/s | conflicts/s | p50 ms | p99 ms | × baseline | server CPU µs/request | lost updates |',
+);
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 let failed = false;
 for (const result of results) {
   const sorted = [...result.latencies].sort((a, b) => a - b);
@@ -298,6 +355,7 @@ for (const result of results) {
     percentile(sorted, 50).toFixed(1),
     percentile(sorted, 99).toFixed(1),
     result.name.endsWith('concord') ? `${ratio.toFixed(2)}×` : '1.00×',
+    result.cpuPerRequest.toFixed(0),
     String(result.lost.length),
   ];
   console.log(`| ${row.join(' | ')} |`);
