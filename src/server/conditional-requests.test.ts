@@ -160,6 +160,81 @@ describe('If-None-Match on writes (RFC 9110 §13.2.2 step 3)', () => {
   });
 });
 
+describe('the order of answers to a save (RFC 9110 §13.2.1)', () => {
+  // Each request is wrong in one way; on an unknown document the 404 comes first.
+  const wrongSaves: {
+    name: string;
+    status: number;
+    type: string;
+    input: unknown;
+    headers: (etag: string) => Record<string, string>;
+  }[] = [
+    {
+      name: 'malformed JSON',
+      status: 400,
+      type: problemTypes.invalidBody,
+      input: '{"title": ',
+      headers: (etag) => ({ 'If-Match': etag }),
+    },
+    {
+      name: 'not JSON',
+      status: 415,
+      type: problemTypes.unsupportedMediaType,
+      input: 'title=a',
+      headers: (etag) => ({ 'If-Match': etag, 'Content-Type': 'text/plain' }),
+    },
+    {
+      name: 'no If-Match',
+      status: 428,
+      type: problemTypes.preconditionRequired,
+      input: { title: 'T', body: 'b' },
+      headers: () => ({}),
+    },
+    {
+      name: 'a malformed If-Match',
+      status: 400,
+      type: problemTypes.invalidPrecondition,
+      input: { title: 'T', body: 'b' },
+      headers: () => ({ 'If-Match': 'abc' }),
+    },
+    {
+      name: 'a malformed Concord-User',
+      status: 400,
+      type: problemTypes.invalidBody,
+      input: { title: 'T', body: 'b' },
+      headers: (etag) => ({ 'If-Match': etag, 'Concord-User': '%ZZ' }),
+    },
+  ];
+
+  it.each(wrongSaves)('answers $status to $name, writing nothing', async (wrong) => {
+    const { doc, etag } = await t.create();
+    const before = await t.snapshot();
+    await expectProblem(
+      await t.put(doc.id, wrong.input, wrong.headers(etag)),
+      wrong.status,
+      wrong.type,
+    );
+    expect(await t.snapshot()).toEqual(before);
+  });
+
+  it.each(wrongSaves)(
+    'answers 404, not $status, to $name on an unknown document',
+    async (wrong) => {
+      const { etag } = await t.create();
+      const res = await t.put('unknown', wrong.input, wrong.headers(etag));
+      await expectProblem(res, 404, problemTypes.notFound);
+    },
+  );
+
+  it('answers 404 to a well-formed save of an unknown document, whatever If-Match says', async () => {
+    await expectProblem(
+      await t.put('unknown', { title: 'T', body: 'b' }, { 'If-Match': '*' }),
+      404,
+      problemTypes.notFound,
+    );
+  });
+});
+
 describe('DELETE guarded like PUT', () => {
   it('deletes with If-Match: * whatever the current version', async () => {
     const { doc } = await t.create();

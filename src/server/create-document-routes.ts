@@ -10,6 +10,7 @@ import { readDocumentInput } from './read-document-input.ts';
 import {
   createPreconditionFailedProblem,
   evaluateReadPreconditions,
+  foldPreconditions,
   matchesExpected,
   readWritePreconditions,
 } from './read-preconditions.ts';
@@ -46,13 +47,19 @@ export function createDocumentRoutes({ store, now }: RouteDeps): Hono {
 
   routes.put('/:id', async (c) => {
     const id = c.req.param('id');
+    if (!idPattern.test(id)) throw createDocumentNotFound(id);
     // RFC 9110 §13.2.1: preconditions are evaluated only when the request would otherwise
-    // succeed, so 404 and 400s come before 428, 409 and 412.
-    const current = await findDocument(store, id);
-    const input = await readDocumentInput(c);
-    const user = readUser(c);
-    const preconditions = readWritePreconditions(c, `/api/docs/${id}`, current);
-    const { expected } = preconditions;
+    // succeed, so 404 and 400s come before 428, 409 and 412. The store reads the document in
+    // its transaction; a request refused before that is answered 404 if there is no document.
+    const { input, user, preconditions } = await orNotFound(store, id, async () => ({
+      input: await readDocumentInput(c),
+      user: readUser(c),
+      preconditions: readWritePreconditions(c, `/api/docs/${id}`),
+    }));
+    const expected =
+      preconditions.ifNoneMatch === undefined
+        ? preconditions.ifMatch
+        : foldPreconditions(preconditions, await findDocument(store, id));
     const outcome = await store.saveDocument(id, { ...input, user, at: now(), expected });
     switch (outcome.status) {
       case 'notFound':
@@ -70,8 +77,9 @@ export function createDocumentRoutes({ store, now }: RouteDeps): Hono {
   routes.delete('/:id', async (c) => {
     const id = c.req.param('id');
     const current = await findDocument(store, id);
-    const preconditions = readWritePreconditions(c, `/api/docs/${id}`, current);
-    const outcome = await store.deleteDocument(id, preconditions.expected);
+    const preconditions = readWritePreconditions(c, `/api/docs/${id}`);
+    const expected = foldPreconditions(preconditions, current);
+    const outcome = await store.deleteDocument(id, expected);
     if (outcome.status === 'notFound') throw createDocumentNotFound(id);
     if (outcome.status === 'conflict') throw createRefusal(preconditions, outcome.current);
     return c.body(null, 204);
@@ -86,6 +94,19 @@ export async function findDocument(store: DocumentStore, id: string): Promise<St
   const document = idPattern.test(id) ? await store.getDocument(id) : undefined;
   if (!document) throw createDocumentNotFound(id);
   return document;
+}
+
+/**
+ * `read()`'s result; when it throws (a 400, 413, 415 or 428 about the request), the 404 instead
+ * if there is no document `id`, since that would have been answered first.
+ */
+async function orNotFound<T>(store: DocumentStore, id: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof ProblemError) await findDocument(store, id);
+    throw error;
+  }
 }
 
 function createDocumentNotFound(id: string): ProblemError {

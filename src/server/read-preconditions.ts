@@ -5,30 +5,24 @@ import { problemTypes } from '../protocol/problem.ts';
 import { ProblemError } from './problem-error.ts';
 import type { Expected } from './store.ts';
 
-/** A write's preconditions, read from `If-Match` and `If-None-Match`. */
+/** A write's preconditions, as read from `If-Match` and `If-None-Match`. */
 export interface WritePreconditions {
   /** `If-Match` as sent: `*`, or the strong tags of which the current version must be one. */
   ifMatch: Expected;
-  /** What the store's compare-and-swap must find: `If-Match` narrowed by `If-None-Match`. */
-  expected: Expected;
+  /** `If-None-Match` as sent, if it was: `*`, or tags the current version must not be. */
+  ifNoneMatch?: Expected;
 }
 
 /**
  * Reads `If-Match` (required) and `If-None-Match` (optional) of a state-changing request on
- * `path`, whose target currently is `current`, and folds both into one `expected` for the
- * store's compare-and-swap, so that both are checked atomically with the write.
+ * `path`. Throws 428 when `If-Match` is missing (RFC 6585 §3) and 400 when either header is
+ * malformed.
  *
  * Weak tags are dropped from `If-Match`, which uses the strong comparison (RFC 9110 §13.1.1), so
- * a list of only weak tags matches nothing. `If-None-Match` uses the weak comparison (§13.1.2):
- * the current version must not be any of its tags. Throws 428 when `If-Match` is missing
- * (RFC 6585 §3), 400 when either header is malformed, and 412 when `If-None-Match` already fails
- * on `current` (RFC 9110 §13.2.2 step 3: `*`, or a listed tag, on an existing document).
+ * a list of only weak tags matches nothing. `If-None-Match` uses the weak comparison (§13.1.2),
+ * so its tags are kept whatever their weakness.
  */
-export function readWritePreconditions(
-  c: Context,
-  path: string,
-  current: { etag: string },
-): WritePreconditions {
+export function readWritePreconditions(c: Context, path: string): WritePreconditions {
   const ifMatchTags = readTagList(c, 'If-Match');
   const ifNoneMatchTags = readTagList(c, 'If-None-Match');
   if (ifMatchTags === undefined) {
@@ -43,19 +37,35 @@ export function readWritePreconditions(
   }
   const ifMatch: Expected =
     ifMatchTags === '*' ? '*' : ifMatchTags.filter((t) => !t.weak).map((t) => t.opaque);
-  if (ifNoneMatchTags === undefined) return { ifMatch, expected: ifMatch };
+  if (ifNoneMatchTags === undefined) return { ifMatch };
+  return {
+    ifMatch,
+    ifNoneMatch: ifNoneMatchTags === '*' ? '*' : ifNoneMatchTags.map((t) => t.opaque),
+  };
+}
+
+/**
+ * Folds a write's preconditions into the one `expected` that the store's compare-and-swap
+ * checks atomically with the write. Without `If-None-Match` that is `If-Match` as it is and
+ * `current` is not needed (so a save reads the document once, in the store's transaction);
+ * with it, `current` is the version just read, and 412 is thrown when `If-None-Match` already
+ * fails on it (RFC 9110 §13.2.2 step 3: `*`, or a listed tag, on an existing document).
+ */
+export function foldPreconditions(
+  { ifMatch, ifNoneMatch }: WritePreconditions,
+  current: { etag: string },
+): Expected {
+  if (ifNoneMatch === undefined) return ifMatch;
   // Step 1 (If-Match) is the store's; when it would fail, its 409 comes first.
-  if (!matchesExpected(ifMatch, current.etag)) return { ifMatch, expected: ifMatch };
-  const excluded = ifNoneMatchTags === '*' ? '*' : ifNoneMatchTags.map((t) => t.opaque);
-  if (excluded === '*' || excluded.includes(current.etag)) {
+  if (!matchesExpected(ifMatch, current.etag)) return ifMatch;
+  if (ifNoneMatch === '*' || ifNoneMatch.includes(current.etag)) {
     throw createPreconditionFailedProblem(
       'If-None-Match matches the current version of this document; nothing was changed.',
     );
   }
   // `*` cannot be narrowed by a list, but the version just read can: if another save lands
   // before the write, the compare-and-swap refuses it as stale.
-  const expected = ifMatch === '*' ? [current.etag] : ifMatch.filter((t) => !excluded.includes(t));
-  return { ifMatch, expected };
+  return ifMatch === '*' ? [current.etag] : ifMatch.filter((t) => !ifNoneMatch.includes(t));
 }
 
 /** Whether the version tagged `etag` satisfies `expected` (strong comparison, RFC 9110 §13.1.1). */

@@ -154,6 +154,7 @@ export class SqliteStore implements DocumentStore {
       }
       const version = current.version + 1;
       const etag = generateETag();
+      const updated_at = input.at.toISOString();
       // The WHERE on etag repeats the check above inside the statement: the swap is
       // conditional even if this code is ever called outside a transaction.
       const { changes } = this.#prepare(
@@ -164,14 +165,16 @@ export class SqliteStore implements DocumentStore {
         titleKey,
         version,
         etag,
-        input.at.toISOString(),
+        updated_at,
         input.user,
         id,
         current.etag,
       );
       if (changes !== 1) throw new Error(`compare-and-swap of ${id} lost its row`);
       this.#insertVersion(id, version, etag, input);
-      return { status: 'saved', document: this.#selectCurrent(id)! };
+      const { title, body, user: updated_by } = input;
+      const document = { ...current, title, body, version, etag, updated_at, updated_by };
+      return { status: 'saved', document };
     });
     if (outcome.status === 'saved') this.#announce(outcome.document);
     return outcome;
