@@ -9,11 +9,11 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { Pool } from 'undici';
 import { merge } from '../src/merge/index.ts';
 import type { DocumentDto } from '../src/protocol/index.ts';
 import { openStore } from '../src/server/open-store.ts';
@@ -45,10 +45,11 @@ interface RunResult {
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-// The editors share one keep-alive connection each, as browsers keep theirs. node:http rather
-// than fetch: fetch's web streams cost the load generator more CPU per request than the server
-// spends answering it, and on two cores that queueing would be measured as server latency.
-const agent = new Agent({ keepAlive: true, maxSockets: editors });
+// The editors share keep-alive connections, as browsers keep theirs, through undici's lean
+// request API: fetch's web streams (and, to a lesser degree, node:http's ClientRequest) cost the
+// load generator more CPU per request than the server spends answering it, and on two cores
+// that queueing would be measured as server latency.
+const pools = new Map<string, Pool>();
 
 interface Answer {
   status: number;
@@ -56,22 +57,27 @@ interface Answer {
   json: unknown;
 }
 
-/** One HTTP exchange on the shared keep-alive agent, with the answer's JSON parsed. */
-function send(url: string, method: string, headers: Record<string, string>, body?: string) {
-  return new Promise<Answer>((resolve, reject) => {
-    const req = request(url, { method, headers, agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        const etag = res.headers.etag;
-        resolve({ status: res.statusCode!, etag, json: text ? JSON.parse(text) : undefined });
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+/** One HTTP exchange with the server at `origin`, with the answer's JSON parsed. */
+async function send(
+  origin: string,
+  path: string,
+  method: 'GET' | 'POST' | 'PUT',
+  headers: Record<string, string>,
+  body?: string,
+): Promise<Answer> {
+  let pool = pools.get(origin);
+  if (!pool) pools.set(origin, (pool = new Pool(origin, { connections: editors })));
+  const res = await pool.request({ path, method, headers, body });
+  const text = await res.body.text();
+  const etag = res.headers.etag as string | undefined;
+  return { status: res.statusCode, etag, json: text ? JSON.parse(text) : undefined };
+}
+
+/** Closes the connections to the servers (they close idle ones after 5 s anyway). */
+async function closeConnections(): Promise<void> {
+  const closing = [...pools.values()].map((pool) => pool.close());
+  pools.clear();
+  await Promise.all(closing);
 }
 
 /** Starts a server process and resolves with its URL (from its "… listening on URL" line). */
@@ -154,7 +160,7 @@ async function seed(name: string, base: string, databaseUrl: string, pid: number
   const ids: string[] = [];
   for (let d = 0; d < documents; d++) {
     const body = JSON.stringify({ title: `Bench ${d}`, body: seedBody() });
-    const { json } = await send(`${base}/api/docs`, 'POST', jsonHeaders, body);
+    const { json } = await send(base, '/api/docs', 'POST', jsonHeaders, body);
     ids.push((json as DocumentDto).id);
   }
   const cycles = Array.from({ length: editors }, () => 0);
@@ -185,7 +191,8 @@ async function drive(target: Target, ms: number): Promise<void> {
     target.requests++;
     const headers = { ...jsonHeaders, 'If-Match': etag, 'Concord-User': `e${editor}` };
     const res = await send(
-      `${base}/api/docs/${id}`,
+      base,
+      `/api/docs/${id}`,
       'PUT',
       headers,
       JSON.stringify({ title, body }),
@@ -200,7 +207,7 @@ async function drive(target: Target, ms: number): Promise<void> {
       const n = cycles[e]!++;
       const id = ids[Math.floor(Math.random() * documents)]!;
       target.requests++;
-      const got = await send(`${base}/api/docs/${id}`, 'GET', {});
+      const got = await send(base, `/api/docs/${id}`, 'GET', {});
       const doc = got.json as DocumentDto;
       let baseText = doc.body;
       let etag = got.etag!;
@@ -226,6 +233,9 @@ async function drive(target: Target, ms: number): Promise<void> {
   };
   await Promise.all(Array.from({ length: editors }, (_, e) => editor(e)));
   target.cpuMs += readCpuMs(target.pid) - cpuBefore;
+  // Servers close idle keep-alive connections after 5 s, racing a request sent on one as it
+  // closes (ECONNRESET): start each round on fresh connections instead.
+  await closeConnections();
 }
 
 /** Reads the store directly: every acknowledged save kept, gapless versions, edits present. */
@@ -294,7 +304,7 @@ async function benchStore(kind: string, makeUrl: () => Promise<string>): Promise
       for (const target of order) await drive(target, (seconds * 1000) / rounds);
     }
   } finally {
-    agent.destroy();
+    await closeConnections();
     await Promise.all(children.map(stopProcess));
   }
   const results: RunResult[] = [];
