@@ -17,6 +17,7 @@ import { openApiDocument } from './openapi.ts';
 import { serveStaticApp } from './serve-static-app.ts';
 import { setSecurityHeaders } from './set-security-headers.ts';
 import type { DocumentStore } from './store.ts';
+import { createJsonResponse } from './create-json-response.ts';
 
 /** Everything `createApp` needs; only `store` is required. */
 export interface AppOptions {
@@ -71,8 +72,8 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/docs', createVersionRoutes({ store }));
   app.route('/api/docs', createEventRoutes({ store, keepAliveMs, signal }));
   app.route('/api/events', createListEventRoutes({ store, keepAliveMs, signal }));
-  app.get('/api/openapi.json', (c) =>
-    c.json(openApiDocument, 200, { 'Cache-Control': 'no-cache' }),
+  app.get('/api/openapi.json', () =>
+    createJsonResponse(openApiDocument, 200, { 'Cache-Control': 'no-cache' }),
   );
   app.all('/api/openapi.json', answerMethodNotAllowed(['GET', 'HEAD']));
   app.all('/api/*', answerNotFound);

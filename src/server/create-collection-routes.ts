@@ -14,6 +14,7 @@ import { readIdempotencyKey } from './read-idempotency-key.ts';
 import { readUser } from './read-user.ts';
 import type { CreateOutcome, DocumentCursor } from './store.ts';
 import { toDocumentDto } from './to-document-dto.ts';
+import { createJsonResponse } from './create-json-response.ts';
 
 /** Documents per page of `GET /api/docs` when the client names no `limit`, and the most. */
 export const pageLimits = { default: 100, max: 1000 } as const;
@@ -45,7 +46,7 @@ export function createCollectionRoutes({ store, now }: RouteDeps): Hono {
       // RFC 8288 §3: a web link to the next page, as well as `next_cursor` in the body.
       headers.Link = `</api/docs?limit=${limit}&cursor=${nextCursor}>; rel="next"`;
     }
-    return c.json({ items, next_cursor: nextCursor }, 200, headers);
+    return createJsonResponse({ items, next_cursor: nextCursor }, 200, headers);
   });
 
   routes.post('/', async (c) => {
@@ -53,7 +54,7 @@ export function createCollectionRoutes({ store, now }: RouteDeps): Hono {
     if (key === undefined) {
       const input = await readDocumentInput(c);
       const outcome = await store.createDocument({ ...input, user: readUser(c), at: now() });
-      return sendCreateOutcome(c, outcome);
+      return sendCreateOutcome(outcome);
     }
     if (inFlight.has(key)) throw createKeyInFlightProblem();
     inFlight.add(key);
@@ -72,7 +73,7 @@ export function createCollectionRoutes({ store, now }: RouteDeps): Hono {
       if (outcome.status === 'keyReused') throw createKeyReusedProblem();
       // A replay is rendered from the recorded outcome, so status, headers and body are the
       // first answer's.
-      return sendCreateOutcome(c, outcome);
+      return sendCreateOutcome(outcome);
     } finally {
       inFlight.delete(key);
     }
@@ -82,10 +83,10 @@ export function createCollectionRoutes({ store, now }: RouteDeps): Hono {
   return routes;
 }
 
-function sendCreateOutcome(c: Context, outcome: CreateOutcome): Response {
+function sendCreateOutcome(outcome: CreateOutcome): Response {
   if (outcome.status === 'titleTaken') throw createTitleTakenProblem(outcome.existing);
   const location = `/api/docs/${outcome.document.id}`;
-  return c.json(toDocumentDto(outcome.document), 201, {
+  return createJsonResponse(toDocumentDto(outcome.document), 201, {
     Location: location,
     'Content-Location': location,
     ETag: outcome.document.etag,

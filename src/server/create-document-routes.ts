@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import type { Context } from 'hono';
 import { problemTypes } from '../protocol/problem.ts';
 import type { EditConflictProblem } from '../protocol/problem.ts';
 import { answerMethodNotAllowed } from './answer-method-not-allowed.ts';
@@ -18,6 +17,7 @@ import type { WritePreconditions } from './read-preconditions.ts';
 import { readUser } from './read-user.ts';
 import type { DocumentStore, StoredDocument } from './store.ts';
 import { toDocumentDto } from './to-document-dto.ts';
+import { createJsonResponse } from './create-json-response.ts';
 
 /** What the document routes need from `createApp`. */
 export interface RouteDeps {
@@ -42,7 +42,7 @@ export function createDocumentRoutes({ store, now }: RouteDeps): Hono {
     if (evaluateReadPreconditions(c, document.etag) === 'notModified') {
       return c.body(null, 304, headers);
     }
-    return c.json(toDocumentDto(document), 200, headers);
+    return createJsonResponse(toDocumentDto(document), 200, headers);
   });
 
   routes.put('/:id', async (c) => {
@@ -70,7 +70,7 @@ export function createDocumentRoutes({ store, now }: RouteDeps): Hono {
         throw createTitleTakenProblem(outcome.existing);
       case 'saved':
       case 'alreadySaved':
-        return sendSaved(c, outcome.document);
+        return sendSaved(outcome.document);
     }
   });
 
@@ -113,10 +113,10 @@ function createDocumentNotFound(id: string): ProblemError {
   return createNotFoundProblem(`There is no document ${JSON.stringify(id)}.`);
 }
 
-function sendSaved(c: Context, document: StoredDocument): Response {
+function sendSaved(document: StoredDocument): Response {
   // Content-Location equal to the target says the body is the new representation
   // (RFC 9110 §8.7), so a client can adopt it and the ETag without another GET.
-  return c.json(toDocumentDto(document), 200, {
+  return createJsonResponse(toDocumentDto(document), 200, {
     ETag: document.etag,
     'Content-Location': `/api/docs/${document.id}`,
     'Cache-Control': 'no-cache',

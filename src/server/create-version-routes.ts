@@ -5,6 +5,7 @@ import { findDocument } from './create-document-routes.ts';
 import { createNotFoundProblem } from './create-not-found-problem.ts';
 import { evaluateReadPreconditions } from './read-preconditions.ts';
 import { toDocumentDto } from './to-document-dto.ts';
+import { createJsonResponse } from './create-json-response.ts';
 
 // Versions are 1, 2, 3, … written in decimal without leading zeros; one spelling per version.
 const versionPattern = /^[1-9][0-9]{0,14}$/;
@@ -22,7 +23,7 @@ export function createVersionRoutes({ store }: Pick<RouteDeps, 'store'>): Hono {
     await findDocument(store, id);
     const items = await store.listVersions(id);
     if (!items) throw createNotFoundProblem(`There is no document ${JSON.stringify(id)}.`);
-    return c.json({ items }, 200, { 'Cache-Control': 'no-cache' });
+    return createJsonResponse({ items }, 200, { 'Cache-Control': 'no-cache' });
   });
   routes.all('/:id/versions', answerMethodNotAllowed(['GET', 'HEAD']));
 
@@ -43,7 +44,7 @@ export function createVersionRoutes({ store }: Pick<RouteDeps, 'store'>): Hono {
     if (evaluateReadPreconditions(c, version.etag) === 'notModified') {
       return c.body(null, 304, headers);
     }
-    return c.json(toDocumentDto(version), 200, headers);
+    return createJsonResponse(toDocumentDto(version), 200, headers);
   });
   routes.all('/:id/versions/:n', answerMethodNotAllowed(['GET', 'HEAD']));
 

@@ -7,6 +7,10 @@ import type { InvalidParam } from '../protocol/problem.ts';
 import { validateDocumentInput } from '../protocol/validate-document-input.ts';
 import { ProblemError } from './problem-error.ts';
 
+// One decoder for every request: `decode` without `stream` starts afresh each call. `fatal`:
+// JSON text is UTF-8 (RFC 8259 §8.1); refuse other bytes rather than guess.
+const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
+
 // application/json or any structured-syntax `+json` type (RFC 6839 §3.1).
 const jsonMediaType = /^application\/(?:[\w.+-]+\+)?json$/i;
 
@@ -26,8 +30,7 @@ export async function readDocumentInput(c: Context): Promise<DocumentInput> {
     : await readBodyBytes(c.req.raw, limits.maxBodyBytes);
   let text: string;
   try {
-    // JSON text is UTF-8 (RFC 8259 §8.1); refuse other bytes rather than guess.
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = utf8Decoder.decode(bytes);
   } catch {
     throw createInvalidBodyProblem([{ name: '', reason: 'is not valid UTF-8' }]);
   }

@@ -54,6 +54,55 @@ describe('security headers', () => {
   });
 });
 
+describe('security headers over a real port', () => {
+  // Behind @hono/node-server they are set on Node's response, not on each answer.
+  it('are on every answer: 200, 201, 304, 404, 405, 409 and event streams, beside their own headers', async () => {
+    const { app } = start({ rateLimit: false });
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await once(server, 'listening');
+    const events = new AbortController();
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const created = await fetch(`${base}/api/docs`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ title: 'Headers', body: 'one' }),
+      });
+      const { id } = (await created.json()) as { id: string };
+      const etag = created.headers.get('ETag')!;
+      const put = (ifMatch: string, body: string) =>
+        fetch(`${base}/api/docs/${id}`, {
+          method: 'PUT',
+          headers: { ...json, 'If-Match': ifMatch },
+          body: JSON.stringify({ title: 'Headers', body }),
+        });
+      const saved = await put(etag, 'two');
+      const answers = [
+        created,
+        saved,
+        await fetch(`${base}/api/docs/${id}`, {
+          headers: { 'If-None-Match': saved.headers.get('ETag')! },
+        }),
+        await fetch(`${base}/api/docs/nope`),
+        await fetch(`${base}/api/docs/${id}`, { method: 'PATCH' }),
+        await put(etag, 'stale'),
+        await fetch(`${base}/api/docs/${id}/events`, { signal: events.signal }),
+      ];
+      expect(answers.map((res) => res.status)).toEqual([201, 200, 304, 404, 405, 409, 200]);
+      answers.forEach(expectSecurityHeaders);
+      expect(created.headers.get('Location')).toBe(`/api/docs/${id}`);
+      expect(saved.headers.get('ETag')).toMatch(/^"[\w-]+"$/);
+      expect(answers[4]!.headers.get('Allow')).toContain('PUT');
+      expect(answers[5]!.headers.get('Content-Type')).toBe('application/problem+json');
+      expect(answers[6]!.headers.get('Content-Type')).toContain('text/event-stream');
+    } finally {
+      events.abort();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
 describe('cross-site request refusal (CSRF)', () => {
   it.each([
     ['POST', '/api/docs'],

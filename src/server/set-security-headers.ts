@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import type { ServerResponse } from 'node:http';
 
 /**
  * The Content-Security-Policy of every answer. The built app is one module script and one
@@ -17,11 +18,27 @@ export const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Adds the basic security headers to every answer, errors and static files included. */
+const securityHeaders: readonly (readonly [string, string])[] = [
+  ['Content-Security-Policy', contentSecurityPolicy],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['Referrer-Policy', 'no-referrer'],
+  ['X-Frame-Options', 'DENY'],
+];
+
+/**
+ * Adds the basic security headers to every answer, errors and static files included.
+ *
+ * Behind @hono/node-server they go on Node's response before the app answers, and Node merges
+ * them with the answer's own headers. Setting them on `c.res.headers` afterwards, as on other
+ * runtimes and in `app.request()`, makes each answer's header object a fetch `Headers` and back,
+ * which `npm run bench:server` measures.
+ */
 export const setSecurityHeaders: MiddlewareHandler = async (c, next) => {
+  const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+  if (outgoing) {
+    for (const [name, value] of securityHeaders) outgoing.setHeader(name, value);
+    return next();
+  }
   await next();
-  c.res.headers.set('Content-Security-Policy', contentSecurityPolicy);
-  c.res.headers.set('X-Content-Type-Options', 'nosniff');
-  c.res.headers.set('Referrer-Policy', 'no-referrer');
-  c.res.headers.set('X-Frame-Options', 'DENY');
+  for (const [name, value] of securityHeaders) c.res.headers.set(name, value);
 };

@@ -160,16 +160,7 @@ export class SqliteStore implements DocumentStore {
       const { changes } = this.#prepare(
         `UPDATE documents SET title = ?, title_key = ?, version = ?, etag = ?, updated_at = ?, updated_by = ?
              WHERE id = ? AND etag = ?`,
-      ).run(
-        input.title,
-        titleKey,
-        version,
-        etag,
-        updated_at,
-        input.user,
-        id,
-        current.etag,
-      );
+      ).run(input.title, titleKey, version, etag, updated_at, input.user, id, current.etag);
       if (changes !== 1) throw new Error(`compare-and-swap of ${id} lost its row`);
       this.#insertVersion(id, version, etag, input);
       const { title, body, user: updated_by } = input;
