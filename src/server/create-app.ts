@@ -62,7 +62,8 @@ export function createApp(options: AppOptions): Hono {
   // Outermost first, so that every answer below — a 429 or 403 included — has the security
   // headers, and an allowed embedder can read it.
   app.use('*', setSecurityHeaders);
-  app.use('*', handleCors(corsOrigins));
+  // Without allowed origins there is nothing for CORS to add: no layer at all.
+  if (corsOrigins.length > 0) app.use('*', handleCors(corsOrigins));
   const clock = () => now().getTime();
   if (rateLimit) app.use('*', limitRate(rateLimit, clock));
   app.use('*', guardOrigin(corsOrigins));

@@ -4,7 +4,7 @@ import type { EditConflictProblem } from '../protocol/problem.ts';
 import { answerMethodNotAllowed } from './answer-method-not-allowed.ts';
 import { createNotFoundProblem } from './create-not-found-problem.ts';
 import { createTitleTakenProblem } from './create-title-taken-problem.ts';
-import { ProblemError } from './problem-error.ts';
+import { createProblemResponse, ProblemError } from './problem-error.ts';
 import { readDocumentInput } from './read-document-input.ts';
 import {
   createPreconditionFailedProblem,
@@ -65,7 +65,7 @@ export function createDocumentRoutes({ store, now }: RouteDeps): Hono {
       case 'notFound':
         throw createDocumentNotFound(id);
       case 'conflict':
-        throw createRefusal(preconditions, outcome.current);
+        return answerRefusal(preconditions, outcome.current);
       case 'titleTaken':
         throw createTitleTakenProblem(outcome.existing);
       case 'saved':
@@ -81,7 +81,7 @@ export function createDocumentRoutes({ store, now }: RouteDeps): Hono {
     const expected = foldPreconditions(preconditions, current);
     const outcome = await store.deleteDocument(id, expected);
     if (outcome.status === 'notFound') throw createDocumentNotFound(id);
-    if (outcome.status === 'conflict') throw createRefusal(preconditions, outcome.current);
+    if (outcome.status === 'conflict') return answerRefusal(preconditions, outcome.current);
     return c.body(null, 204);
   });
   routes.all('/:id', answerMethodNotAllowed(['GET', 'HEAD', 'PUT', 'DELETE']));
@@ -125,15 +125,17 @@ function sendSaved(document: StoredDocument): Response {
 
 /**
  * Why the compare-and-swap refused: a stale `If-Match` (409 with the current document), or,
- * when the current version does match `If-Match`, a failed `If-None-Match` (412).
+ * when the current version does match `If-Match`, a failed `If-None-Match` (412). Returned
+ * rather than thrown: a conflict is an everyday answer, and building an `Error` (its stack
+ * trace) cost more than the rest of it.
  */
-function createRefusal(preconditions: WritePreconditions, current: StoredDocument): ProblemError {
+function answerRefusal(preconditions: WritePreconditions, current: StoredDocument): Response {
   if (!matchesExpected(preconditions.ifMatch, current.etag)) {
-    return createEditConflictProblem(current);
+    return createProblemResponse(createEditConflictProblem(current));
   }
   return createPreconditionFailedProblem(
     'If-None-Match matches the current version of this document; nothing was changed.',
-  );
+  ).getResponse();
 }
 
 /**
@@ -141,8 +143,8 @@ function createRefusal(preconditions: WritePreconditions, current: StoredDocumen
  * 409 rather than 412: RFC 9110 §15.5.10 describes a conflict the client can resolve and
  * resubmit, with the information needed to do so.
  */
-function createEditConflictProblem(current: StoredDocument): ProblemError {
-  const problem: EditConflictProblem = {
+function createEditConflictProblem(current: StoredDocument): EditConflictProblem {
+  return {
     type: problemTypes.editConflict,
     title: 'Edit conflict',
     status: 409,
@@ -152,5 +154,4 @@ function createEditConflictProblem(current: StoredDocument): ProblemError {
     current: toDocumentDto(current),
     current_etag: current.etag,
   };
-  return new ProblemError(problem);
 }

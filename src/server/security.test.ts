@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { once } from 'node:events';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { problemTypes } from '../protocol/problem.ts';
@@ -58,7 +59,7 @@ describe('security headers over a real port', () => {
   // Behind @hono/node-server they are set on Node's response, not on each answer.
   it('are on every answer: 200, 201, 304, 404, 405, 409 and event streams, beside their own headers', async () => {
     const { app } = start({ rateLimit: false });
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
     await once(server, 'listening');
     const events = new AbortController();
     try {
