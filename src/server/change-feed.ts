@@ -13,7 +13,13 @@ export type ChangeEvent =
       updated_at: string;
       updated_by: string;
     }
-  | { type: 'deleted'; id: string };
+  | { type: 'deleted'; id: string }
+  /**
+   * Changes may have been missed: a store's change listener lost its connection and is back.
+   * Delivered to every listener. The event streams end on it, and their clients reconnect and
+   * catch up as after any drop (Last-Event-ID replay of a document's versions; a fresh list).
+   */
+  | { type: 'resync' };
 
 export type ChangeListener = (event: ChangeEvent) => void;
 

@@ -31,11 +31,17 @@ export class ChangeHub implements ChangeFeed {
     return () => this.#everything.delete(listener);
   }
 
-  /** Delivers `event` to the subscribers of its document and of all, synchronously. */
+  /**
+   * Delivers `event` to the subscribers of its document and of all, synchronously; a `resync`
+   * to every subscriber.
+   */
   publish(event: ChangeEvent): void {
-    const set = this.#listeners.get(event.id) ?? [];
-    // Copy first: a listener may unsubscribe while we iterate.
-    for (const listener of [...set, ...this.#everything]) {
+    const listeners =
+      event.type === 'resync'
+        ? [...this.#listeners.values()].flatMap((set) => [...set])
+        : [...(this.#listeners.get(event.id) ?? [])];
+    // Copied first: a listener may unsubscribe while we iterate.
+    for (const listener of [...listeners, ...this.#everything]) {
       try {
         listener(event);
       } catch (error) {

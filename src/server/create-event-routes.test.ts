@@ -166,6 +166,22 @@ describe('Last-Event-ID resume of GET /api/docs/{id}/events', () => {
   });
 });
 
+describe('after changes may have been missed (a resync)', () => {
+  it('ends every event stream, document and list, so that their clients catch up as they reconnect', async () => {
+    const { doc } = await t.create();
+    const [one, other, list] = [
+      await openEvents(doc.id),
+      await openEvents(doc.id),
+      await openStream('/api/events'),
+    ];
+    await Promise.all([one.waitFor('id: 1\n'), other.waitFor('id: 1\n'), list.waitFor('retry:')]);
+    expect(t.store.changes.size).toBe(3);
+    t.store.changes.publish({ type: 'resync' });
+    await Promise.all([one.readToEnd(), other.readToEnd(), list.readToEnd()]);
+    expect(t.store.changes.size).toBe(0);
+  });
+});
+
 describe('GET /api/events', () => {
   it('streams created, version and deleted events of every document, with their list fields', async () => {
     const events = await openStream('/api/events');

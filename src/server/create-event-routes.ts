@@ -73,6 +73,8 @@ async function streamDocument(
 ): Promise<() => void> {
   let lastSent = after ?? 0;
   const relay = (event: ChangeEvent) => {
+    // Versions may have been missed: end, and the client's reconnect replays them.
+    if (event.type === 'resync') return sink.close();
     if (event.type === 'deleted') {
       sink.send('deleted', {});
       sink.close();

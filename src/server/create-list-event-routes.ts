@@ -30,6 +30,8 @@ export function createListEventRoutes({
       signal,
       start: (sink) =>
         store.changes.subscribeAll((event: ChangeEvent) => {
+          // Changes may have been missed: end, and the client reloads the list as it reconnects.
+          if (event.type === 'resync') return sink.close();
           if (event.type === 'deleted') return sink.send('deleted', { id: event.id });
           const { id, title, version, etag, updated_at, updated_by } = event;
           const data = { id, title, version, etag, updated_at, updated_by };

@@ -13,8 +13,8 @@ export interface ChangeListening {
 /**
  * Relays every notification on `channel` to `hub`, from a connection of its own (a pooled one
  * would be handed to other queries). Resolves once `LISTEN` is in place, so a write made after
- * that is heard. When the connection drops it listens again; writes made in between are not
- * relayed (clients catch up on their next load or save).
+ * that is heard. When the connection drops it listens again, then publishes a `resync`: the
+ * writes made in between were not heard, so every subscriber must catch up from the database.
  */
 export async function listenForChanges(
   config: pg.ClientConfig,
@@ -22,6 +22,8 @@ export async function listenForChanges(
   hub: ChangeHub,
 ): Promise<ChangeListening> {
   let closed = false;
+  /** Whether a connection ever listened: any later one follows a gap. */
+  let connected = false;
   let client: pg.Client | undefined;
   let retry: ReturnType<typeof setTimeout> | undefined;
 
@@ -31,20 +33,32 @@ export async function listenForChanges(
       if (message.channel !== channel || !message.payload) return;
       hub.publish(JSON.parse(message.payload) as ChangeEvent);
     });
-    next.on('error', (error) => {
-      if (closed) return;
-      console.error(`concord: lost the PostgreSQL change listener (${error.message}); retrying`);
+    const onLost = (reason: string) => {
+      // Only a connection that is listening is lost; a failed attempt rejects instead.
+      if (closed || client !== next) return;
+      console.error(`concord: lost the PostgreSQL change listener (${reason}); retrying`);
       void next.end().catch(() => undefined);
       scheduleReconnect();
-    });
-    await next.connect();
-    await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    };
+    next.on('error', (error) => onLost(error.message));
+    // A server that closes the connection cleanly (a restart, say) sends no error.
+    next.on('end', () => onLost('the connection ended'));
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
+      void next.end().catch(() => undefined);
+      throw error;
+    }
+    if (closed) return void next.end().catch(() => undefined);
     client = next;
+    // Heard from now on; what came before this connection may have been missed.
+    if (connected) hub.publish({ type: 'resync' });
+    connected = true;
   };
 
   const scheduleReconnect = () => {
     client = undefined;
-    // A failed connect may also emit 'error': keep to one pending attempt.
     if (closed || retry !== undefined) return;
     retry = setTimeout(() => {
       retry = undefined;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createApp } from './create-app.ts';
 import type { ChangeEvent } from './change-feed.ts';
 import { openStore } from './open-store.ts';
 import { postgresMigrations } from './postgres-migrations.ts';
@@ -124,4 +125,45 @@ describe('PostgresStore', () => {
     await expect.poll(() => own).toContain('deleted');
     expect(others).toEqual([]);
   });
+
+  it('listens again when its change listener is cut, and has the streams catch up on what it missed', async () => {
+    const schema = newSchema();
+    const [server, writer] = [await open(schema), await open(schema)];
+    const app = createApp({ store: server, staticDir: null });
+    const created = await writer.createDocument(write('Plan', 'v1'));
+    if (created.status !== 'created') throw new Error('not created');
+    const { id, etag } = created.document;
+    const events = await app.request(`/api/docs/${id}/events`);
+    const reader = events.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    while (!text.includes('id: 1\n')) text += (await reader.read()).value ?? '';
+
+    // Cut every listening connection on this schema's channel, then save while they are down.
+    await queryAsAdmin(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN %${schema}%'`,
+    );
+    const saved = await writer.saveDocument(id, { ...write('Plan', 'v2'), expected: [etag] });
+    if (saved.status !== 'saved') throw new Error('not saved');
+
+    // Once the listener is back, the stream ends, and the reconnect (Last-Event-ID) replays v2.
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      text += chunk.value;
+    }
+    const again = await app.request(`/api/docs/${id}/events`, {
+      headers: { 'Last-Event-ID': '1' },
+    });
+    const replay = again.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let replayed = '';
+    while (!replayed.includes('id: 2\n')) replayed += (await replay.read()).value ?? '';
+    expect(replayed).toContain(`"etag":${JSON.stringify(saved.document.etag)}`);
+    await replay.cancel();
+
+    // And it hears live again.
+    const heard: ChangeEvent[] = [];
+    server.changes.subscribe(id, (event) => heard.push(event));
+    await writer.saveDocument(id, { ...write('Plan', 'v3'), expected: [saved.document.etag] });
+    await expect
+      .poll(() => heard.map((event) => event.type === 'version' && event.version))
+      .toContain(3);
+  }, 15_000);
 });
