@@ -17,7 +17,7 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
  * port only, so a TLS-terminating proxy in front does not look cross-origin.
  */
 export function guardOrigin(allowedOrigins: readonly string[]): MiddlewareHandler {
-  return async (c, next) => {
+  return (c, next) => {
     if (safeMethods.has(c.req.method)) return next();
     const origin = c.req.header('Origin');
     const site = c.req.header('Sec-Fetch-Site');
@@ -26,14 +26,16 @@ export function guardOrigin(allowedOrigins: readonly string[]): MiddlewareHandle
     if (site === undefined && (origin === undefined || isSameHost(origin, c.req.header('Host')))) {
       return next();
     }
-    return createProblemResponse({
-      type: problemTypes.forbiddenOrigin,
-      title: 'Cross-site request refused',
-      status: 403,
-      detail: `${c.req.method} is accepted only from this app's own pages${
-        allowedOrigins.length > 0 ? ' and the origins allowed by CORS' : ''
-      }, not from ${origin ?? 'another site'}.`,
-    });
+    return Promise.resolve(
+      createProblemResponse({
+        type: problemTypes.forbiddenOrigin,
+        title: 'Cross-site request refused',
+        status: 403,
+        detail: `${c.req.method} is accepted only from this app's own pages${
+          allowedOrigins.length > 0 ? ' and the origins allowed by CORS' : ''
+        }, not from ${origin ?? 'another site'}.`,
+      }),
+    );
   };
 }
 

@@ -39,7 +39,8 @@ export function limitRate(limit: RateLimit, now: () => number = Date.now): Middl
     bucket.at = time;
   };
 
-  return async (c, next) => {
+  // Not an async function: one promise fewer on every request.
+  return (c, next) => {
     const time = now();
     const client = readClientAddress(c);
     let bucket = buckets.get(client);
@@ -59,14 +60,16 @@ export function limitRate(limit: RateLimit, now: () => number = Date.now): Middl
       return next();
     }
     const waitSeconds = Math.max(1, Math.ceil((1 - bucket.tokens) / limit.perSecond));
-    return createProblemResponse(
-      {
-        type: problemTypes.rateLimited,
-        title: 'Too many requests',
-        status: 429,
-        detail: `This client sent more than ${limit.perSecond} requests per second; retry after ${waitSeconds} s.`,
-      },
-      { 'Retry-After': String(waitSeconds) },
+    return Promise.resolve(
+      createProblemResponse(
+        {
+          type: problemTypes.rateLimited,
+          title: 'Too many requests',
+          status: 429,
+          detail: `This client sent more than ${limit.perSecond} requests per second; retry after ${waitSeconds} s.`,
+        },
+        { 'Retry-After': String(waitSeconds) },
+      ),
     );
   };
 }

@@ -33,12 +33,13 @@ const securityHeaders: readonly (readonly [string, string])[] = [
  * runtimes and in `app.request()`, makes each answer's header object a fetch `Headers` and back,
  * which `npm run bench:server` measures.
  */
-export const setSecurityHeaders: MiddlewareHandler = async (c, next) => {
+export const setSecurityHeaders: MiddlewareHandler = (c, next) => {
   const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
   if (outgoing) {
     for (const [name, value] of securityHeaders) outgoing.setHeader(name, value);
     return next();
   }
-  await next();
-  for (const [name, value] of securityHeaders) c.res.headers.set(name, value);
+  return next().then(() => {
+    for (const [name, value] of securityHeaders) c.res.headers.set(name, value);
+  });
 };
