@@ -6,6 +6,7 @@ import { findDocument } from './create-document-routes.ts';
 import { createEventStream } from './create-event-stream.ts';
 import type { EventSink } from './create-event-stream.ts';
 import type { DocumentStore } from './store.ts';
+import { readRequestHeader } from './read-request-header.ts';
 
 /** What the event streams need from `createApp`. */
 export interface EventRouteDeps {
@@ -61,7 +62,7 @@ export function createEventRoutes({ store, keepAliveMs, signal }: EventRouteDeps
 
 /** The version named by `Last-Event-ID`; `undefined` when absent or not one of ours (ignored). */
 function readLastVersionSeen(c: Context): number | undefined {
-  const value = c.req.header('Last-Event-ID')?.trim();
+  const value = readRequestHeader(c, 'Last-Event-ID')?.trim();
   return value !== undefined && versionPattern.test(value) ? Number(value) : undefined;
 }
 

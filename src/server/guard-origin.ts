@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { problemTypes } from '../protocol/problem.ts';
 import { createProblemResponse } from './problem-error.ts';
+import { readRequestHeader } from './read-request-header.ts';
 
 // Methods that can change state (RFC 9110 §9.2.1: everything but the safe ones).
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -19,11 +20,14 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function guardOrigin(allowedOrigins: readonly string[]): MiddlewareHandler {
   return (c, next) => {
     if (safeMethods.has(c.req.method)) return next();
-    const origin = c.req.header('Origin');
-    const site = c.req.header('Sec-Fetch-Site');
+    const origin = readRequestHeader(c, 'Origin');
+    const site = readRequestHeader(c, 'Sec-Fetch-Site');
     if (origin !== undefined && allowedOrigins.includes(origin)) return next();
     if (site === 'same-origin' || site === 'none') return next();
-    if (site === undefined && (origin === undefined || isSameHost(origin, c.req.header('Host')))) {
+    if (
+      site === undefined &&
+      (origin === undefined || isSameHost(origin, readRequestHeader(c, 'Host')))
+    ) {
       return next();
     }
     return Promise.resolve(

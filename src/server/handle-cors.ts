@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { readRequestHeader } from './read-request-header.ts';
 
 /** Request headers an embedder's page may send (besides the CORS-safelisted ones). */
 export const corsAllowedHeaders = [
@@ -34,9 +35,9 @@ export function handleCors(allowedOrigins: readonly string[]): MiddlewareHandler
   const allowed = new Set(allowedOrigins);
   return async (c, next) => {
     if (allowed.size === 0) return next();
-    const origin = c.req.header('Origin');
+    const origin = readRequestHeader(c, 'Origin');
     const ok = origin !== undefined && allowed.has(origin);
-    const requestedMethod = c.req.header('Access-Control-Request-Method');
+    const requestedMethod = readRequestHeader(c, 'Access-Control-Request-Method');
     if (ok && c.req.method === 'OPTIONS' && requestedMethod !== undefined) {
       // A preflight: answer it here; the routes' own OPTIONS answer only says Allow.
       return c.body(null, 204, {

@@ -6,6 +6,7 @@ import { problemTypes } from '../protocol/problem.ts';
 import type { InvalidParam } from '../protocol/problem.ts';
 import { validateDocumentInput } from '../protocol/validate-document-input.ts';
 import { ProblemError } from './problem-error.ts';
+import { readRequestHeader } from './read-request-header.ts';
 
 // One decoder for every request: `decode` without `stream` starts afresh each call. `fatal`:
 // JSON text is UTF-8 (RFC 8259 §8.1); refuse other bytes rather than guess.
@@ -58,7 +59,7 @@ export function createInvalidBodyProblem(invalidParams: InvalidParam[]): Problem
 }
 
 function requireJsonMediaType(c: Context): void {
-  const contentType = c.req.header('Content-Type') ?? '';
+  const contentType = readRequestHeader(c, 'Content-Type') ?? '';
   const [mediaType = '', ...parameters] = contentType.split(';').map((part) => part.trim());
   const charset = parameters.find((p) => p.toLowerCase().startsWith('charset='));
   const utf8 = charset === undefined || /^charset="?utf-8"?$/i.test(charset);

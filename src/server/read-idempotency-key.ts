@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { createInvalidBodyProblem } from './read-document-input.ts';
+import { readRequestHeader } from './read-request-header.ts';
 
 /** The request header of draft-ietf-httpapi-idempotency-key-header. */
 export const idempotencyKeyHeader = 'Idempotency-Key';
@@ -18,7 +19,7 @@ const maxLength = 255;
  * @example readIdempotencyKey(c) // '8e03978e-40d5-43e8-bc93-6894a57f9324'
  */
 export function readIdempotencyKey(c: Context): string | undefined {
-  const value = c.req.header(idempotencyKeyHeader)?.trim();
+  const value = readRequestHeader(c, idempotencyKeyHeader)?.trim();
   if (value === undefined) return undefined;
   const match = quoted.exec(value);
   const key = match ? match[1]!.replace(/\\(["\\])/g, '$1') : bare.test(value) ? value : '';

@@ -4,6 +4,7 @@ import type { EntityTag } from '../protocol/etag.ts';
 import { problemTypes } from '../protocol/problem.ts';
 import { ProblemError } from './problem-error.ts';
 import type { Expected } from './store.ts';
+import { readRequestHeader } from './read-request-header.ts';
 
 /** A write's preconditions, as read from `If-Match` and `If-None-Match`. */
 export interface WritePreconditions {
@@ -110,7 +111,7 @@ function readTagList(
   c: Context,
   name: 'If-Match' | 'If-None-Match',
 ): '*' | EntityTag[] | undefined {
-  const value = c.req.header(name);
+  const value = readRequestHeader(c, name);
   if (value === undefined) return undefined;
   const tags = parseETagList(value);
   if (tags === undefined) {

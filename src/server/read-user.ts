@@ -2,10 +2,11 @@ import type { Context } from 'hono';
 import { limits, userHeader } from '../protocol/document.ts';
 import { decodeUserName } from '../protocol/encode-user-name.ts';
 import { createInvalidBodyProblem } from './read-document-input.ts';
+import { readRequestHeader } from './read-request-header.ts';
 
 /** The saving person's name from `Concord-User`; `''` when absent, 400 when malformed. */
 export function readUser(c: Context): string {
-  const name = decodeUserName(c.req.header(userHeader));
+  const name = decodeUserName(readRequestHeader(c, userHeader));
   if (name === undefined) {
     throw createInvalidBodyProblem([
       {
