@@ -1,4 +1,6 @@
+import type { Page } from '@playwright/test';
 import { expect, paragraphs, test } from './fixtures.ts';
+import { EditorPage } from './pages/editor-page.ts';
 
 const [first, second, third] = paragraphs as [string, string, string];
 
@@ -74,6 +76,71 @@ test('a reload restores unsaved edits, and a later conflict merges against the r
   expect(doc.body).toBe(
     `Alice rewrote the opening.\n\n${second}\n\nBob concludes after a reload.\n`,
   );
+});
+
+/** The offer of a closed tab's edits, once the editor has finished looking for them. */
+async function closedTabOffer(page: Page) {
+  await expect(page.locator('[data-closed-tab-search="done"]')).toHaveCount(1);
+  return page.getByRole('region', { name: 'Unsaved edits from a closed tab' });
+}
+
+test('a closed tab’s unsaved edits are offered back in the next tab that opens the document', async ({
+  tabs: [tabA, tabB],
+  seededDoc,
+}) => {
+  await tabA.open(seededDoc.id);
+  await tabA.replaceInBody(third, 'Written in a tab about to be closed.');
+  await tabA.expectUnsaved();
+
+  // While tab A is open, its draft is its own: another tab is offered nothing.
+  await tabB.open(seededDoc.id);
+  await expect(await closedTabOffer(tabB.page)).toHaveCount(0);
+
+  await tabA.page.close();
+  const tabC = new EditorPage(await tabB.page.context().newPage());
+  await tabC.open(seededDoc.id);
+  const offer = await closedTabOffer(tabC.page);
+  await expect(offer).toBeVisible();
+  await offer.getByRole('button', { name: 'Restore them' }).click();
+  const restored = `${first}\n\n${second}\n\nWritten in a tab about to be closed.\n`;
+  await expect(tabC.body).toHaveValue(restored);
+  await expect(offer).toHaveCount(0);
+  await expect(tabC.page.getByText(/Restored the edits of a closed tab/)).toBeVisible();
+  await tabC.expectUnsaved();
+  // Nothing is on the server until it is saved.
+  expect((await seededDoc.fetch()).doc.version).toBe(1);
+  await tabC.save();
+  await tabC.expectSaved();
+
+  // Taken once: no other tab is offered it again.
+  await tabB.page.reload();
+  await expect(tabB.body).toHaveValue(restored);
+  await expect(await closedTabOffer(tabB.page)).toHaveCount(0);
+  const { doc } = await seededDoc.fetch();
+  expect(doc.body).toBe(restored);
+  expect(doc.version).toBe(2);
+});
+
+test('a closed tab’s edits can be discarded, and are then offered nowhere', async ({
+  tabs: [tabA, tabB],
+  seededDoc,
+}) => {
+  await tabA.open(seededDoc.id);
+  await tabA.typeAtEnd('Not wanted after all.');
+  await tabA.expectUnsaved();
+  await tabA.page.close();
+
+  await tabB.open(seededDoc.id);
+  const offer = await closedTabOffer(tabB.page);
+  await offer.getByRole('button', { name: 'Discard them' }).click();
+  await expect(offer).toHaveCount(0);
+  await expect(tabB.body).toHaveValue(seededDoc.body);
+  await tabB.expectSaved();
+
+  const tabC = new EditorPage(await tabB.page.context().newPage());
+  await tabC.open(seededDoc.id);
+  await expect(await closedTabOffer(tabC.page)).toHaveCount(0);
+  expect((await seededDoc.fetch()).doc.version).toBe(1);
 });
 
 test('every key typed before a reload is still there, and Ctrl+S saves it', async ({

@@ -36,6 +36,7 @@ import {
   resolutionInput,
   takePreparedResolution,
 } from './prepare-resolution.ts';
+import { useClosedTabDraft } from './use-closed-tab-draft.ts';
 import { useDraftBackup } from './use-draft-backup.ts';
 import { linkProps, navigate } from './router.ts';
 
@@ -91,6 +92,19 @@ function Editor(props: { id: string; loaded: VersionedDocument; deleted: boolean
   sessionRef.current = session;
 
   const backupFailed = useDraftBackup(id, session, conflict);
+  // A tab that was closed may have left unsaved edits of this document: offer them back.
+  const closedTabs = useClosedTabDraft(id, !restored);
+  const closedTab = closedTabs.found;
+  const restoreClosedTab = () => {
+    if (!closedTab) return;
+    const { base, mine, discarded, resolving, savedAt } = closedTab.draft;
+    closedTabs.forget();
+    setSession({ base, mine, discarded });
+    setConflict(resolving ?? null);
+    setNote(
+      `Restored the edits of a closed tab from ${formatWhen(savedAt)} (started from version ${base.version}).`,
+    );
+  };
 
   // With nothing unsaved, follow the newest version the server has (a refetch found one).
   useEffect(() => {
@@ -278,7 +292,12 @@ function Editor(props: { id: string; loaded: VersionedDocument; deleted: boolean
   const dirty = isDirty(session);
 
   return (
-    <section className="editor" aria-label="Editor">
+    <section
+      className="editor"
+      aria-label="Editor"
+      // For tests and debugging: whether the search for closed tabs' drafts has finished.
+      data-closed-tab-search={closedTabs.searched ? 'done' : 'pending'}
+    >
       <form
         className="editor-form"
         onSubmit={(e) => {
@@ -326,6 +345,18 @@ function Editor(props: { id: string; loaded: VersionedDocument; deleted: boolean
             Restored your unsaved edits from {formatWhen(restored.savedAt)} (started from version{' '}
             {restored.base.version}).
           </p>
+        )}
+        {closedTab && !dirty && !conflict && (
+          <div className="notice" role="region" aria-label="Unsaved edits from a closed tab">
+            A tab that was closed left unsaved edits to this document, from{' '}
+            {formatWhen(closedTab.draft.savedAt)}.{' '}
+            <button type="button" onClick={restoreClosedTab}>
+              Restore them
+            </button>{' '}
+            <button type="button" onClick={closedTabs.forget}>
+              Discard them
+            </button>
+          </div>
         )}
         {session.discarded && (
           <div className="notice" role="region" aria-label="Discarded edits">

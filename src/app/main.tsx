@@ -1,7 +1,12 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ConcordClientContext, createConcordClient, loadUserName } from '../client/index.ts';
+import {
+  ConcordClientContext,
+  createConcordClient,
+  loadUserName,
+  startClosedTabRecovery,
+} from '../client/index.ts';
 import { App } from './app.tsx';
 import './app.css';
 
@@ -9,6 +14,8 @@ const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 5_000 } },
 });
 const client = createConcordClient({ userName: loadUserName });
+// This tab's drafts are copied where another tab can offer them back once this one is closed.
+void startClosedTabRecovery();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,4 +1,5 @@
 import type { DocumentDto, DocumentInput } from '../protocol/index.ts';
+import { mirrorDraft, startMirroringDrafts } from './closed-tab-drafts.ts';
 
 /** The version an edit started from: what this tab last loaded or saved. */
 export interface DraftBase extends DocumentInput {
@@ -64,18 +65,33 @@ export function loadDraft(docId: string): Draft | undefined {
  * caller must then tell the person their edits are not backed up.
  */
 export function storeDraft(docId: string, draft: Omit<Draft, 'savedAt'>): boolean {
+  const json = JSON.stringify({ ...draft, savedAt: new Date().toISOString() });
   try {
-    storage()?.setItem(
-      prefix + docId,
-      JSON.stringify({ ...draft, savedAt: new Date().toISOString() }),
-    );
-    return true;
+    storage()?.setItem(prefix + docId, json);
   } catch {
     return false;
   }
+  mirrorDraft(docId, json);
+  return true;
 }
 
 /** Forgets this tab's draft of a document (after a save that holds everything in it). */
 export function clearDraft(docId: string): void {
   storage()?.removeItem(prefix + docId);
+  mirrorDraft(docId, undefined);
+}
+
+/**
+ * Keeps a copy of this tab's drafts where another tab can recover them once this one is closed
+ * (`findClosedTabDrafts`). Call once when the app starts; without Web Locks it does nothing.
+ */
+export function startClosedTabRecovery(): Promise<void> {
+  return startMirroringDrafts(function* () {
+    const store = storage();
+    for (let i = 0; store && i < store.length; i++) {
+      const key = store.key(i);
+      const json = key?.startsWith(prefix) ? store.getItem(key) : null;
+      if (key && json) yield [key.slice(prefix.length), json] as const;
+    }
+  });
 }

@@ -1,4 +1,5 @@
 export * from './api-error.ts';
+export * from './closed-tab-drafts.ts';
 export * from './concord-client.ts';
 export * from './document-events.ts';
 export * from './drafts.ts';
