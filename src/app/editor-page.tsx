@@ -308,7 +308,12 @@ function Editor(props: { id: string; loaded: VersionedDocument; deleted: boolean
         <div className="editor-bar">
           <a {...linkProps('/')}>← Documents</a>
           <span role="status" className={dirty ? 'status status--dirty' : 'status'}>
-            {dirty ? 'Unsaved changes' : 'Saved'}
+            {/* Offline, TanStack Query holds the save and sends it when the browser is back. */}
+            {save.isPaused
+              ? 'Offline: saves when back online'
+              : dirty
+                ? 'Unsaved changes'
+                : 'Saved'}
           </span>
           <span className="muted">
             version {session.base.version}

@@ -1,0 +1,64 @@
+import { expect, paragraphs, test } from './fixtures.ts';
+
+const [first, second, third] = paragraphs as [string, string, string];
+
+test('a save made offline waits, keeps every edit, and goes out when the browser is back online, merging what landed meanwhile', async ({
+  alice,
+  bob,
+  seededDoc,
+}) => {
+  await alice.editor.open(seededDoc.id);
+  await bob.editor.open(seededDoc.id);
+  await bob.editor.replaceInBody(third, 'Bob wrote this on a train.');
+
+  await bob.page.context().setOffline(true);
+  await bob.editor.save();
+  await expect(bob.editor.status).toHaveText('Offline: saves when back online');
+  await bob.editor.typeAtEnd('And this, still offline.');
+
+  // Meanwhile Alice saves; Bob cannot hear of it.
+  await alice.editor.replaceInBody(first, 'Alice saved while Bob was away.');
+  await alice.editor.save();
+  await alice.editor.expectSaved();
+  expect((await seededDoc.fetch()).doc.version).toBe(2);
+
+  // Back online, the waiting save goes by itself, meets Alice's version, and merges.
+  await bob.page.context().setOffline(false);
+  const dialog = bob.editor.dialog;
+  await dialog.expectOpen();
+  await dialog.expectConflictsLeft(0);
+  await dialog.saveMerged();
+  await dialog.expectClosed();
+  await bob.editor.expectSaved();
+
+  const merged = `Alice saved while Bob was away.\n\n${second}\n\nBob wrote this on a train.\nAnd this, still offline.`;
+  await expect(bob.editor.body).toHaveValue(merged);
+  const { doc } = await seededDoc.fetch();
+  expect(doc.body).toBe(merged);
+  expect(doc.version).toBe(3);
+  expect(doc.updated_by).toBe('Bob');
+});
+
+test('a save that cannot reach the server says so and keeps the edits; the next save goes through', async ({
+  bob,
+  seededDoc,
+}) => {
+  await bob.editor.open(seededDoc.id);
+  await bob.editor.replaceInBody(third, 'Bob wrote this while the server was down.');
+  // The browser thinks it is online, but nothing answers.
+  await bob.page.route('**/api/docs/**', (route) => route.abort('connectionrefused'));
+  await bob.editor.save();
+  await expect(bob.page.getByRole('alert')).toHaveText(
+    'The server could not be reached. Your edits are kept here; try again.',
+  );
+  await bob.editor.expectUnsaved();
+  expect((await seededDoc.fetch()).doc.version).toBe(1);
+
+  await bob.page.unroute('**/api/docs/**');
+  await bob.editor.save();
+  await bob.editor.expectSaved();
+  await expect(bob.page.getByRole('alert')).toHaveCount(0);
+  const { doc } = await seededDoc.fetch();
+  expect(doc.body).toBe(`${first}\n\n${second}\n\nBob wrote this while the server was down.\n`);
+  expect(doc.version).toBe(2);
+});
