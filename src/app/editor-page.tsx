@@ -311,9 +311,11 @@ function Editor(props: { id: string; loaded: VersionedDocument; deleted: boolean
             {/* Offline, TanStack Query holds the save and sends it when the browser is back. */}
             {save.isPaused
               ? 'Offline: saves when back online'
-              : dirty
-                ? 'Unsaved changes'
-                : 'Saved'}
+              : save.isPending
+                ? 'Saving…'
+                : dirty
+                  ? 'Unsaved changes'
+                  : 'Saved'}
           </span>
           <span className="muted">
             version {session.base.version}
