@@ -163,6 +163,7 @@ export const openApiSchemas = {
   IdempotencyKeyInFlightProblem: problemOf(problemTypes.idempotencyKeyInFlight),
   ForbiddenOriginProblem: problemOf(problemTypes.forbiddenOrigin),
   RateLimitedProblem: problemOf(problemTypes.rateLimited),
+  InternalProblem: problemOf(problemTypes.internal),
   VersionEvent: {
     description: '`event: version`, `id: <version>` on GET /api/docs/{id}/events.',
     type: 'object',

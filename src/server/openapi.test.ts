@@ -1,7 +1,9 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createApp } from './create-app.ts';
+import type { DocumentStore } from './store.ts';
 import type { JsonSchema } from './openapi-schemas.ts';
 import { openApiDocument } from './openapi.ts';
 import type { OpenApiMethod, OpenApiResponse } from './openapi.ts';
@@ -44,8 +46,11 @@ const checked = new Set<string>();
 /** Checks `res` against what `operation` documents for its status; returns the parsed body. */
 async function expectDocumented(operation: Operation, res: Response): Promise<unknown> {
   const [method, path] = operation.split(' ') as [OpenApiMethod, string];
-  const response: OpenApiResponse | undefined =
-    openApiDocument.paths[path]?.[method]?.responses[String(res.status)];
+  const responses = openApiDocument.paths[path]?.[method]?.responses ?? {};
+  // A 5xx is what `default` describes, unless the operation lists it.
+  const status =
+    String(res.status) in responses || res.status < 500 ? String(res.status) : 'default';
+  const response: OpenApiResponse | undefined = responses[status];
   const where = `${operation} → ${res.status}`;
   if (!response) throw new Error(`${where} is not documented:\n${await res.text()}`);
   for (const [name, header] of Object.entries(response.headers ?? {})) {
@@ -56,7 +61,7 @@ async function expectDocumented(operation: Operation, res: Response): Promise<un
       validate(header.schema, value, `${where}: header ${name}`);
     }
   }
-  checked.add(`${operation} ${res.status}`);
+  checked.add(`${operation} ${status}`);
   if (!response.content) {
     expect(await res.text(), `${where} has no body`).toBe('');
     return undefined;
@@ -261,6 +266,42 @@ describe('the OpenAPI description', () => {
       }
     } finally {
       await limited.close();
+    }
+  });
+
+  it('documents the 500 of every operation that reaches a failing store', async () => {
+    // Every read and write of this store fails, as a database that went away would.
+    const failing = new Proxy(t.store, {
+      get(store, name, receiver) {
+        const value: unknown = Reflect.get(store, name, receiver);
+        if (name === 'changes' || typeof value !== 'function') return value;
+        return () => Promise.reject(new Error('the database went away'));
+      },
+    }) as DocumentStore;
+    const app = createApp({ store: failing, staticDir: null });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const id = doc.id;
+      const write = { ...json, 'If-Match': etag };
+      const requests: [Operation, string, RequestInit][] = [
+        ['get /api/docs', '/api/docs', {}],
+        ['post /api/docs', '/api/docs', { method: 'POST', headers: json, body: input('New') }],
+        ['get /api/docs/{id}', `/api/docs/${id}`, {}],
+        ['put /api/docs/{id}', `/api/docs/${id}`, { method: 'PUT', headers: write, body: input() }],
+        ['delete /api/docs/{id}', `/api/docs/${id}`, { method: 'DELETE', headers: write }],
+        ['get /api/docs/{id}/versions', `/api/docs/${id}/versions`, {}],
+        ['get /api/docs/{id}/versions/{n}', `/api/docs/${id}/versions/1`, {}],
+        ['get /api/docs/{id}/events', `/api/docs/${id}/events`, {}],
+      ];
+      for (const [operation, path, init] of requests) {
+        const res = await app.request(path, init);
+        expect(res.status, operation).toBe(500);
+        const problem = (await expectDocumented(operation, res)) as { detail: string };
+        expect(problem.detail).not.toContain('went away'); // nothing of the fault leaks
+      }
+      expect(logged).toHaveBeenCalledTimes(requests.length);
+    } finally {
+      logged.mockRestore();
     }
   });
 

@@ -157,6 +157,11 @@ const rateLimited = problemResponse(
     },
   },
 );
+const internalError = problemResponse(
+  'A fault in the server (500), logged there; the answer says nothing about it, and a write it ' +
+    'broke off was not made.',
+  refSchema('InternalProblem'),
+);
 const documentHeaders = { ETag: etagHeader, 'Cache-Control': noCache };
 const eventStream: OpenApiResponse['content'] = {
   'text/event-stream': { schema: { type: 'string' } },
@@ -213,6 +218,7 @@ export const openApiDocument: OpenApiDocument = {
           },
           '400': problemResponse('A bad limit or cursor.', refSchema('InvalidRequestProblem')),
           '429': rateLimited,
+          default: internalError,
         },
       },
       post: {
@@ -259,6 +265,7 @@ export const openApiDocument: OpenApiDocument = {
             refSchema('IdempotencyKeyReusedProblem'),
           ),
           '429': rateLimited,
+          default: internalError,
         },
       },
     },
@@ -281,6 +288,7 @@ export const openApiDocument: OpenApiDocument = {
           '404': notFound,
           '412': preconditionFailed,
           '429': rateLimited,
+          default: internalError,
         },
       },
       put: {
@@ -317,6 +325,7 @@ export const openApiDocument: OpenApiDocument = {
           '415': unsupportedMediaType,
           '428': preconditionRequired,
           '429': rateLimited,
+          default: internalError,
         },
       },
       delete: {
@@ -335,6 +344,7 @@ export const openApiDocument: OpenApiDocument = {
           '412': preconditionFailed,
           '428': preconditionRequired,
           '429': rateLimited,
+          default: internalError,
         },
       },
     },
@@ -351,6 +361,7 @@ export const openApiDocument: OpenApiDocument = {
           },
           '404': notFound,
           '429': rateLimited,
+          default: internalError,
         },
       },
     },
@@ -388,6 +399,7 @@ export const openApiDocument: OpenApiDocument = {
           '404': notFound,
           '412': preconditionFailed,
           '429': rateLimited,
+          default: internalError,
         },
       },
     },
@@ -417,6 +429,7 @@ export const openApiDocument: OpenApiDocument = {
           },
           '404': notFound,
           '429': rateLimited,
+          default: internalError,
         },
       },
     },
