@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Granularity } from '../merge/types.ts';
 import './conflict-dialog.css';
 import { ConflictGroup } from './conflict-group.tsx';
@@ -85,7 +85,9 @@ export function ConflictDialog(props: ConflictDialogProps) {
   const onProgress = useRef(props.onProgress);
   onProgress.current = props.onProgress;
   const reported = useRef(state);
-  useEffect(() => {
+  // A layout effect: reported in the same commit as the change, before the browser paints it,
+  // so a reload right after a keystroke that shows cannot lose it from the backup.
+  useLayoutEffect(() => {
     if (reported.current === state) return; // nothing new since it opened
     reported.current = state;
     onProgress.current?.({ title: state.title.value, body: state.text });
@@ -115,7 +117,8 @@ export function ConflictDialog(props: ConflictDialogProps) {
     },
     [dispatch],
   );
-  useEffect(() => {
+  // Layout effects here too: focus moves before the browser paints the change.
+  useLayoutEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;
     const after = focusAfter.current;
@@ -342,7 +345,7 @@ function useModal(ref: React.RefObject<HTMLDialogElement | null>, onCancel: () =
   // The latest callback, read when Escape is pressed (as onProgress above).
   const onCancelRef = useRef(onCancel);
   onCancelRef.current = onCancel;
-  useEffect(() => {
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
