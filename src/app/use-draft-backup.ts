@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { clearDraft, storeDraft, type DraftResolution } from '../client/index.ts';
 import { isDirty, largeBodyChars, type EditorSession } from './editor-session.ts';
 
@@ -17,10 +17,7 @@ export function useDraftBackup(
   const [backupFailed, setBackupFailed] = useState(false);
   const pendingWrite = useRef<(() => void) | null>(null);
   useEffect(() => () => pendingWrite.current?.(), []); // leaving the editor writes at once
-  // A layout effect: written in the same commit as the change, before the browser paints it,
-  // so a reload right after a keystroke that shows cannot lose it (a passive effect could still
-  // be pending then).
-  useLayoutEffect(() => {
+  useEffect(() => {
     const write = () => {
       pendingWrite.current = null;
       const draft = conflict ? { ...session, resolving: conflict } : session;

@@ -85,8 +85,9 @@ export function ConflictDialog(props: ConflictDialogProps) {
   const onProgress = useRef(props.onProgress);
   onProgress.current = props.onProgress;
   const reported = useRef(state);
-  // A layout effect: reported in the same commit as the change, before the browser paints it,
-  // so a reload right after a keystroke that shows cannot lose it from the backup.
+  // A layout effect: the report (and the caller's state update it makes) happens within the
+  // keystroke's own task, so the caller's backup runs before a reload could come. From a passive
+  // effect, the caller's re-render was a later task, which a reload right after could beat.
   useLayoutEffect(() => {
     if (reported.current === state) return; // nothing new since it opened
     reported.current = state;
