@@ -57,3 +57,27 @@ test('the dialog has no serious accessibility violation in any state', async ({
   await dialog.expectClosed();
   expect(await seriousViolations(bob.page, 'body'), 'editor').toEqual([]);
 });
+
+test('the editor’s offer of a closed tab’s edits and its offline status have no serious violation', async ({
+  tabs: [tabA, tabB],
+  seededDoc,
+}) => {
+  await tabA.open(seededDoc.id);
+  await tabA.typeAtEnd('Left in a closed tab.');
+  await tabA.expectUnsaved();
+  await tabA.page.close();
+
+  await tabB.open(seededDoc.id);
+  const offer = tabB.page.getByRole('region', { name: 'Unsaved edits from a closed tab' });
+  await expect(offer).toBeVisible();
+  expect(await seriousViolations(tabB.page, 'body'), 'closed-tab offer').toEqual([]);
+
+  await offer.getByRole('button', { name: 'Restore them' }).click();
+  await tabB.page.context().setOffline(true);
+  await tabB.save();
+  await expect(tabB.status).toHaveText('Offline: saves when back online');
+  expect(await seriousViolations(tabB.page, 'body'), 'offline').toEqual([]);
+  await tabB.page.context().setOffline(false);
+  await tabB.expectSaved();
+  expect((await seededDoc.fetch()).doc.body).toBe(`${seededDoc.body}Left in a closed tab.`);
+});
