@@ -17,7 +17,7 @@ const reclaimTimeoutMs = 1000;
 
 /** A draft left by a closed tab. */
 export interface ClosedTabDraft {
-  /** Where it is kept; `adoptClosedTabDraft` and `discardClosedTabDraft` take it. */
+  /** Where it is kept: `discardClosedTabDraft(key)` forgets it once restored or discarded. */
   key: string;
   draft: Draft;
 }
