@@ -15,6 +15,7 @@ export function createJsonResponse(
 ): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { ...headers, 'Content-Type': 'application/json' },
+    // A caller's Content-Type (`application/problem+json`) names a more specific JSON type.
+    headers: { 'Content-Type': 'application/json', ...headers },
   });
 }

@@ -1,6 +1,7 @@
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Problem } from '../protocol/problem.ts';
+import { createJsonResponse } from './create-json-response.ts';
 
 /**
  * A deliberate error answer: thrown anywhere in a handler, sent by `handleError` as an
@@ -29,8 +30,8 @@ export function createProblemResponse(
   problem: Problem,
   headers: Record<string, string> = {},
 ): Response {
-  return new Response(JSON.stringify(problem), {
-    status: problem.status,
-    headers: { ...headers, 'Content-Type': 'application/problem+json' },
+  return createJsonResponse(problem, problem.status, {
+    ...headers,
+    'Content-Type': 'application/problem+json',
   });
 }

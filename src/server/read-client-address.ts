@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { IncomingMessage } from 'node:http';
+import { readNodeBindings } from './read-node-bindings.ts';
 
 /**
  * The remote address of the connection a request came on, as `@hono/node-server` hands it
@@ -8,6 +8,5 @@ import type { IncomingMessage } from 'node:http';
  * reverse proxy every request has the proxy's address.
  */
 export function readClientAddress(c: Context): string {
-  const env = c.env as { incoming?: IncomingMessage } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+  return readNodeBindings(c).incoming?.socket?.remoteAddress ?? 'unknown';
 }

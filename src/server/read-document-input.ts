@@ -6,6 +6,7 @@ import { problemTypes } from '../protocol/problem.ts';
 import type { InvalidParam } from '../protocol/problem.ts';
 import { validateDocumentInput } from '../protocol/validate-document-input.ts';
 import { ProblemError } from './problem-error.ts';
+import { readNodeBindings } from './read-node-bindings.ts';
 import { readRequestHeader } from './read-request-header.ts';
 
 // One decoder for every request: `decode` without `stream` starts afresh each call. `fatal`:
@@ -25,7 +26,7 @@ export async function readDocumentInput(c: Context): Promise<DocumentInput> {
   // Behind @hono/node-server, read Node's request stream itself: going through `Request.body`
   // builds a full fetch Request and a web stream around it, which cost about as much CPU as
   // the rest of a save (measured with bench/server.ts). `app.request()` in tests has no env.
-  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  const { incoming } = readNodeBindings(c);
   const bytes = incoming
     ? await readIncomingBytes(incoming, limits.maxBodyBytes)
     : await readBodyBytes(c.req.raw, limits.maxBodyBytes);

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { IncomingMessage } from 'node:http';
+import { readNodeBindings } from './read-node-bindings.ts';
 
 /**
  * The request's `name` header, as `c.req.header(name)` gives it: `undefined` when absent, the
@@ -13,7 +13,7 @@ import type { IncomingMessage } from 'node:http';
  * @example readRequestHeader(c, 'If-Match') // '"a", "b"'
  */
 export function readRequestHeader(c: Context, name: string): string | undefined {
-  const headers = (c.env as { incoming?: Partial<IncomingMessage> } | undefined)?.incoming?.headers;
+  const headers = readNodeBindings(c).incoming?.headers;
   if (!headers) return c.req.header(name);
   const value = headers[name.toLowerCase()];
   return Array.isArray(value) ? value.join(', ') : value;

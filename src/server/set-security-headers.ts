@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import type { ServerResponse } from 'node:http';
+import { readNodeBindings } from './read-node-bindings.ts';
 
 /**
  * The Content-Security-Policy of every answer. The built app is one module script and one
@@ -34,7 +34,7 @@ const securityHeaders: readonly (readonly [string, string])[] = [
  * which `npm run bench:server` measures.
  */
 export const setSecurityHeaders: MiddlewareHandler = (c, next) => {
-  const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+  const { outgoing } = readNodeBindings(c);
   if (outgoing) {
     for (const [name, value] of securityHeaders) outgoing.setHeader(name, value);
     return next();
