@@ -28,6 +28,7 @@ import {
   isDirty,
   largeBodyChars,
   sameContent,
+  sessionOf,
   type EditorSession,
 } from './editor-session.ts';
 import { formatWhen } from './format-when.ts';
@@ -76,9 +77,7 @@ function Editor(props: { id: string; loaded: VersionedDocument; deleted: boolean
   const client = useConcordClient();
   const [restored] = useState(() => loadDraft(id));
   const [session, setSession] = useState<EditorSession>(() =>
-    restored
-      ? { base: restored.base, mine: restored.mine, discarded: restored.discarded }
-      : cleanSession(loaded),
+    restored ? sessionOf(restored) : cleanSession(loaded),
   );
   // A conflict dialog open before a reload opens again, with the work done in it.
   const [conflict, setConflict] = useState<OpenConflict | null>(() => restored?.resolving ?? null);
@@ -97,12 +96,12 @@ function Editor(props: { id: string; loaded: VersionedDocument; deleted: boolean
   const closedTab = closedTabs.found;
   const restoreClosedTab = () => {
     if (!closedTab) return;
-    const { base, mine, discarded, resolving, savedAt } = closedTab.draft;
+    const { draft } = closedTab;
     closedTabs.forget();
-    setSession({ base, mine, discarded });
-    setConflict(resolving ?? null);
+    setSession(sessionOf(draft));
+    setConflict(draft.resolving ?? null);
     setNote(
-      `Restored the edits of a closed tab from ${formatWhen(savedAt)} (started from version ${base.version}).`,
+      `Restored the edits of a closed tab from ${formatWhen(draft.savedAt)} (started from version ${draft.base.version}).`,
     );
   };
 

@@ -1,4 +1,4 @@
-import type { Draft, DraftBase, VersionedDocument } from '../client/index.ts';
+import type { Draft, DraftBase, DraftResolution, VersionedDocument } from '../client/index.ts';
 import type { DocumentInput } from '../protocol/index.ts';
 
 /** What the editor holds for one document: where the edits started, and the edits. */
@@ -23,6 +23,19 @@ export function sameContent(a: DocumentInput, b: DocumentInput): boolean {
 /** Whether the session holds edits that are not on the server. */
 export function isDirty(session: EditorSession): boolean {
   return !sameContent(session.mine, session.base);
+}
+
+/**
+ * Whether a draft holds anything a person would lose: edits, edits dropped by "Take theirs"
+ * (still recoverable), or a conflict being resolved. Only such drafts are kept or offered back.
+ */
+export function holdsWork(draft: EditorSession & { resolving?: DraftResolution }): boolean {
+  return isDirty(draft) || draft.discarded !== undefined || draft.resolving !== undefined;
+}
+
+/** The editor session a stored draft resumes. */
+export function sessionOf({ base, mine, discarded }: Draft): EditorSession {
+  return { base, mine, discarded };
 }
 
 /**

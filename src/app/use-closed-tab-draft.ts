@@ -4,7 +4,7 @@ import {
   findClosedTabDrafts,
   type ClosedTabDraft,
 } from '../client/index.ts';
-import { isDirty } from './editor-session.ts';
+import { holdsWork } from './editor-session.ts';
 
 /** What `useClosedTabDraft` found, and a way to forget it once taken or discarded. */
 export interface ClosedTabDraftOffer {
@@ -27,8 +27,7 @@ export function useClosedTabDraft(id: string, look: boolean): ClosedTabDraftOffe
     let current = true;
     void findClosedTabDrafts(id).then((drafts) => {
       const withEdits = drafts.filter(({ key, draft }) => {
-        const keep =
-          isDirty(draft) || draft.discarded !== undefined || draft.resolving !== undefined;
+        const keep = holdsWork(draft);
         if (!keep) discardClosedTabDraft(key);
         return keep;
       });

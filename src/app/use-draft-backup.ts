@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { clearDraft, storeDraft, type DraftResolution } from '../client/index.ts';
-import { isDirty, largeBodyChars, type EditorSession } from './editor-session.ts';
+import { holdsWork, largeBodyChars, type EditorSession } from './editor-session.ts';
 
 /**
  * Backs the editor's session (and an open conflict's progress) up to this tab's draft, and says
@@ -21,9 +21,8 @@ export function useDraftBackup(
     const write = () => {
       pendingWrite.current = null;
       const draft = conflict ? { ...session, resolving: conflict } : session;
-      if (isDirty(session) || session.discarded || conflict) {
-        setBackupFailed(!storeDraft(id, draft));
-      } else clearDraft(id);
+      if (holdsWork(draft)) setBackupFailed(!storeDraft(id, draft));
+      else clearDraft(id);
     };
     if (session.mine.body.length + (conflict?.base.body.length ?? 0) < largeBodyChars) {
       write();

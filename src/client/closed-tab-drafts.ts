@@ -1,4 +1,6 @@
 import type { Draft } from './drafts.ts';
+import { parseDraft } from './parse-draft.ts';
+import { webStorage } from './web-storage.ts';
 
 /**
  * Drafts of tabs that were closed, offered back in another tab.
@@ -24,13 +26,11 @@ export interface ClosedTabDraft {
 
 let claimed: Promise<string | undefined> | undefined;
 
+/** Both stores, or `undefined` when either is missing: then there is nothing to mirror. */
 function storages(): { session: Storage; local: Storage } | undefined {
-  try {
-    const { sessionStorage: session, localStorage: local } = globalThis;
-    return session && local ? { session, local } : undefined;
-  } catch {
-    return undefined; // storage disabled: no drafts to mirror
-  }
+  const session = webStorage('sessionStorage');
+  const local = webStorage('localStorage');
+  return session && local ? { session, local } : undefined;
 }
 
 function locks(): LockManager | undefined {
@@ -129,7 +129,8 @@ export async function findClosedTabDrafts(docId: string): Promise<ClosedTabDraft
     const owner = key.slice(prefix.length);
     if (owner === own || held.has(lockPrefix + owner)) continue;
     const draft = parseDraft(stores.local.getItem(key));
-    if (draft) found.push({ key, draft });
+    // Sorted by savedAt below, which every stored draft has.
+    if (typeof draft?.savedAt === 'string') found.push({ key, draft });
   }
   return found.sort((a, b) => b.draft.savedAt.localeCompare(a.draft.savedAt));
 }
@@ -137,18 +138,4 @@ export async function findClosedTabDrafts(docId: string): Promise<ClosedTabDraft
 /** Forgets a closed tab's draft (taken into this tab, or discarded by the person). */
 export function discardClosedTabDraft(key: string): void {
   storages()?.local.removeItem(key);
-}
-
-function parseDraft(raw: string | null): Draft | undefined {
-  if (!raw) return undefined;
-  try {
-    const draft = JSON.parse(raw) as Draft;
-    return typeof draft.base?.etag === 'string' &&
-      typeof draft.mine?.body === 'string' &&
-      typeof draft.savedAt === 'string'
-      ? draft
-      : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,5 +1,7 @@
 import type { DocumentDto, DocumentInput } from '../protocol/index.ts';
 import { mirrorDraft, startMirroringDrafts } from './closed-tab-drafts.ts';
+import { parseDraft } from './parse-draft.ts';
+import { webStorage } from './web-storage.ts';
 
 /** The version an edit started from: what this tab last loaded or saved. */
 export interface DraftBase extends DocumentInput {
@@ -38,26 +40,12 @@ const prefix = 'concord:draft:';
  * two tabs of one browser never overwrite each other's drafts (docs/decisions/0003).
  */
 function storage(): Storage | undefined {
-  try {
-    return globalThis.sessionStorage;
-  } catch {
-    // Storage can be disabled (privacy settings): work on without drafts.
-    return undefined;
-  }
+  return webStorage('sessionStorage');
 }
 
 /** Reads this tab's draft of a document, if any (a corrupt entry reads as none). */
 export function loadDraft(docId: string): Draft | undefined {
-  const raw = storage()?.getItem(prefix + docId);
-  if (!raw) return undefined;
-  try {
-    const draft = JSON.parse(raw) as Draft;
-    return typeof draft.base?.etag === 'string' && typeof draft.mine?.body === 'string'
-      ? draft
-      : undefined;
-  } catch {
-    return undefined;
-  }
+  return parseDraft(storage()?.getItem(prefix + docId));
 }
 
 /**
