@@ -68,14 +68,14 @@ test('the editor’s offer of a closed tab’s edits and its offline status have
   await tabA.page.close();
 
   await tabB.open(seededDoc.id);
-  const offer = tabB.page.getByRole('region', { name: 'Unsaved edits from a closed tab' });
+  const offer = await tabB.closedTabOffer();
   await expect(offer).toBeVisible();
   expect(await seriousViolations(tabB.page, 'body'), 'closed-tab offer').toEqual([]);
 
   await offer.getByRole('button', { name: 'Restore them' }).click();
   await tabB.page.context().setOffline(true);
   await tabB.save();
-  await expect(tabB.status).toHaveText('Offline: saves when back online');
+  await tabB.expectSaveWaitingForConnection();
   expect(await seriousViolations(tabB.page, 'body'), 'offline').toEqual([]);
   await tabB.page.context().setOffline(false);
   await tabB.expectSaved();

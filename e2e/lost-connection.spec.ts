@@ -13,7 +13,7 @@ test('a save made offline waits, keeps every edit, and goes out when the browser
 
   await bob.page.context().setOffline(true);
   await bob.editor.save();
-  await expect(bob.editor.status).toHaveText('Offline: saves when back online');
+  await bob.editor.expectSaveWaitingForConnection();
   await bob.editor.typeAtEnd('And this, still offline.');
 
   // Meanwhile Alice saves; Bob cannot hear of it.

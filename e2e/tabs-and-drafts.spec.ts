@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test';
 import { expect, paragraphs, test } from './fixtures.ts';
 import { EditorPage } from './pages/editor-page.ts';
 
@@ -78,12 +77,6 @@ test('a reload restores unsaved edits, and a later conflict merges against the r
   );
 });
 
-/** The offer of a closed tab's edits, once the editor has finished looking for them. */
-async function closedTabOffer(page: Page) {
-  await expect(page.locator('[data-closed-tab-search="done"]')).toHaveCount(1);
-  return page.getByRole('region', { name: 'Unsaved edits from a closed tab' });
-}
-
 test('a closed tab’s unsaved edits are offered back in the next tab that opens the document', async ({
   tabs: [tabA, tabB],
   seededDoc,
@@ -94,12 +87,12 @@ test('a closed tab’s unsaved edits are offered back in the next tab that opens
 
   // While tab A is open, its draft is its own: another tab is offered nothing.
   await tabB.open(seededDoc.id);
-  await expect(await closedTabOffer(tabB.page)).toHaveCount(0);
+  await expect(await tabB.closedTabOffer()).toHaveCount(0);
 
   await tabA.page.close();
   const tabC = new EditorPage(await tabB.page.context().newPage());
   await tabC.open(seededDoc.id);
-  const offer = await closedTabOffer(tabC.page);
+  const offer = await tabC.closedTabOffer();
   await expect(offer).toBeVisible();
   await offer.getByRole('button', { name: 'Restore them' }).click();
   const restored = `${first}\n\n${second}\n\nWritten in a tab about to be closed.\n`;
@@ -115,7 +108,7 @@ test('a closed tab’s unsaved edits are offered back in the next tab that opens
   // Taken once: no other tab is offered it again.
   await tabB.page.reload();
   await expect(tabB.body).toHaveValue(restored);
-  await expect(await closedTabOffer(tabB.page)).toHaveCount(0);
+  await expect(await tabB.closedTabOffer()).toHaveCount(0);
   const { doc } = await seededDoc.fetch();
   expect(doc.body).toBe(restored);
   expect(doc.version).toBe(2);
@@ -131,7 +124,7 @@ test('a closed tab’s edits can be discarded, and are then offered nowhere', as
   await tabA.page.close();
 
   await tabB.open(seededDoc.id);
-  const offer = await closedTabOffer(tabB.page);
+  const offer = await tabB.closedTabOffer();
   await offer.getByRole('button', { name: 'Discard them' }).click();
   await expect(offer).toHaveCount(0);
   await expect(tabB.body).toHaveValue(seededDoc.body);
@@ -139,7 +132,7 @@ test('a closed tab’s edits can be discarded, and are then offered nowhere', as
 
   const tabC = new EditorPage(await tabB.page.context().newPage());
   await tabC.open(seededDoc.id);
-  await expect(await closedTabOffer(tabC.page)).toHaveCount(0);
+  await expect(await tabC.closedTabOffer()).toHaveCount(0);
   expect((await seededDoc.fetch()).doc.version).toBe(1);
 });
 

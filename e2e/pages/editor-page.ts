@@ -37,6 +37,12 @@ export class EditorPage {
     await this.body.fill(text.replace(search, replacement));
   }
 
+  /** The offer of a closed tab's edits, once the editor has finished looking for them. */
+  async closedTabOffer(): Promise<Locator> {
+    await expect(this.page.locator('[data-closed-tab-search="done"]')).toHaveCount(1);
+    return this.page.getByRole('region', { name: 'Unsaved edits from a closed tab' });
+  }
+
   async save(): Promise<void> {
     await this.saveButton.click();
   }
@@ -47,5 +53,10 @@ export class EditorPage {
 
   async expectUnsaved(): Promise<void> {
     await expect(this.status).toHaveText('Unsaved changes');
+  }
+
+  /** A save made offline, held until the browser is back online. */
+  async expectSaveWaitingForConnection(): Promise<void> {
+    await expect(this.status).toHaveText('Offline: saves when back online');
   }
 }
