@@ -14,6 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumPath, readServerUrl, spawnConcord, stop } from '../e2e/concord-process.ts';
+import { median } from './stats.ts';
 
 const runs = Number(process.env.RUNS ?? 5);
 const sizes = [100, 2_000, 20_000];
@@ -166,11 +167,6 @@ async function startProfile(page: Page) {
       }
     },
   };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 const server = await startServer();

@@ -14,10 +14,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { Pool } from 'undici';
+import { readLine, stop } from '../e2e/concord-process.ts';
 import { merge } from '../src/merge/index.ts';
 import type { DocumentDto } from '../src/protocol/index.ts';
 import { openStore } from '../src/server/open-store.ts';
 import { findPostgresBin, startTestPostgres } from '../src/server/testing/start-test-postgres.ts';
+import { median } from './stats.ts';
 
 const seconds = Math.min(120, Math.max(1, Number(process.env.BENCH_SECONDS ?? 20)));
 const editors = 64;
@@ -86,7 +88,7 @@ async function closeConnections(): Promise<void> {
 }
 
 /** Starts a server process and resolves with its URL (from its "… listening on URL" line). */
-function startProcess(args: string[]): Promise<{ url: string; child: ChildProcess }> {
+async function startProcess(args: string[]): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, args, {
     cwd: root,
     // All 64 editors come from one address, where a team has as many: keep the rate limiter
@@ -97,23 +99,9 @@ function startProcess(args: string[]): Promise<{ url: string; child: ChildProces
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk;
-      const match = /listening on (http:\/\/\S+)\n/.exec(out);
-      if (match) resolve({ url: match[1]!, child });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-}
-
-function stopProcess(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
+  const url = await readLine(child, /listening on (http:\/\/\S+)/);
+  if (url === undefined) throw new Error(`${args.join(' ')} exited with ${child.exitCode}`);
+  return { url, child };
 }
 
 /** Each document has one line per editor, kept apart by unchanging lines so edits merge cleanly. */
@@ -289,12 +277,6 @@ async function findLost({ ids, acks, lastEdit, databaseUrl }: Target): Promise<s
   return lost;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
@@ -330,7 +312,7 @@ async function benchStore(kind: string, makeUrl: () => Promise<string>): Promise
     }
   } finally {
     await closeConnections();
-    await Promise.all(children.map(stopProcess));
+    await Promise.all(children.map(stop));
   }
   const results: RunResult[] = [];
   for (const target of targets) {
