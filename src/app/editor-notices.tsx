@@ -1,0 +1,79 @@
+import type { VersionedDocument } from '../client/index.ts';
+import { isDirty } from './editor-session.ts';
+import { formatWhen } from './format-when.ts';
+import type { useEditorFlow } from './use-editor-flow.ts';
+
+/** The notices above the editor's fields: what happened to the text, and what can be done. */
+export function EditorNotices(props: {
+  flow: ReturnType<typeof useEditorFlow>;
+  loaded: VersionedDocument;
+  saveAsNew: () => void;
+  creating: boolean;
+}) {
+  const { flow, loaded } = props;
+  const { session, conflict, note, error } = flow.state;
+  const { restored, closedTabs } = flow;
+  const closedTab = closedTabs.found;
+  return (
+    <>
+      {flow.newer && (
+        <div className="notice" role="region" aria-label="Newer version" aria-live="polite">
+          {loaded.doc.updated_by || 'Someone'} saved a newer version (version {loaded.doc.version})
+          while you were editing.{' '}
+          <button type="button" onClick={flow.mergeNewer}>
+            Merge their changes
+          </button>
+        </div>
+      )}
+      {flow.deleted && (
+        <div className="notice notice--alert" role="alert">
+          This document was deleted. Your text is still here.{' '}
+          <button type="button" onClick={props.saveAsNew} disabled={props.creating}>
+            Save as a new document
+          </button>
+        </div>
+      )}
+      {note && (
+        <p className="notice" aria-live="polite">
+          {note}
+        </p>
+      )}
+      {restored && isDirty(restored) && (
+        <p className="notice">
+          Restored your unsaved edits from {formatWhen(restored.savedAt)} (started from version{' '}
+          {restored.base.version}).
+        </p>
+      )}
+      {closedTab && !isDirty(session) && !conflict && (
+        <div className="notice" role="region" aria-label="Unsaved edits from a closed tab">
+          A tab that was closed left unsaved edits to this document, from{' '}
+          {formatWhen(closedTab.draft.savedAt)}.{' '}
+          <button type="button" onClick={flow.restoreClosedTab}>
+            Restore them
+          </button>{' '}
+          <button type="button" onClick={closedTabs.forget}>
+            Discard them
+          </button>
+        </div>
+      )}
+      {session.discarded && (
+        <div className="notice" role="region" aria-label="Discarded edits">
+          You took their version; your own edits are kept until your next save.{' '}
+          <button type="button" onClick={flow.restoreDiscarded}>
+            Restore my edits
+          </button>
+        </div>
+      )}
+      {flow.backupFailed && (
+        <p role="alert">
+          This browser refused to back up your edits (storage full). Save soon to keep them.
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}

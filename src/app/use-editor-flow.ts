@@ -1,0 +1,163 @@
+import { useEffect, useReducer, useRef, useState } from 'react';
+import {
+  ApiError,
+  conflictProblemOf,
+  isSaveConflict,
+  loadDraft,
+  useConcordClient,
+  useSaveDocument,
+  type VersionedDocument,
+} from '../client/index.ts';
+import type { Resolution } from '../conflict/index.ts';
+import type { DocumentInput } from '../protocol/index.ts';
+import { describeError } from './describe-error.ts';
+import {
+  granularity,
+  initEditorFlow,
+  isNewerWaiting,
+  reduceEditorFlow,
+  type EditorFlowAction,
+  type EditorFlowState,
+  type SaveRequest,
+} from './editor-flow.ts';
+import {
+  prepareResolution,
+  resolutionInput,
+  takePreparedResolution,
+} from './prepare-resolution.ts';
+import { useClosedTabDraft } from './use-closed-tab-draft.ts';
+import { useDraftBackup } from './use-draft-backup.ts';
+
+/**
+ * Connects the editor's flow (editor-flow.ts) to the world: sends the saves it asks for and
+ * reports their answers, follows the loaded document, backs the draft up, offers a closed tab's
+ * draft, and prepares the merge with a newer version in a worker.
+ */
+export function useEditorFlow(id: string, loaded: VersionedDocument, deletedElsewhere: boolean) {
+  const client = useConcordClient();
+  const [restored] = useState(() => loadDraft(id));
+  const [state, dispatch] = useReducer(reduceEditorFlow, undefined, () =>
+    initEditorFlow(loaded, restored),
+  );
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const deleted = deletedElsewhere || state.deletedOnSave;
+
+  const backupFailed = useDraftBackup(id, state.session, state.conflict);
+  // A tab that was closed may have left unsaved edits of this document: offer them back.
+  const closedTabs = useClosedTabDraft(id, !restored);
+
+  useEffect(() => dispatch({ type: 'loaded', loaded }), [loaded]);
+
+  const save = useSaveDocument(id);
+  const mutate = save.mutate;
+  const sent = useRef(0);
+  const { request } = state;
+  useEffect(() => {
+    if (!request || sent.current >= request.id) return;
+    sent.current = request.id;
+    mutate(
+      { ...request.content, etag: request.etag },
+      {
+        onSuccess: (saved) => dispatch({ type: 'saved', request, saved }),
+        onError: (saveError) => {
+          reportSaveError(request, saveError, stateRef.current, dispatch, async (error) => {
+            const problem = conflictProblemOf(error);
+            // A 412 from a server that sends no body: fetch the current version to merge with.
+            return problem
+              ? { doc: problem.current, etag: problem.current_etag }
+              : client.getDocument(id);
+          });
+        },
+      },
+    );
+  }, [request, mutate, client, id]);
+
+  const requestSave = () => dispatch({ type: 'saveRequested' });
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        dispatch({ type: 'saveRequested' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const newer = isNewerWaiting(state, loaded, deleted);
+  // While a newer version waits, merge it with the draft in a worker (after a pause in typing),
+  // so that a save refused for it opens the dialog at once.
+  const { session } = state;
+  useEffect(() => {
+    if (!newer) return;
+    const timer = setTimeout(
+      () => prepareResolution(resolutionInput(session.base, session.mine, loaded), granularity),
+      200,
+    );
+    return () => clearTimeout(timer);
+  }, [newer, session, loaded]);
+
+  return {
+    state,
+    restored,
+    deleted,
+    newer,
+    backupFailed,
+    closedTabs,
+    save: { isPending: save.isPending, isPaused: save.isPaused },
+    requestSave,
+    edit: (change: Partial<DocumentInput>) => dispatch({ type: 'edited', change }),
+    resolve: (resolution: Resolution) => dispatch({ type: 'resolved', resolution }),
+    cancel: () => dispatch({ type: 'cancelled' }),
+    progress: (progress: DocumentInput) => dispatch({ type: 'progressed', progress }),
+    mergeNewer: () => dispatch({ type: 'mergeNewerRequested', loaded }),
+    restoreDiscarded: () => dispatch({ type: 'restoredDiscarded' }),
+    restoreClosedTab: () => {
+      const found = closedTabs.found;
+      if (!found) return;
+      closedTabs.forget();
+      dispatch({ type: 'restoredClosedTab', draft: found.draft });
+    },
+    fail: (error: unknown) => dispatch({ type: 'failed', message: describeError(error) }),
+  };
+}
+
+/** Turns a refused save into the flow's action: gone, a conflict to merge, or an error. */
+function reportSaveError(
+  request: SaveRequest,
+  error: unknown,
+  now: EditorFlowState,
+  dispatch: (action: EditorFlowAction) => void,
+  readTheirs: (error: unknown) => Promise<VersionedDocument>,
+): void {
+  if (request.purpose === 'edits' && error instanceof ApiError && error.status === 404) {
+    dispatch({ type: 'deletedOnSave', request });
+    return;
+  }
+  if (!isSaveConflict(error)) {
+    dispatch({ type: 'failed', message: describeError(error), request });
+    return;
+  }
+  // Edits merge from where the session stands now (what was typed since included); a resolution
+  // that met yet another save merges onto the newer version with the previous theirs as base.
+  const { base, mine } =
+    request.purpose === 'edits'
+      ? { base: now.session.base, mine: now.session.mine }
+      : { base: now.session.base, mine: request.content };
+  const baseContent = { title: base.title, body: base.body };
+  void (async () => {
+    const theirs = await readTheirs(error);
+    // Usually the newer version was known before the save: its merge may be ready already.
+    const prepared = await takePreparedResolution(
+      resolutionInput(baseContent, mine, theirs),
+      granularity,
+    );
+    dispatch({
+      type: 'conflicted',
+      request,
+      conflict: { base: baseContent, mine, theirs, mode: 'save' },
+      prepared,
+    });
+  })().catch((e: unknown) => dispatch({ type: 'failed', message: describeError(e), request }));
+}
