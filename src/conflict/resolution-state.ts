@@ -1,5 +1,10 @@
-import { merge, parseMerge, renderMerge } from '../merge/index.ts';
+import { merge } from '../merge/index.ts';
 import type { Granularity, MergeRegion } from '../merge/types.ts';
+import {
+  findLeftoverMarkers,
+  findMarkerLikeLines,
+  renderConflictBlock,
+} from './find-leftover-markers.ts';
 
 /** How one conflict was settled from its buttons. */
 export type Choice = 'mine' | 'theirs' | 'both' | 'both-theirs-first' | 'base';
@@ -12,6 +17,8 @@ export interface ConflictEntry {
   theirs: string;
   /** Its conflict-marker block as it stands in `text` while unresolved (unique per conflict). */
   block: string;
+  /** The block's marker lines, without line ends: none of them may reach the saved text. */
+  markers: readonly string[];
 }
 
 /** A stretch both sides changed that a finer merge resolved: shown for review. */
@@ -84,16 +91,19 @@ export function createResolution(
   const conflicts: ConflictEntry[] = [];
   const reviews: ReviewEntry[] = [];
   let text = '';
+  // Marker lines the documents themselves hold: the engine's own must differ from them.
+  const taken = findMarkerLikeLines([input.base, input.mine, input.theirs]);
   for (const region of result.regions) {
     if (region.kind === 'conflict') {
       const number = conflicts.length + 1;
-      const block = renderConflictBlock(region, number);
+      const { block, markers } = renderConflictBlock(region, number, taken);
       conflicts.push({
         number,
         base: region.base,
         mine: region.mine,
         theirs: region.theirs,
         block,
+        markers,
       });
       text += block;
     } else {
@@ -273,12 +283,13 @@ export function findUnresolved(state: ResolutionState): Set<number> {
 }
 
 /**
- * How many conflicts are left: marker blocks still in the result (also ones a person edited
- * inside, which no longer match their original block), plus an unresolved title.
+ * How many conflicts are left: those with any of their marker lines still in the result (a block
+ * a person edited inside, or only part of whose markers they deleted, is not resolved), plus an
+ * unresolved title.
  */
 export function countConflictsLeft(state: ResolutionState): number {
-  const blocks = parseMerge(state.text).filter((region) => region.kind === 'conflict').length;
-  return blocks + (state.title.resolved ? 0 : 1);
+  const left = new Set(findLeftoverMarkers(state.text, state.conflicts).map((m) => m.conflict));
+  return left.size + (state.title.resolved ? 0 : 1);
 }
 
 /** Whether undo / redo would do anything. */
@@ -295,18 +306,6 @@ function commit(state: ResolutionState, next: Snapshot): ResolutionState {
 
 function snapshotOf(state: ResolutionState): Snapshot {
   return { text: state.text, title: state.title, choices: state.choices };
-}
-
-function renderConflictBlock(
-  region: Extract<MergeRegion, { kind: 'conflict' }>,
-  number: number,
-): string {
-  // The number in the labels makes every block unique, so finding a conflict in an edited
-  // result can never pick up a twin.
-  return renderMerge(
-    { clean: false, regions: [region], conflicts: 1 },
-    { labels: { mine: `mine (conflict ${number})`, theirs: `theirs (conflict ${number})` } },
-  );
 }
 
 function textOfChoice(entry: ConflictEntry, choice: Choice, whole: string): string {
