@@ -1,4 +1,9 @@
-import type { Draft, DraftResolution, VersionedDocument } from '../client/index.ts';
+import {
+  refuseUnresolved,
+  type Draft,
+  type DraftResolution,
+  type VersionedDocument,
+} from '../client/index.ts';
 import {
   countConflictsLeft,
   createResolution,
@@ -225,6 +230,14 @@ function resolve(state: EditorFlowState, resolution: Resolution): EditorFlowStat
     };
   }
   const content = { title: resolution.title, body: resolution.body };
+  // Never let a conflict marker the dialog wrote into the draft or onto the server.
+  const refusal = refuseUnresolved(content.body, {
+    base: conflict.base.body,
+    mine: conflict.mine.body,
+    theirs: theirs.doc.body,
+    theirsEtag: theirs.etag,
+  });
+  if (refusal) return { ...state, error: refusal.message };
   // The resolution is the person's work now: it starts from their version.
   const session = { base: baseOf(theirs), mine: content };
   if (conflict.mode === 'draft') {

@@ -112,6 +112,7 @@ function Editor(props: { id: string; loaded: VersionedDocument; deleted: boolean
             theirs: conflict.theirs.doc.title,
           }}
           theirsAuthor={conflict.theirs.doc.updated_by || undefined}
+          theirsVersion={conflict.theirs.doc.version}
           granularity={granularity}
           labels={conflict.mode === 'draft' ? draftLabels : undefined}
           busy={flow.save.isPending}

@@ -15,6 +15,8 @@ export class ConflictDialogPage {
   readonly labels: ConflictLabels;
   readonly root: Locator;
   readonly mergedResult: Locator;
+  /** The alertdialog Keep mine opens when theirs holds changes mine lacks. */
+  readonly discardDialog: Locator;
 
   constructor(
     readonly page: Page,
@@ -23,6 +25,7 @@ export class ConflictDialogPage {
     this.labels = { ...defaultLabels, ...labels };
     this.root = page.getByRole('dialog', { name: this.labels.dialog });
     this.mergedResult = this.root.getByRole('textbox', { name: this.labels.mergedResult });
+    this.discardDialog = page.getByRole('alertdialog', { name: this.labels.discardTitle });
   }
 
   /** The group of conflict `n` (from 1). */
@@ -69,6 +72,18 @@ export class ConflictDialogPage {
 
   async keepMine(): Promise<void> {
     await this.button(this.labels.keepMine).click();
+  }
+
+  /** In "Discard their changes?": save mine anyway. */
+  async discardTheirChanges(): Promise<void> {
+    await this.discardDialog
+      .getByRole('button', { name: this.labels.discard, exact: true })
+      .click();
+  }
+
+  /** In "Discard their changes?": back to the conflict dialog. */
+  async goBack(): Promise<void> {
+    await this.discardDialog.getByRole('button', { name: this.labels.goBack, exact: true }).click();
   }
 
   async takeTheirs(): Promise<void> {
