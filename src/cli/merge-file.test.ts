@@ -132,7 +132,7 @@ describe('concord merge-file --granularity word', () => {
   });
 });
 
-// These start real processes (node with tsx, git), which take a second or more on a busy machine.
+// These start real processes (the compiled concord, git), which take a second or more on a busy machine.
 describe.runIf(hasGit)('the concord command', () => {
   it('writes the merge into <current> and exits with the conflict count, as git does', () => {
     const dir = mkdtempSync(join(tmpdir(), 'concord-merge-file-'));
