@@ -55,6 +55,20 @@ describe('the concord command as a process', () => {
     30_000,
   );
 
+  it('exits 129 with the usage for a marker size of 1000000000, which crashed it', () => {
+    writeFileSync(join(dir, 'b'), 'a\nb\nc\n');
+    writeFileSync(join(dir, 'm'), 'a\nB\nc\n');
+    writeFileSync(join(dir, 't'), 'a\nX\nc\n');
+    const concord = spawnSync(
+      process.execPath,
+      [concordBin, 'merge-file', '-p', '--marker-size=1000000000', 'm', 'b', 't'],
+      { cwd: dir, encoding: 'utf8' },
+    );
+    expect(concord.stderr).toContain('usage: concord merge-file');
+    expect(concord.status).toBe(129);
+    expect(concord.stdout).toBe('');
+  });
+
   it('loads no package to merge files, and the server only for serve', () => {
     const loaded = new Set<string>();
     const toRead = ['concord.js'];
