@@ -1,14 +1,14 @@
 import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Granularity } from '../merge/types.ts';
 import './conflict-dialog.css';
-import { ConflictGroup } from './conflict-group.tsx';
+import { ConflictGroup, type OnChoose } from './conflict-group.tsx';
 import { defaultLabels, type ConflictLabels } from './labels.ts';
 import {
   canRedo,
   canUndo,
   countConflictsLeft,
   createResolution,
-  findUnresolved,
+  findStatuses,
   resolveReducer,
   sameResolutionInput,
   type Choice,
@@ -97,7 +97,7 @@ export function ConflictDialog(props: ConflictDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const headingId = useId();
   const left = useMemo(() => countConflictsLeft(state), [state]);
-  const unresolved = useMemo(() => findUnresolved(state), [state]);
+  const statuses = useMemo(() => findStatuses(state), [state]);
   const total = state.conflicts.length;
   const busy = props.busy ?? false;
   const [announcement, setAnnouncement] = useState('');
@@ -108,13 +108,20 @@ export function ConflictDialog(props: ConflictDialogProps) {
 
   useModal(dialogRef, props.onCancel);
 
-  // A chosen conflict's buttons go away; move focus on to the next unresolved conflict (or the
-  // save button) so keyboard users never drop to the page body.
+  // The conflict focused or last acted on (0: the title), where Next / Previous conflict start.
+  const current = useRef(-1);
+  // Settling an open conflict moves focus on to the next open one (or the save button), so the
+  // keyboard goes from conflict to conflict; changing a settled one leaves focus where it is.
   const focusAfter = useRef<number | null>(null);
-  const onChoose = useCallback(
-    (conflict: number, choice: Choice) => {
-      dispatch({ type: 'choose', conflict, choice });
-      focusAfter.current = conflict;
+  const onChoose = useCallback<OnChoose>(
+    (conflict, choice, open) => {
+      dispatch(
+        conflict
+          ? { type: 'choose', conflict, choice }
+          : { type: 'chooseTitle', choice: choice as 'mine' | 'theirs' },
+      );
+      current.current = conflict;
+      if (open) focusAfter.current = conflict;
     },
     [dispatch],
   );
@@ -133,13 +140,15 @@ export function ConflictDialog(props: ConflictDialogProps) {
     (next?.querySelector<HTMLElement>('button') ?? firstFocusable(dialog))?.focus();
   }, [state, busy]);
 
+  // The next (or previous) open conflict after the current one, wrapping around: with the
+  // mouse, focus is on the button itself, so the group is remembered rather than read from focus.
   const focusConflict = (direction: 1 | -1) => {
     const groups = unresolvedGroups(dialogRef.current);
-    const current = groups.findIndex((g) => g.contains(document.activeElement));
-    // .at() wraps around: -1 is the last group.
-    const target = groups.at(
-      current < 0 ? (direction > 0 ? 0 : -1) : (current + direction) % groups.length,
-    );
+    const at = (g: HTMLElement) => Number(g.dataset.conflict) - current.current;
+    const target =
+      direction > 0
+        ? (groups.find((g) => at(g) > 0) ?? groups[0])
+        : (groups.findLast((g) => at(g) < 0) ?? groups.at(-1));
     target?.scrollIntoView({ block: 'nearest' });
     (target?.querySelector<HTMLElement>('button') ?? target)?.focus();
   };
@@ -164,17 +173,22 @@ export function ConflictDialog(props: ConflictDialogProps) {
       dispatch({ type: event.shiftKey ? 'redo' : 'undo' });
     } else if (!mod && !event.altKey && !typing && event.key in choiceKeys) {
       const group = (event.target as HTMLElement).closest<HTMLElement>('[data-conflict]');
-      if (group?.dataset.unresolved !== 'true') return;
+      const conflict = Number(group?.dataset.conflict);
+      const choice = choiceKeys[event.key]!;
+      // The title (conflict 0) has no "both".
+      if (!group || (!conflict && choice !== 'mine' && choice !== 'theirs')) return;
       event.preventDefault();
-      onChoose(Number(group.dataset.conflict), choiceKeys[event.key]!);
+      onChoose(conflict, choice, group.dataset.unresolved === 'true');
     }
   };
 
   // Entering a conflict tells a screen reader both sides at once.
   const onFocus = (event: React.FocusEvent) => {
     const group = (event.target as HTMLElement).closest<HTMLElement>('[data-conflict]');
-    const entry = group ? state.conflicts[Number(group.dataset.conflict) - 1] : undefined;
-    if (!entry || group?.contains(event.relatedTarget as Node | null)) return;
+    if (!group) return;
+    current.current = Number(group.dataset.conflict);
+    const entry = state.conflicts[current.current - 1];
+    if (!entry || group.contains(event.relatedTarget as Node | null)) return;
     setAnnouncement(
       labels.announceConflict(labels.conflictOf(entry.number, total), entry.mine, entry.theirs),
     );
@@ -195,7 +209,8 @@ export function ConflictDialog(props: ConflictDialogProps) {
         <p className="concord-dialog__intro">{labels.intro(props.theirsAuthor)}</p>
         <div className="concord-dialog__toolbar">
           <p className="concord-dialog__left" aria-live="polite">
-            {labels.conflictsLeft(left)}
+            <span>{labels.conflictsLeft(left)}</span>
+            {!state.title.resolved && labels.includingTitle}
           </p>
           <button
             type="button"
@@ -213,7 +228,7 @@ export function ConflictDialog(props: ConflictDialogProps) {
           >
             {labels.nextConflict}
           </button>
-          {unresolved.size > 0 && (
+          {statuses.includes('unresolved') && (
             <>
               <button type="button" onClick={() => dispatch({ type: 'resolveSimple' })}>
                 {labels.resolveSimple}
@@ -253,15 +268,14 @@ export function ConflictDialog(props: ConflictDialogProps) {
 
       <div className="concord-dialog__content">
         {!state.initial.title.resolved && (
-          <TitleGroup title={state.title} labels={labels} dispatch={dispatch} />
+          <TitleGroup title={state.title} labels={labels} dispatch={dispatch} onChoose={onChoose} />
         )}
         {state.conflicts.map((entry) => (
           <ConflictGroup
             key={entry.number}
             entry={entry}
             total={total}
-            unresolved={unresolved.has(entry.number)}
-            choice={state.choices[entry.number - 1] ?? null}
+            status={statuses[entry.number - 1]!}
             labels={labels}
             onChoose={onChoose}
           />

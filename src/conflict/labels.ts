@@ -28,6 +28,10 @@ export interface ConflictLabels {
   useMyTitle: string;
   useTheirTitle: string;
   mergedTitle: string;
+  /** The title group's status until a title is chosen or typed. */
+  titleNotChosen: string;
+  /** After "N conflicts left" while the title is one of them. */
+  includingTitle: string;
   resolved: string;
   editedByHand: string;
   /** "Conflict 2 of 5". */
@@ -73,6 +77,8 @@ export const defaultLabels: ConflictLabels = {
   useMyTitle: 'Use my title',
   useTheirTitle: 'Use their title',
   mergedTitle: 'Merged title',
+  titleNotChosen: 'not chosen yet (the box shows your title)',
+  includingTitle: ', including the title',
   resolved: 'Resolved',
   editedByHand: 'Edited by hand in the merged result',
   conflictOf: (n, m) => `Conflict ${n} of ${m}`,
