@@ -34,6 +34,8 @@ export const problemTypes = {
   forbiddenOrigin: 'https://concord.dev/problems/forbidden-origin',
   rateLimited: 'https://concord.dev/problems/rate-limited',
   internal: 'https://concord.dev/problems/internal',
+  storeUnavailable: 'https://concord.dev/problems/store-unavailable',
+  documentDeleted: 'https://concord.dev/problems/document-deleted',
 } as const;
 
 /** 409 to a stale `If-Match`: carries everything a client needs to merge. */

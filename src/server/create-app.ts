@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { existsSync } from 'node:fs';
 import { answerMethodNotAllowed } from './answer-method-not-allowed.ts';
 import { createCollectionRoutes } from './create-collection-routes.ts';
+import { createHealthRoutes } from './create-health-routes.ts';
 import { createEventRoutes } from './create-event-routes.ts';
 import { createListEventRoutes } from './create-list-event-routes.ts';
 import { createDocumentRoutes } from './create-document-routes.ts';
@@ -68,6 +69,7 @@ export function createApp(options: AppOptions): Hono {
   if (rateLimit) app.use('*', limitRate(rateLimit, clock));
   app.use('*', guardOrigin(corsOrigins));
 
+  app.route('/healthz', createHealthRoutes({ store }));
   app.route('/api/docs', createCollectionRoutes({ store, now }));
   app.route('/api/docs', createDocumentRoutes({ store, now }));
   app.route('/api/docs', createVersionRoutes({ store }));

@@ -164,6 +164,13 @@ export const openApiSchemas = {
   ForbiddenOriginProblem: problemOf(problemTypes.forbiddenOrigin),
   RateLimitedProblem: problemOf(problemTypes.rateLimited),
   InternalProblem: problemOf(problemTypes.internal),
+  StoreUnavailableProblem: problemOf(problemTypes.storeUnavailable),
+  Health: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['status'],
+    properties: { status: { const: 'ok' } },
+  },
   VersionEvent: {
     description: '`event: version`, `id: <version>` on GET /api/docs/{id}/events.',
     type: 'object',

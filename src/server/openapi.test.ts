@@ -181,6 +181,15 @@ const cases: [Operation, number, () => Promise<Response>][] = [
   ],
   ['get /api/docs/{id}/events', 404, () => request('/api/docs/nope/events')],
   ['get /api/openapi.json', 200, () => request('/api/openapi.json')],
+  ['get /healthz', 200, () => request('/healthz')],
+  [
+    'get /healthz',
+    503,
+    async () => {
+      await t.store.close(); // afterEach's close is then a no-op
+      return request('/healthz');
+    },
+  ],
 ];
 
 describe('the OpenAPI description', () => {
@@ -314,7 +323,7 @@ describe('the OpenAPI description', () => {
   it('lists every API route the app answers', () => {
     const routes = new Set(
       t.app.routes
-        .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/'))
+        .filter((r) => r.method !== 'ALL' && /^\/(api\/|healthz$|metrics$)/.test(r.path))
         .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`),
     );
     const operations = new Set(

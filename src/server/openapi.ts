@@ -1,5 +1,6 @@
 import { limits, userHeader } from '../protocol/document.ts';
 import { pageLimits } from './create-collection-routes.ts';
+import { healthTimeoutMs } from './create-health-routes.ts';
 import type { JsonSchema } from './openapi-schemas.ts';
 import { etagSchema, openApiSchemas, refSchema } from './openapi-schemas.ts';
 
@@ -99,6 +100,11 @@ const noCache: OpenApiHeader = {
   description: '`no-cache`: revalidate every time.',
   required: true,
   schema: { const: 'no-cache' },
+};
+const noStore: OpenApiHeader = {
+  description: '`no-store`: a probe always reaches the server.',
+  required: true,
+  schema: { const: 'no-store' },
 };
 const json = (schema: JsonSchema) => ({ 'application/json': { schema } });
 const problem = (schema: JsonSchema) => ({ 'application/problem+json': { schema } });
@@ -447,6 +453,33 @@ export const openApiDocument: OpenApiDocument = {
             content: eventStream,
           },
           '429': rateLimited,
+        },
+      },
+    },
+    '/healthz': {
+      get: {
+        operationId: 'checkHealth',
+        summary: 'Whether this server can serve documents: for load balancers.',
+        description: `200 when the store answers a cheap query within ${healthTimeoutMs} ms, else 503.`,
+        responses: {
+          '200': {
+            description: 'The store answers.',
+            headers: { 'Cache-Control': noStore },
+            content: json(refSchema('Health')),
+          },
+          '429': rateLimited,
+          '503': problemResponse(
+            'The store failed or did not answer in time.',
+            refSchema('StoreUnavailableProblem'),
+            {
+              'Cache-Control': noStore,
+              'Retry-After': {
+                description: 'Seconds before asking again.',
+                required: true,
+                schema: { type: 'string', pattern: '^[0-9]+$' },
+              },
+            },
+          ),
         },
       },
     },

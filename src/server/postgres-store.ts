@@ -354,6 +354,11 @@ export class PostgresStore implements DocumentStore {
     return rows[0] && toStoredDocument(rows[0]);
   }
 
+  async ping(): Promise<void> {
+    if (this.#closed) throw new Error('the store is closed');
+    await this.#query('SELECT 1 FROM documents LIMIT 1');
+  }
+
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;

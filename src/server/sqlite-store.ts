@@ -205,6 +205,11 @@ export class SqliteStore implements DocumentStore {
     ).get(id, version);
   }
 
+  async ping(): Promise<void> {
+    // Reads the schema too, so a file that lost its tables is not called healthy.
+    this.#prepare('SELECT 1 FROM documents LIMIT 1').get();
+  }
+
   async close(): Promise<void> {
     if (!this.#db.open) return;
     // Writes still queued are committed (and answered) before the connection goes.

@@ -123,6 +123,11 @@ export interface DocumentStore {
   /** Every kept version, newest first; `undefined` when the document does not exist. */
   listVersions(id: string): Promise<VersionSummary[] | undefined>;
   getVersion(id: string, version: number): Promise<StoredVersion | undefined>;
+  /**
+   * A cheap query that reaches the database (for `GET /healthz`); rejects when the store cannot
+   * answer.
+   */
+  ping(): Promise<void>;
   /** Tells subscribers about every committed write, from this process or (later) others. */
   readonly changes: ChangeFeed;
   /** Releases the connection; the store is unusable afterwards. */
