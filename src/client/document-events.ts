@@ -57,6 +57,12 @@ export function useDocumentEvents(id: string): { deleted: boolean } {
       onVersion(JSON.parse(event.data) as VersionEvent);
     source.addEventListener('version', onServerVersion);
     source.addEventListener('deleted', onDeleted);
+    // Back from the trash (the stream stays open across a delete): editable again.
+    source.addEventListener('restored', () => {
+      setDeleted(false);
+      void queryClient.invalidateQueries({ queryKey: docKeys.detail(id) });
+      void queryClient.invalidateQueries({ queryKey: docKeys.list() });
+    });
 
     const channel = openChannel();
     if (channel) {
@@ -89,7 +95,8 @@ export function useDocumentListEvents(): void {
     // Anything that changed before the stream opened (the list may have loaded first) or while
     // it was reconnecting was not sent on it: reload the list at every open.
     source.addEventListener('open', refetch);
-    for (const type of ['created', 'version', 'deleted']) source.addEventListener(type, refetch);
+    for (const type of ['created', 'version', 'deleted', 'restored'])
+      source.addEventListener(type, refetch);
     const channel = openChannel();
     if (channel) channel.onmessage = refetch;
     return () => {

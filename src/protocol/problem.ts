@@ -53,6 +53,17 @@ export interface TitleTakenProblem extends Problem {
   existing: { id: string; title: string };
 }
 
+/**
+ * 409 to a save or delete of a document in the trash: `restore` is the path to POST to bring it
+ * back (then save again).
+ */
+export interface DocumentDeletedProblem extends Problem {
+  type: typeof problemTypes.documentDeleted;
+  status: 409;
+  deleted_at: string;
+  restore: string;
+}
+
 /** Whether a parsed JSON value looks like a problem document. */
 export function isProblem(value: unknown): value is Problem {
   if (typeof value !== 'object' || value === null) return false;
@@ -68,5 +79,14 @@ export function isEditConflict(problem: Problem | undefined): problem is EditCon
     typeof problem.current_etag === 'string' &&
     typeof problem.current === 'object' &&
     problem.current !== null
+  );
+}
+
+/** Whether a problem says the document is in the trash (and how to restore it). */
+export function isDocumentDeleted(problem: Problem | undefined): problem is DocumentDeletedProblem {
+  return (
+    problem !== undefined &&
+    problem.type === problemTypes.documentDeleted &&
+    typeof problem.restore === 'string'
   );
 }

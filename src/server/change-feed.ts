@@ -13,7 +13,18 @@ export type ChangeEvent =
       updated_at: string;
       updated_by: string;
     }
+  /** Moved to the trash. */
   | { type: 'deleted'; id: string }
+  /** Back from the trash, as it was: its current version's metadata. */
+  | {
+      type: 'restored';
+      id: string;
+      version: number;
+      etag: string;
+      title: string;
+      updated_at: string;
+      updated_by: string;
+    }
   /**
    * Changes may have been missed: a store's change listener lost its connection and is back.
    * Delivered to every listener. The event streams end on it, and their clients reconnect and

@@ -323,8 +323,15 @@ export const openApiDocument: OpenApiDocument = {
           '404': notFound,
           '409': problemResponse(
             'If-Match is stale: `current` and `current_etag` to merge onto (RFC 9110 §15.5.10); ' +
-              'or the new title is used by another document.',
-            { anyOf: [refSchema('EditConflictProblem'), refSchema('TitleTakenProblem')] },
+              'the new title is used by another document; or the document is in the trash ' +
+              '(`document-deleted`, with `restore`), whatever the preconditions.',
+            {
+              anyOf: [
+                refSchema('EditConflictProblem'),
+                refSchema('TitleTakenProblem'),
+                refSchema('DocumentDeletedProblem'),
+              ],
+            },
           ),
           '412': preconditionFailed,
           '413': tooLarge,
@@ -336,16 +343,21 @@ export const openApiDocument: OpenApiDocument = {
       },
       delete: {
         operationId: 'deleteDocument',
-        summary: 'Delete a document and its history, if the current version is the one seen.',
+        summary: 'Move a document to the trash, if the current version is the one seen.',
+        description:
+          'The document keeps its history and can be restored (POST /api/trash/{id}/restore) ' +
+          'until it is purged, CONCORD_TRASH_DAYS (default 30) after the delete. Its title is ' +
+          'free meanwhile. Every other path answers 404 for it.',
         parameters: [idParameter, ifMatchWrite, ifNoneMatchWrite],
         responses: {
-          '204': { description: 'Deleted.' },
+          '204': { description: 'Moved to the trash.' },
           '400': invalidPrecondition,
           '403': forbiddenOrigin,
           '404': notFound,
           '409': problemResponse(
-            'If-Match is stale: `current` and `current_etag`.',
-            refSchema('EditConflictProblem'),
+            'If-Match is stale: `current` and `current_etag`; or the document is already in ' +
+              'the trash (`document-deleted`).',
+            { anyOf: [refSchema('EditConflictProblem'), refSchema('DocumentDeletedProblem')] },
           ),
           '412': preconditionFailed,
           '428': preconditionRequired,
@@ -415,7 +427,9 @@ export const openApiDocument: OpenApiDocument = {
         summary: "Server-sent events of a document's changes.",
         description:
           '`event: version` (`VersionEvent`, with `id: <version>`), then live ones; ' +
-          '`event: deleted` (`DeletedEvent`) ends the stream. Without Last-Event-ID the first ' +
+          '`event: deleted` (`DeletedEvent`) when it moves to the trash, `event: restored` ' +
+          '(`RestoredEvent`) when it comes back; the stream stays open across both (a document ' +
+          'in the trash starts with `deleted`). Without Last-Event-ID the first ' +
           'event is the current version; with it, every later version is replayed in order. ' +
           'Keep-alive comments every 15 s.',
         parameters: [
@@ -444,8 +458,9 @@ export const openApiDocument: OpenApiDocument = {
         operationId: 'streamListEvents',
         summary: 'Server-sent events of every document: for a live document list.',
         description:
-          '`event: created` and `event: version` (`ListChangeEvent`), `event: deleted` ' +
-          '(`ListDeletedEvent`). No ids and no resume: reload GET /api/docs on `open`.',
+          '`event: created`, `event: version` and `event: restored` (`ListChangeEvent`), ' +
+          '`event: deleted` (`ListDeletedEvent`). No ids and no resume: reload GET /api/docs ' +
+          'on `open`.',
         responses: {
           '200': {
             description: 'The stream.',
@@ -453,6 +468,79 @@ export const openApiDocument: OpenApiDocument = {
             content: eventStream,
           },
           '429': rateLimited,
+        },
+      },
+    },
+    '/api/trash': {
+      get: {
+        operationId: 'listTrash',
+        summary: 'Deleted documents, most recently deleted first, in pages.',
+        description:
+          'Each stays until restored or purged, CONCORD_TRASH_DAYS (default 30) after its delete.',
+        parameters: [
+          {
+            name: 'limit',
+            in: 'query',
+            description: `Documents per page, 1 to ${pageLimits.max} (default ${pageLimits.default}).`,
+            schema: { type: 'integer', minimum: 1, maximum: pageLimits.max },
+          },
+          {
+            name: 'cursor',
+            in: 'query',
+            description: 'The next_cursor of the previous page, unchanged.',
+            schema: { type: 'string' },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of deleted documents.',
+            headers: {
+              'Cache-Control': noCache,
+              Link: {
+                description: 'The next page, `rel="next"` (RFC 8288), when there is one.',
+                schema: { type: 'string', pattern: '^</api/trash\\?[^>]*>; rel="next"$' },
+              },
+            },
+            content: json(refSchema('TrashList')),
+          },
+          '400': problemResponse('A bad limit or cursor.', refSchema('InvalidRequestProblem')),
+          '429': rateLimited,
+          default: internalError,
+        },
+      },
+    },
+    '/api/trash/{id}/restore': {
+      post: {
+        operationId: 'restoreDocument',
+        summary: 'Bring a deleted document back, as it was.',
+        description:
+          'History, version and ETag unchanged: a save against the ETag it had goes through. ' +
+          'Open event streams get `restored`.',
+        parameters: [idParameter],
+        responses: {
+          '200': {
+            description: 'Restored; the document and its ETag.',
+            headers: {
+              ...documentHeaders,
+              'Content-Location': {
+                description: 'Where the document is again.',
+                required: true,
+                schema: { type: 'string', pattern: '^/api/docs/[A-Za-z0-9_-]+$' },
+              },
+            },
+            content: json(refSchema('Document')),
+          },
+          '403': forbiddenOrigin,
+          '404': problemResponse(
+            'Not in the trash: never existed, purged, or not deleted.',
+            refSchema('NotFoundProblem'),
+          ),
+          '409': problemResponse(
+            'A live document took its title meanwhile (`existing`); rename that one first.',
+            refSchema('TitleTakenProblem'),
+          ),
+          '429': rateLimited,
+          default: internalError,
         },
       },
     },
