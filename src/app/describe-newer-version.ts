@@ -1,3 +1,12 @@
+/** A version a tab with nothing unsaved followed: what it showed before, and who saved it. */
+export interface LiveUpdate {
+  before: { title: string; body: string };
+  after: { title: string; body: string };
+  version: number;
+  etag: string;
+  updatedBy: string;
+}
+
 /** Who saved a version, as far as this tab can tell. */
 export interface Saver {
   /** The name the version was saved under ("" when none was given). */
