@@ -14,7 +14,10 @@ import {
   sessionOf,
   type EditorSession,
 } from './editor-session.ts';
+import { describeOverLimit } from './describe-limit.ts';
+import type { LiveUpdate } from './describe-newer-version.ts';
 import { formatWhen } from './format-when.ts';
+import type { TakenTitle } from './title-taken.ts';
 
 /** Prose merges best by words: edits to different sentences of one paragraph both stay. */
 export const granularity = 'word';
@@ -53,6 +56,10 @@ export interface EditorFlowState {
   note: string | null;
   /** A save answered 404: the document is gone (the events may not have said so yet). */
   deletedOnSave: boolean;
+  /** The document that had the title when a save was refused for it (shown at the field). */
+  titleTaken: TakenTitle | undefined;
+  /** The last version followed with nothing unsaved: what it changed, for its notice. */
+  liveUpdate: LiveUpdate | undefined;
 }
 
 export type EditorFlowAction =
@@ -68,6 +75,8 @@ export type EditorFlowAction =
   /** Something failed; with `request`, that save (which is then no longer on its way). */
   | { type: 'failed'; message: string; request?: SaveRequest }
   | { type: 'deletedOnSave'; request: SaveRequest }
+  /** A save refused because another document has the title (a 409 that is no lost update). */
+  | { type: 'titleTaken'; request: SaveRequest; existing: TakenTitle }
   | { type: 'resolved'; resolution: Resolution }
   | { type: 'cancelled' }
   | { type: 'progressed'; progress: DocumentInput }
@@ -90,6 +99,8 @@ export function initEditorFlow(loaded: VersionedDocument, restored?: Draft): Edi
     error: null,
     note: null,
     deletedOnSave: false,
+    titleTaken: undefined,
+    liveUpdate: undefined,
   };
 }
 
@@ -114,6 +125,9 @@ export function reduceEditorFlow(
       // One save at a time, and none while the dialog decides what to save.
       if (state.request || state.conflict) return state;
       const { mine, base } = state.session;
+      // The server would refuse it: say at once, in words, how much to cut.
+      const overLimit = describeOverLimit(mine);
+      if (overLimit) return { ...state, error: overLimit, note: null };
       return {
         ...send(state, mine, base.etag, 'edits'),
         note: null,
@@ -150,6 +164,10 @@ export function reduceEditorFlow(
     case 'deletedOnSave':
       if (state.request?.id !== action.request.id) return state;
       return { ...state, request: null, deletedOnSave: true };
+    case 'titleTaken':
+      if (state.request?.id !== action.request.id) return state;
+      // A resolution is in the editor already: the title is the person's to change there.
+      return { ...state, request: null, conflict: null, titleTaken: action.existing };
     case 'resolved':
       return resolve(state, action.resolution);
     case 'cancelled':
@@ -162,7 +180,19 @@ export function reduceEditorFlow(
       // With nothing unsaved, follow the newest version the server has (a refetch found one).
       const s = state.session;
       if (isDirty(s) || action.loaded.doc.version <= s.base.version) return state;
-      return { ...state, session: { ...cleanSession(action.loaded), discarded: s.discarded } };
+      const { doc, etag } = action.loaded;
+      const liveUpdate = {
+        before: s.mine,
+        after: { title: doc.title, body: doc.body },
+        version: doc.version,
+        etag,
+        updatedBy: doc.updated_by,
+      };
+      return {
+        ...state,
+        session: { ...cleanSession(action.loaded), discarded: s.discarded },
+        liveUpdate,
+      };
     }
     case 'mergeNewerRequested':
       return mergeNewer(state, action.loaded);

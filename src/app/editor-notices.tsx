@@ -1,4 +1,5 @@
 import type { VersionedDocument } from '../client/index.ts';
+import { describeNewerVersion } from './describe-newer-version.ts';
 import { isDirty } from './editor-session.ts';
 import { formatWhen } from './format-when.ts';
 import type { useEditorFlow } from './use-editor-flow.ts';
@@ -7,6 +8,8 @@ import type { useEditorFlow } from './use-editor-flow.ts';
 export function EditorNotices(props: {
   flow: ReturnType<typeof useEditorFlow>;
   loaded: VersionedDocument;
+  /** The ETags of versions this browser's other tabs saved (the person's own saves). */
+  savedInThisBrowser: ReadonlySet<string>;
   saveAsNew: () => void;
   creating: boolean;
 }) {
@@ -18,8 +21,13 @@ export function EditorNotices(props: {
     <>
       {flow.newer && (
         <div className="notice" role="region" aria-label="Newer version" aria-live="polite">
-          {loaded.doc.updated_by || 'Someone'} saved a newer version (version {loaded.doc.version})
-          while you were editing.{' '}
+          {describeNewerVersion(
+            {
+              updatedBy: loaded.doc.updated_by,
+              savedInThisBrowser: props.savedInThisBrowser.has(loaded.etag),
+            },
+            loaded.doc.version,
+          )}{' '}
           <button type="button" onClick={flow.mergeNewer}>
             Merge their changes
           </button>

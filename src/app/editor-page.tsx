@@ -5,11 +5,14 @@ import {
   type VersionedDocument,
 } from '../client/index.ts';
 import { ConflictDialog } from '../conflict/index.ts';
+import { BodyField } from './body-field.tsx';
 import { describeError } from './describe-error.ts';
 import { granularity } from './editor-flow.ts';
 import { EditorNotices } from './editor-notices.tsx';
 import { isDirty, largeBodyChars } from './editor-session.ts';
+import { LiveUpdateNotice } from './live-update-notice.tsx';
 import { linkProps } from './router.ts';
+import { TitleField } from './title-field.tsx';
 import { useEditorFlow } from './use-editor-flow.ts';
 import { useSaveAsNew } from './use-save-as-new.ts';
 
@@ -20,7 +23,15 @@ export function EditorPage({ id }: { id: string }) {
   if (query.isPending) return <p>Loading…</p>;
   const gone = query.error instanceof ApiError && query.error.status === 404;
   // Once loaded, the editor stays even if the document disappears: it holds the person's text.
-  if (query.data) return <Editor id={id} loaded={query.data} deleted={events.deleted || gone} />;
+  if (query.data)
+    return (
+      <Editor
+        id={id}
+        loaded={query.data}
+        deleted={events.deleted || gone}
+        savedInThisBrowser={events.savedInThisBrowser}
+      />
+    );
   return (
     <p role="alert">
       {gone
@@ -35,7 +46,12 @@ export function EditorPage({ id }: { id: string }) {
 const draftLabels = { saveMerged: 'Use merged version' };
 
 /** The editor of a loaded document: renders the flow's state and hands events to it. */
-function Editor(props: { id: string; loaded: VersionedDocument; deleted: boolean }) {
+function Editor(props: {
+  id: string;
+  loaded: VersionedDocument;
+  deleted: boolean;
+  savedInThisBrowser: ReadonlySet<string>;
+}) {
   const { id, loaded } = props;
   const flow = useEditorFlow(id, loaded, props.deleted);
   const { session, conflict, prepared, error } = flow.state;
@@ -79,27 +95,27 @@ function Editor(props: { id: string; loaded: VersionedDocument; deleted: boolean
         <EditorNotices
           flow={flow}
           loaded={loaded}
+          savedInThisBrowser={props.savedInThisBrowser}
           saveAsNew={() => create.saveAsNew(session.mine)}
           creating={create.isPending}
         />
-        <label className="field">
-          Title
-          <input
-            value={session.mine.title}
-            onChange={(e) => flow.edit({ title: e.target.value })}
-          />
-        </label>
-        <label className="field field--grow">
-          Body
-          <textarea
-            value={session.mine.body}
-            // Behind an open dialog a huge textarea only costs layout time (about 0.3 s at
-            // 20,000 lines): take it out of the page until the dialog closes.
-            hidden={conflict !== null && session.mine.body.length > largeBodyChars}
-            onChange={(e) => flow.edit({ body: e.target.value })}
-            spellCheck
-          />
-        </label>
+        <LiveUpdateNotice
+          update={flow.state.liveUpdate}
+          savedInThisBrowser={props.savedInThisBrowser}
+        />
+        <TitleField
+          value={session.mine.title}
+          onChange={(title) => flow.edit({ title })}
+          taken={flow.state.titleTaken}
+        />
+        <BodyField
+          value={session.mine.body}
+          title={session.mine.title}
+          // Behind an open dialog a huge textarea only costs layout time (about 0.3 s at
+          // 20,000 lines): take it out of the page until the dialog closes.
+          hidden={conflict !== null && session.mine.body.length > largeBodyChars}
+          onChange={(body) => flow.edit({ body })}
+        />
       </form>
       {conflict && (
         <ConflictDialog

@@ -4,6 +4,7 @@ import {
   conflictProblemOf,
   isSaveConflict,
   loadDraft,
+  titleTakenProblemOf,
   useConcordClient,
   useSaveDocument,
   type VersionedDocument,
@@ -133,6 +134,11 @@ function reportSaveError(
 ): void {
   if (request.purpose === 'edits' && error instanceof ApiError && error.status === 404) {
     dispatch({ type: 'deletedOnSave', request });
+    return;
+  }
+  const taken = titleTakenProblemOf(error);
+  if (taken) {
+    dispatch({ type: 'titleTaken', request, existing: taken.existing });
     return;
   }
   if (!isSaveConflict(error)) {

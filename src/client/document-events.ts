@@ -30,15 +30,30 @@ export function announceToTabs(message: TabMessage): void {
   channel?.close();
 }
 
+/** What {@link useDocumentEvents} learnt about a document since it was opened. */
+export interface DocumentEvents {
+  deleted: boolean;
+  /**
+   * The ETags of the versions this browser's other tabs saved. Only a tab's own save is
+   * announced on BroadcastChannel, so a version whose ETag is here is the person's own, whatever
+   * name it was saved under; the server's stream cannot tell (another browser may use the name).
+   */
+  savedInThisBrowser: ReadonlySet<string>;
+}
+
 /**
  * Follows one document's changes — the server's event stream (other people, other servers) and
  * BroadcastChannel (this browser's other tabs) — and refetches the document when a newer version
- * exists. Returns whether the document has been deleted meanwhile.
+ * exists. Returns whether the document has been deleted meanwhile, and which versions were saved
+ * in this browser.
  */
-export function useDocumentEvents(id: string): { deleted: boolean } {
+export function useDocumentEvents(id: string): DocumentEvents {
   const client = useConcordClient();
   const queryClient = useQueryClient();
   const [deleted, setDeleted] = useState(false);
+  const [savedInThisBrowser, setSavedInThisBrowser] = useState<ReadonlySet<string>>(
+    () => new Set(),
+  );
 
   useEffect(() => {
     const onVersion = (event: VersionEvent) => {
@@ -68,8 +83,10 @@ export function useDocumentEvents(id: string): { deleted: boolean } {
     if (channel) {
       channel.onmessage = (event: MessageEvent<TabMessage>) => {
         if (event.data.id !== id) return;
-        if (event.data.type === 'deleted') onDeleted();
-        else onVersion(event.data);
+        if (event.data.type === 'deleted') return onDeleted();
+        const { etag } = event.data;
+        setSavedInThisBrowser((known) => new Set(known).add(etag));
+        onVersion(event.data);
       };
     }
     return () => {
@@ -78,7 +95,7 @@ export function useDocumentEvents(id: string): { deleted: boolean } {
     };
   }, [client, id, queryClient]);
 
-  return { deleted };
+  return { deleted, savedInThisBrowser };
 }
 
 /**

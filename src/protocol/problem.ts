@@ -90,3 +90,15 @@ export function isDocumentDeleted(problem: Problem | undefined): problem is Docu
     typeof problem.restore === 'string'
   );
 }
+
+/** Whether a problem is a refused title (create or rename) that names the document holding it. */
+export function isTitleTaken(problem: Problem | undefined): problem is TitleTakenProblem {
+  if (problem === undefined || problem.type !== problemTypes.titleTaken) return false;
+  const existing = problem.existing as Record<string, unknown> | null | undefined;
+  return (
+    typeof existing === 'object' &&
+    existing !== null &&
+    typeof existing.id === 'string' &&
+    typeof existing.title === 'string'
+  );
+}
