@@ -43,6 +43,11 @@ export class EditorPage {
     return this.page.getByRole('region', { name: 'Unsaved edits from a closed tab' });
   }
 
+  /** The notice of a merge that needed no dialog ("Show the changes", "Undo the merge"). */
+  get mergedNotice(): Locator {
+    return this.page.getByRole('region', { name: 'Merged changes' });
+  }
+
   async save(): Promise<void> {
     await this.saveButton.click();
   }
