@@ -1,6 +1,7 @@
 import type { DraftResolution } from '../client/index.ts';
 import {
   createResolution,
+  findStatuses,
   rebaseResolution,
   resolveReducer,
   sameResolutionInput,
@@ -41,7 +42,11 @@ export function resumeConflict(setAside: DraftResolution, next: DraftResolution)
   }
   return {
     ...next,
-    progress: { title: rebased.title.value, body: rebased.text, choices: rebased.choices },
+    progress: {
+      title: rebased.title.value,
+      body: rebased.text,
+      choices: findStatuses(rebased).map((s) => (s === 'unresolved' || s === 'edited' ? null : s)),
+    },
   };
 }
 

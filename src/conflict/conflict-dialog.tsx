@@ -101,7 +101,7 @@ export function ConflictDialog(props: ConflictDialogProps) {
   useLayoutEffect(() => {
     if (reported.current === state) return; // nothing new since it opened
     reported.current = state;
-    onProgress.current?.({ title: state.title.value, body: state.text, choices: state.choices });
+    onProgress.current?.({ title: state.title.value, body: state.text, choices: choicesOf(state) });
   }, [state]);
 
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -388,6 +388,11 @@ function useModal(ref: React.RefObject<HTMLDialogElement | null>, onCancel: () =
       if (opener?.isConnected) opener.focus();
     };
   }, [ref]);
+}
+
+/** Each conflict's choice as the text shows it (null: unresolved or edited by hand). */
+function choicesOf(state: ResolutionState): Array<Choice | null> {
+  return findStatuses(state).map((s) => (s === 'unresolved' || s === 'edited' ? null : s));
 }
 
 /** A fresh resolution brought to where an earlier one on the same inputs stood. */
