@@ -63,6 +63,11 @@ export class EditorPage {
     return this.page.getByRole('alert').filter({ hasText: text });
   }
 
+  /** The notice of a merge that needed no dialog ("Show the changes", "Undo the merge"). */
+  get mergedNotice(): Locator {
+    return this.page.getByRole('region', { name: 'Merged changes' });
+  }
+
   async save(): Promise<void> {
     await this.saveButton.click();
   }

@@ -2,6 +2,7 @@ import type { VersionedDocument } from '../client/index.ts';
 import { describeNewerVersion } from './describe-newer-version.ts';
 import { isDirty } from './editor-session.ts';
 import { formatWhen } from './format-when.ts';
+import { MergedNotice } from './merged-notice.tsx';
 import type { useEditorFlow } from './use-editor-flow.ts';
 
 /** The notices above the editor's fields: what happened to the text, and what can be done. */
@@ -14,7 +15,7 @@ export function EditorNotices(props: {
   creating: boolean;
 }) {
   const { flow, loaded } = props;
-  const { session, conflict, note, error } = flow.state;
+  const { session, conflict, note, error, merged } = flow.state;
   const { restored, closedTabs } = flow;
   const closedTab = closedTabs.found;
   return (
@@ -40,6 +41,12 @@ export function EditorNotices(props: {
             Save as a new document
           </button>
         </div>
+      )}
+      {merged && <MergedNotice merged={merged} onUndo={flow.undoMerge} />}
+      {conflict?.setAside && (
+        <p className="notice" aria-live="polite">
+          Your work in the conflict dialog is kept: Save to go on where you left off.
+        </p>
       )}
       {note && (
         <p className="notice" aria-live="polite">

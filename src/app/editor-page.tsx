@@ -7,9 +7,9 @@ import {
 import { ConflictDialog } from '../conflict/index.ts';
 import { BodyField } from './body-field.tsx';
 import { describeError } from './describe-error.ts';
-import { granularity } from './editor-flow.ts';
+import { isDialogOpen } from './editor-flow.ts';
 import { EditorNotices } from './editor-notices.tsx';
-import { isDirty, largeBodyChars } from './editor-session.ts';
+import { granularity, isDirty, largeBodyChars } from './editor-session.ts';
 import { LiveUpdateNotice } from './live-update-notice.tsx';
 import { linkProps } from './router.ts';
 import { TitleField } from './title-field.tsx';
@@ -44,6 +44,15 @@ export function EditorPage({ id }: { id: string }) {
 
 // In draft mode nothing is saved: the primary action only puts the merge into the editor.
 const draftLabels = { saveMerged: 'Use merged version' };
+// Restoring dropped edits merges them with what was typed since; nothing is saved either.
+const restoreLabels = {
+  ...draftLabels,
+  theirs: 'Your earlier edits',
+  mine: 'Typed since',
+  intro: () =>
+    'Your earlier edits overlap what you typed since you took their version. Choose what to keep where they overlap.',
+};
+const modeLabels = { save: undefined, draft: draftLabels, restore: restoreLabels };
 
 /** The editor of a loaded document: renders the flow's state and hands events to it. */
 function Editor(props: {
@@ -113,11 +122,11 @@ function Editor(props: {
           title={session.mine.title}
           // Behind an open dialog a huge textarea only costs layout time (about 0.3 s at
           // 20,000 lines): take it out of the page until the dialog closes.
-          hidden={conflict !== null && session.mine.body.length > largeBodyChars}
+          hidden={isDialogOpen(flow.state) && session.mine.body.length > largeBodyChars}
           onChange={(body) => flow.edit({ body })}
         />
       </form>
-      {conflict && (
+      {conflict && isDialogOpen(flow.state) && (
         <ConflictDialog
           base={conflict.base.body}
           mine={conflict.mine.body}
@@ -129,7 +138,7 @@ function Editor(props: {
           }}
           theirsAuthor={conflict.theirs.doc.updated_by || undefined}
           granularity={granularity}
-          labels={conflict.mode === 'draft' ? draftLabels : undefined}
+          labels={modeLabels[conflict.mode]}
           busy={flow.save.isPending}
           error={error ?? undefined}
           onResolve={flow.resolve}

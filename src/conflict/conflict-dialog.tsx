@@ -42,9 +42,19 @@ export interface ConflictDialogProps extends ResolutionInput {
   /** The merge of exactly these inputs, if already computed (e.g. in a worker): used as is. */
   resolution?: ResolutionState;
   /** Where an earlier dialog on the same inputs got to (e.g. before a reload): restored. */
-  progress?: { title: string; body: string };
-  /** Called with the merged result and title after every change, to back them up. */
-  onProgress?: (progress: { title: string; body: string }) => void;
+  progress?: ResolutionProgress;
+  /** Called with the merged result, title and choices after every change, to back them up. */
+  onProgress?: (progress: ResolutionProgress) => void;
+}
+
+/**
+ * How far a resolution got: the merged result and title, and the choice made for each conflict
+ * (by number − 1), so a dialog reopened on the same inputs shows them as chosen.
+ */
+export interface ResolutionProgress {
+  title: string;
+  body: string;
+  choices?: ReadonlyArray<Choice | null>;
 }
 
 const choiceKeys: Record<string, Choice> = {
@@ -91,7 +101,7 @@ export function ConflictDialog(props: ConflictDialogProps) {
   useLayoutEffect(() => {
     if (reported.current === state) return; // nothing new since it opened
     reported.current = state;
-    onProgress.current?.({ title: state.title.value, body: state.text });
+    onProgress.current?.({ title: state.title.value, body: state.text, choices: choicesOf(state) });
   }, [state]);
 
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -380,13 +390,24 @@ function useModal(ref: React.RefObject<HTMLDialogElement | null>, onCancel: () =
   }, [ref]);
 }
 
+/** Each conflict's choice as the text shows it (null: unresolved or edited by hand). */
+function choicesOf(state: ResolutionState): Array<Choice | null> {
+  return findStatuses(state).map((s) => (s === 'unresolved' || s === 'edited' ? null : s));
+}
+
 /** A fresh resolution brought to where an earlier one on the same inputs stood. */
 function resumeResolution(
   state: ResolutionState,
-  progress: { title: string; body: string } | undefined,
+  progress: ResolutionProgress | undefined,
 ): ResolutionState {
   if (!progress) return state;
-  let resumed = resolveReducer(state, { type: 'edit', text: progress.body });
+  let resumed = state;
+  // The choices first, so they show as made; then the text as it stood (typing included).
+  progress.choices?.forEach((choice, i) => {
+    if (choice && i < state.conflicts.length)
+      resumed = resolveReducer(resumed, { type: 'choose', conflict: i + 1, choice });
+  });
+  resumed = resolveReducer(resumed, { type: 'edit', text: progress.body });
   if (progress.title !== resumed.title.value) {
     resumed = resolveReducer(resumed, { type: 'editTitle', value: progress.title });
   }
