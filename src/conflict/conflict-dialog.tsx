@@ -1,6 +1,9 @@
+'use client';
+
 import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Granularity } from '../merge/types.ts';
 import './conflict-dialog.css';
+import './conflict-dialog-small.css';
 import { ConflictGroup } from './conflict-group.tsx';
 import { defaultLabels, type ConflictLabels } from './labels.ts';
 import {
@@ -45,6 +48,10 @@ export interface ConflictDialogProps extends ResolutionInput {
   progress?: { title: string; body: string };
   /** Called with the merged result and title after every change, to back them up. */
   onProgress?: (progress: { title: string; body: string }) => void;
+  /** `auto` (default) follows the system's light or dark setting; `light` or `dark` fixes it. */
+  colorScheme?: 'light' | 'dark' | 'auto';
+  /** Added to the dialog's own `concord-dialog` class, e.g. to set its custom properties. */
+  className?: string;
 }
 
 const choiceKeys: Record<string, Choice> = {
@@ -96,6 +103,9 @@ export function ConflictDialog(props: ConflictDialogProps) {
 
   const dialogRef = useRef<HTMLDialogElement>(null);
   const headingId = useId();
+  const toolbarId = useId();
+  // On narrow screens the toolbar folds behind "More actions" (a disclosure); wide, it is shown.
+  const [toolsOpen, setToolsOpen] = useState(false);
   const left = useMemo(() => countConflictsLeft(state), [state]);
   const unresolved = useMemo(() => findUnresolved(state), [state]);
   const total = state.conflicts.length;
@@ -183,7 +193,8 @@ export function ConflictDialog(props: ConflictDialogProps) {
   return (
     <dialog
       ref={dialogRef}
-      className="concord-dialog"
+      className={props.className ? `concord-dialog ${props.className}` : 'concord-dialog'}
+      data-color-scheme={props.colorScheme ?? 'auto'}
       aria-labelledby={headingId}
       onKeyDown={onKeyDown}
       onFocus={onFocus}
@@ -193,10 +204,19 @@ export function ConflictDialog(props: ConflictDialogProps) {
           {labels.dialog}
         </h2>
         <p className="concord-dialog__intro">{labels.intro(props.theirsAuthor)}</p>
-        <div className="concord-dialog__toolbar">
+        <div id={toolbarId} className="concord-dialog__toolbar" data-open={toolsOpen}>
           <p className="concord-dialog__left" aria-live="polite">
             {labels.conflictsLeft(left)}
           </p>
+          <button
+            type="button"
+            className="concord-dialog__tools-toggle"
+            aria-expanded={toolsOpen}
+            aria-controls={toolbarId}
+            onClick={() => setToolsOpen((open) => !open)}
+          >
+            {labels.moreActions}
+          </button>
           <button
             type="button"
             onClick={() => focusConflict(-1)}
@@ -351,7 +371,7 @@ function useModal(ref: React.RefObject<HTMLDialogElement | null>, onCancel: () =
     if (!dialog) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
-    firstFocusable(dialog)?.focus();
+    focusInView(firstFocusable(dialog));
     const cancel = (event: Event) => {
       // The browser would close the dialog itself; the caller decides instead.
       event.preventDefault();
@@ -384,6 +404,16 @@ const largeDocumentLines = 2_000;
 
 function unresolvedGroups(dialog: HTMLElement | null): HTMLElement[] {
   return [...(dialog?.querySelectorAll<HTMLElement>('[data-unresolved="true"]') ?? [])];
+}
+
+/**
+ * Focuses `element` with its conflict in view. Focus alone would centre the button, which on a
+ * small screen scrolls the conflict's sides away above it.
+ */
+function focusInView(element: HTMLElement | null): void {
+  element?.focus({ preventScroll: true });
+  element?.closest('section')?.scrollIntoView({ block: 'nearest' });
+  element?.scrollIntoView({ block: 'nearest' });
 }
 
 /** Where the work is: the first unresolved conflict, else the enabled primary action. */
