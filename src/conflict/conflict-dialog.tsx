@@ -103,7 +103,7 @@ export function ConflictDialog(props: ConflictDialogProps) {
 
   const dialogRef = useRef<HTMLDialogElement>(null);
   const headingId = useId();
-  const toolbarId = useId();
+  const toolbarId = `${headingId}-toolbar`;
   // On narrow screens the toolbar folds behind "More actions" (a disclosure); wide, it is shown.
   const [toolsOpen, setToolsOpen] = useState(false);
   const left = useMemo(() => countConflictsLeft(state), [state]);
@@ -193,8 +193,8 @@ export function ConflictDialog(props: ConflictDialogProps) {
   return (
     <dialog
       ref={dialogRef}
-      className={props.className ? `concord-dialog ${props.className}` : 'concord-dialog'}
-      data-color-scheme={props.colorScheme ?? 'auto'}
+      className={`concord-dialog ${props.className ?? ''}`}
+      data-color-scheme={props.colorScheme}
       aria-labelledby={headingId}
       onKeyDown={onKeyDown}
       onFocus={onFocus}
@@ -204,16 +204,15 @@ export function ConflictDialog(props: ConflictDialogProps) {
           {labels.dialog}
         </h2>
         <p className="concord-dialog__intro">{labels.intro(props.theirsAuthor)}</p>
-        <div id={toolbarId} className="concord-dialog__toolbar" data-open={toolsOpen}>
+        <div id={toolbarId} className="concord-dialog__toolbar">
           <p className="concord-dialog__left" aria-live="polite">
             {labels.conflictsLeft(left)}
           </p>
           <button
             type="button"
-            className="concord-dialog__tools-toggle"
             aria-expanded={toolsOpen}
             aria-controls={toolbarId}
-            onClick={() => setToolsOpen((open) => !open)}
+            onClick={() => setToolsOpen(!toolsOpen)}
           >
             {labels.moreActions}
           </button>

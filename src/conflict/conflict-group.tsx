@@ -1,3 +1,5 @@
+'use client';
+
 import { memo } from 'react';
 import type { ConflictLabels } from './labels.ts';
 import type { Choice, ConflictEntry } from './resolution-state.ts';
