@@ -1,6 +1,9 @@
+'use client';
+
 import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Granularity } from '../merge/types.ts';
 import './conflict-dialog.css';
+import './conflict-dialog-small.css';
 import { ConflictGroup, type OnChoose } from './conflict-group.tsx';
 import { defaultLabels, type ConflictLabels } from './labels.ts';
 import {
@@ -42,6 +45,10 @@ export interface ConflictDialogProps extends ResolutionInput {
   /** The merge of exactly these inputs, if already computed (e.g. in a worker): used as is. */
   resolution?: ResolutionState;
   /** Where an earlier dialog on the same inputs got to (e.g. before a reload): restored. */
+  /** `auto` (default) follows the system's light or dark setting; `light` or `dark` fixes it. */
+  colorScheme?: 'light' | 'dark' | 'auto';
+  /** Added to the dialog's own `concord-dialog` class, e.g. to set its custom properties. */
+  className?: string;
   progress?: ResolutionProgress;
   /** Called with the merged result, title and choices after every change, to back them up. */
   onProgress?: (progress: ResolutionProgress) => void;
@@ -106,6 +113,9 @@ export function ConflictDialog(props: ConflictDialogProps) {
 
   const dialogRef = useRef<HTMLDialogElement>(null);
   const headingId = useId();
+  const toolbarId = `${headingId}-toolbar`;
+  // On narrow screens the toolbar folds behind "More actions" (a disclosure); wide, it is shown.
+  const [toolsOpen, setToolsOpen] = useState(false);
   const left = useMemo(() => countConflictsLeft(state), [state]);
   const statuses = useMemo(() => findStatuses(state), [state]);
   const total = state.conflicts.length;
@@ -207,7 +217,8 @@ export function ConflictDialog(props: ConflictDialogProps) {
   return (
     <dialog
       ref={dialogRef}
-      className="concord-dialog"
+      className={`concord-dialog ${props.className ?? ''}`}
+      data-color-scheme={props.colorScheme}
       aria-labelledby={headingId}
       onKeyDown={onKeyDown}
       onFocus={onFocus}
@@ -217,11 +228,19 @@ export function ConflictDialog(props: ConflictDialogProps) {
           {labels.dialog}
         </h2>
         <p className="concord-dialog__intro">{labels.intro(props.theirsAuthor)}</p>
-        <div className="concord-dialog__toolbar">
+        <div id={toolbarId} className="concord-dialog__toolbar">
           <p className="concord-dialog__left" aria-live="polite">
             <span>{labels.conflictsLeft(left)}</span>
             {!state.title.resolved && labels.includingTitle}
           </p>
+          <button
+            type="button"
+            aria-expanded={toolsOpen}
+            aria-controls={toolbarId}
+            onClick={() => setToolsOpen(!toolsOpen)}
+          >
+            {labels.moreActions}
+          </button>
           <button
             type="button"
             onClick={() => focusConflict(-1)}
@@ -375,7 +394,7 @@ function useModal(ref: React.RefObject<HTMLDialogElement | null>, onCancel: () =
     if (!dialog) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
-    firstFocusable(dialog)?.focus();
+    focusInView(firstFocusable(dialog));
     const cancel = (event: Event) => {
       // The browser would close the dialog itself; the caller decides instead.
       event.preventDefault();
@@ -419,6 +438,16 @@ const largeDocumentLines = 2_000;
 
 function unresolvedGroups(dialog: HTMLElement | null): HTMLElement[] {
   return [...(dialog?.querySelectorAll<HTMLElement>('[data-unresolved="true"]') ?? [])];
+}
+
+/**
+ * Focuses `element` with its conflict in view. Focus alone would centre the button, which on a
+ * small screen scrolls the conflict's sides away above it.
+ */
+function focusInView(element: HTMLElement | null): void {
+  element?.focus({ preventScroll: true });
+  element?.closest('section')?.scrollIntoView({ block: 'nearest' });
+  element?.scrollIntoView({ block: 'nearest' });
 }
 
 /** Where the work is: the first unresolved conflict, else the enabled primary action. */

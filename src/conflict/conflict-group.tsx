@@ -1,3 +1,5 @@
+'use client';
+
 import { memo } from 'react';
 import type { ConflictLabels } from './labels.ts';
 import type { Choice, ConflictEntry, ConflictStatus } from './resolution-state.ts';

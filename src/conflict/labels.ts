@@ -12,6 +12,8 @@ export interface ConflictLabels {
   allTheirs: string;
   resolveSimple: string;
   redo: string;
+  /** The disclosure button that shows the toolbar on narrow screens. */
+  moreActions: string;
   useMine: string;
   useTheirs: string;
   useBoth: string;
@@ -63,6 +65,7 @@ export const defaultLabels: ConflictLabels = {
   allTheirs: 'All theirs',
   resolveSimple: 'Resolve simple ones',
   redo: 'Redo',
+  moreActions: 'More actions',
   useMine: 'Use mine',
   useTheirs: 'Use theirs',
   useBoth: 'Use both',

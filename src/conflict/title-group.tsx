@@ -1,3 +1,5 @@
+'use client';
+
 import { useId } from 'react';
 import { Sides } from './conflict-group.tsx';
 import type { OnChoose } from './conflict-group.tsx';
