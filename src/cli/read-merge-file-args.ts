@@ -8,6 +8,8 @@ export interface MergeFileArgs {
   labels: string[];
   stdout: boolean;
   quiet: boolean;
+  /** Word granularity: write merges to review as merged and exit 0 for them. */
+  acceptMerged: boolean;
   style: 'merge' | 'diff3';
   /** `--ours`, `--theirs`, `--union`: resolve every conflict instead of marking it. */
   favor: 'ours' | 'theirs' | 'union' | undefined;
@@ -41,6 +43,7 @@ export function readMergeFileArgs(argv: readonly string[]): MergeFileArgs | 'hel
     labels: [],
     stdout: false,
     quiet: false,
+    acceptMerged: false,
     style: 'merge',
     favor: undefined,
     markerSize: 7,
@@ -103,6 +106,9 @@ export function readMergeFileArgs(argv: readonly string[]): MergeFileArgs | 'hel
       case '-p':
       case '--stdout':
         args.stdout = true;
+        break;
+      case '--accept-merged':
+        args.acceptMerged = true;
         break;
       case '-q':
       case '--quiet':
