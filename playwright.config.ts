@@ -3,6 +3,8 @@ import { chromiumPath } from './e2e/concord-process.ts';
 
 export default defineConfig({
   testDir: 'e2e',
+  // The fixtures start the compiled `concord serve`: build it from today's sources.
+  globalSetup: './src/cli/testing/build-cli.ts',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,

@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 // The `concord` library (docs/decisions/0006-packaging-the-dialog.md): ESM entries for
 // `concord` and `concord/testing`, and the dialog's CSS as one style.css. Declarations come from
@@ -15,8 +15,29 @@ const external = [
   'diff-match-patch',
 ];
 
+/**
+ * Fails the build when a module that imports React does not begin with "use client": React
+ * Server Components (Next.js) may import the package only through modules that say so. Rollup
+ * drops module directives when it bundles; with one file per module they survive, and this
+ * checks that they did.
+ */
+function requireUseClient(): Plugin {
+  const react = ['react', 'react/jsx-runtime', '@tanstack/react-query'];
+  return {
+    name: 'concord:require-use-client',
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || !chunk.imports.some((id) => react.includes(id))) continue;
+        if (!/^\s*['"]use client['"]/.test(chunk.code)) {
+          this.error(`${chunk.fileName} uses React but does not begin with "use client"`);
+        }
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), requireUseClient()],
   // The app's index.html and public folder are not part of the library.
   publicDir: false,
   build: {

@@ -17,6 +17,8 @@ const postgresOnly = ['src/server/postgres-*.test.ts'];
 export default defineConfig({
   test: {
     environment: 'node',
+    // Tests that start `concord` as a process run the compiled command.
+    globalSetup: ['src/cli/testing/build-cli.ts'],
     projects: [
       {
         extends: true as const,

@@ -176,7 +176,7 @@ function benchmark(runs: number): void {
     `\nMedians of ${runs} runs (node-diff3: one run, stopped after ${DIFF3_LIMIT_MS / 1000} s). Node ${process.version}, ${git}, ` +
       `${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), load average ${loadavg()
         .map((l) => l.toFixed(1))
-        .join(' ')}. Whole-process times include starting the process (Node with tsx for concord).`,
+        .join(' ')}. Whole-process times include starting the process (Node for concord).`,
   );
 }
 

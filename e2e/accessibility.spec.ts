@@ -1,26 +1,16 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, paragraphs, test } from './fixtures.ts';
+import { seriousViolations } from './serious-violations.ts';
 import { aliceSavesFirst } from './steps.ts';
 
 const [first, second] = paragraphs as [string, string, string];
-
-/** Serious and critical WCAG 2.x A/AA violations inside `selector`. */
-async function seriousViolations(page: Page, selector: string) {
-  const results = await new AxeBuilder({ page })
-    .include(selector)
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 test('the dialog has no serious accessibility violation in any state', async ({
   alice,
   bob,
   seededDoc,
 }) => {
+  // Eight full axe runs over every state, light and dark: more than the default 30 s on 2 cores.
+  test.slow();
   await aliceSavesFirst({ alice, bob }, seededDoc.id, {
     bob: [
       { title: `${seededDoc.title} by Bob` },

@@ -16,25 +16,49 @@ test('edits to different paragraphs merge by themselves and both reach the serve
   await bob.editor.expectUnsaved();
   await bob.editor.save();
 
+  // Nothing to decide: no dialog; the merge is saved and the notice says whose changes it took in.
+  const merged = `Alice rewrote the opening.\n\n${second}\n\nBob sharpened the conclusion.\n`;
+  const notice = bob.editor.mergedNotice;
+  await expect(notice).toContainText('Saved with Alice’s changes merged in (version 2');
+  await expect(bob.editor.dialog.root).toBeHidden();
+  await bob.editor.expectSaved();
+  await expect(bob.editor.body).toHaveValue(merged);
+  await notice.getByRole('button', { name: 'Show the changes' }).click();
+  await expect(notice.getByRole('listitem')).toContainText(['Alice rewrote the opening.']);
+
+  const { doc } = await seededDoc.fetch();
+  expect(doc.body).toBe(merged);
+  expect(doc.version).toBe(3);
+  expect(doc.updated_by).toBe('Bob');
+
+  // Undo the merge: a guarded save of Bob's own version.
+  await notice.getByRole('button', { name: 'Undo the merge' }).click();
+  await expect(bob.page.getByText(/Undid the merge: your version is saved/)).toBeVisible();
+  await bob.editor.expectSaved();
+  const undone = await seededDoc.fetch();
+  expect(undone.doc.body).toBe(`${first}\n\n${second}\n\nBob sharpened the conclusion.\n`);
+  expect(undone.doc.version).toBe(4);
+});
+
+test('a merge with places to review (both changed one line) opens the dialog for them', async ({
+  alice,
+  bob,
+  seededDoc,
+}) => {
+  await aliceSavesFirst({ alice, bob }, seededDoc.id, {
+    bob: [['sets the scene', 'sets the whole scene']],
+    alice: [['The first paragraph', 'The opening paragraph']],
+  });
+  await bob.editor.save();
   const dialog = bob.editor.dialog;
   await dialog.expectOpen();
   await dialog.expectConflictsLeft(0);
-  await expect(dialog.mergedResult).toHaveValue(
-    `Alice rewrote the opening.\n\n${second}\n\nBob sharpened the conclusion.\n`,
-  );
   await dialog.saveMerged();
   await dialog.expectClosed();
   await bob.editor.expectSaved();
-  await expect(bob.editor.body).toHaveValue(
-    `Alice rewrote the opening.\n\n${second}\n\nBob sharpened the conclusion.\n`,
+  expect((await seededDoc.fetch()).doc.body).toBe(
+    `The opening paragraph sets the whole scene.\n\n${second}\n\n${third}\n`,
   );
-
-  const { doc } = await seededDoc.fetch();
-  expect(doc.body).toBe(
-    `Alice rewrote the opening.\n\n${second}\n\nBob sharpened the conclusion.\n`,
-  );
-  expect(doc.version).toBe(3);
-  expect(doc.updated_by).toBe('Bob');
 });
 
 test('an overlapping edit is one conflict; Use mine keeps my line and their other edits', async ({
@@ -86,6 +110,9 @@ test('Keep mine saves my whole version at once when theirs holds nothing mine la
   await expect(bob.editor.dialog.discardDialog).toHaveCount(0);
   await bob.editor.dialog.expectClosed();
   await bob.editor.expectSaved();
+  await expect(
+    bob.page.getByText('Your version is saved. Alice’s version stays in the history (version 2).'),
+  ).toBeVisible();
 
   const { doc } = await seededDoc.fetch();
   expect(doc.body).toBe(

@@ -5,7 +5,7 @@ const apiPort = process.env.API_PORT ?? '8787';
 const children = [
   spawn(
     process.execPath,
-    ['--import', 'tsx', '--watch', 'src/cli/main.ts', 'serve', '--port', apiPort],
+    ['--import', 'tsx', '--watch', 'src/cli/concord.ts', 'serve', '--port', apiPort],
     {
       stdio: 'inherit',
       env: { ...process.env, CONCORD_STATIC_DIR: '' },

@@ -43,6 +43,31 @@ export class EditorPage {
     return this.page.getByRole('region', { name: 'Unsaved edits from a closed tab' });
   }
 
+  /** The body's selection as the person left it: `[start, end]` (a caret when equal). */
+  async bodySelection(): Promise<[number, number]> {
+    return this.body.evaluate((box: HTMLTextAreaElement) => [box.selectionStart, box.selectionEnd]);
+  }
+
+  /** The notice of a version this tab followed while nothing was unsaved. */
+  liveUpdate(): Locator {
+    return this.page.getByRole('region', { name: 'Latest change' });
+  }
+
+  /** The notice of a newer version while this tab holds unsaved edits. */
+  newerVersion(): Locator {
+    return this.page.getByRole('region', { name: 'Newer version' });
+  }
+
+  /** An alert of the editor that contains `text` (other alerts may be showing too). */
+  alert(text: string | RegExp): Locator {
+    return this.page.getByRole('alert').filter({ hasText: text });
+  }
+
+  /** The notice of a merge that needed no dialog ("Show the changes", "Undo the merge"). */
+  get mergedNotice(): Locator {
+    return this.page.getByRole('region', { name: 'Merged changes' });
+  }
+
   async save(): Promise<void> {
     await this.saveButton.click();
   }

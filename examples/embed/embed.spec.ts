@@ -104,3 +104,76 @@ test('a conflict against a 412-without-body server is merged in the embedded dia
   await expect(bob.getByRole('textbox', { name: 'Note' })).toHaveValue(final);
   expect(server.text()).toBe(final);
 });
+
+/** Bob's save meets Alice's on line 4: the dialog opens with one conflict. */
+async function openConflict(alice: Page, bob: Page, bobPath = '/'): Promise<ConflictDialogPage> {
+  await alice.goto('/');
+  await bob.goto(bobPath);
+  await expect(bob.getByRole('textbox', { name: 'Note' })).toHaveValue(original);
+  await save(alice, original.replace('Four.', 'Four, Alice.'));
+  await expect(alice.getByRole('status')).toHaveText('Saved');
+  await save(bob, original.replace('Four.', 'Four, Bob.'));
+  const dialog = new ConflictDialogPage(bob);
+  await dialog.expectOpen();
+  await dialog.expectConflictsLeft(1);
+  return dialog;
+}
+
+test('the host page’s styles do not leak into the dialog', async ({ server, alice, bob }) => {
+  const dialog = await openConflict(alice, bob);
+  // Every computed style of every element of the dialog, with the host's sheet on and off.
+  const leaks = await bob.evaluate(() => {
+    const root = document.querySelector('dialog[open]')!;
+    const elements = [root, ...root.querySelectorAll('*')];
+    const read = () =>
+      elements.map((el) => {
+        const style = getComputedStyle(el);
+        return Object.fromEntries([...style].map((name) => [name, style.getPropertyValue(name)]));
+      });
+    const host = document.getElementById('host-styles') as HTMLStyleElement;
+    const withHost = read();
+    host.disabled = true;
+    const without = read();
+    host.disabled = false;
+    return withHost.flatMap((styles, i) =>
+      Object.entries(styles)
+        .filter(([name, value]) => without[i]![name] !== value)
+        .map(
+          ([name, value]) =>
+            `${elements[i]!.tagName.toLowerCase()}.${elements[i]!.className} ${name}: ${value} (${without[i]![name]} without the host)`,
+        ),
+    );
+  });
+  expect(leaks).toEqual([]);
+  // And the dialog still works on that page.
+  await dialog.useTheirs(1);
+  await dialog.saveMerged();
+  await dialog.expectClosed();
+  expect(server.text()).toBe(original.replace('Four.', 'Four, Alice.'));
+});
+
+for (const [path, system, expected] of [
+  ['/', 'light', 'light'],
+  ['/', 'dark', 'dark'],
+  ['/?scheme=dark', 'light', 'dark'],
+  ['/?scheme=light', 'dark', 'light'],
+] as const) {
+  test(`colorScheme ${path.includes('=') ? path.split('=')[1] : 'auto'} on a ${system} system shows the dialog ${expected}`, async ({
+    server,
+    alice,
+    bob,
+  }) => {
+    await bob.emulateMedia({ colorScheme: system });
+    const dialog = await openConflict(alice, bob, path);
+    await expect(dialog.root).toHaveClass(/(^| )note-conflict( |$)/);
+    await expect(dialog.root).toHaveCSS('color-scheme', expected);
+    await expect(dialog.root).toHaveCSS(
+      'background-color',
+      expected === 'dark' ? 'rgb(22, 27, 34)' : 'rgb(255, 255, 255)',
+    );
+    await dialog.useMine(1);
+    await dialog.saveMerged();
+    await dialog.expectClosed();
+    expect(server.text()).toBe(original.replace('Four.', 'Four, Bob.'));
+  });
+}

@@ -63,10 +63,18 @@ function NoteForm(props: { url: string; loaded: Versioned }) {
           onCancel={saving.cancel}
           busy={saving.isPending}
           error={saving.error?.message}
+          colorScheme={colorScheme()}
+          className="note-conflict"
         />
       )}
     </main>
   );
+}
+
+/** `?scheme=light` or `?scheme=dark` fixes the dialog's colours; else they follow the system. */
+function colorScheme(): 'light' | 'dark' | 'auto' {
+  const scheme = new URLSearchParams(location.search).get('scheme');
+  return scheme === 'light' || scheme === 'dark' ? scheme : 'auto';
 }
 
 async function loadNote(url: string): Promise<Versioned> {

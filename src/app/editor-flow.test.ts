@@ -1,36 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Draft, VersionedDocument } from '../client/index.ts';
-import {
-  initEditorFlow,
-  isNewerWaiting,
-  reduceEditorFlow,
-  type EditorFlowAction,
-  type EditorFlowState,
-} from './editor-flow.ts';
-
-function version(n: number, body: string, title = 'Notes', by = 'Alice'): VersionedDocument {
-  const doc = {
-    id: 'd1',
-    title,
-    body,
-    version: n,
-    created_at: '2026-12-01T10:00:00.000Z',
-    updated_at: '2026-12-01T10:00:00.000Z',
-    updated_by: by,
-  };
-  return { doc, etag: `"e${n}"` };
-}
-
-const v1 = version(1, 'one\ntwo\nthree\n');
-
-function run(state: EditorFlowState, ...actions: EditorFlowAction[]): EditorFlowState {
-  return actions.reduce(reduceEditorFlow, state);
-}
-
-/** A session on v1 whose body is `body`, with its save sent. */
-function sentEdits(body: string): EditorFlowState {
-  return run(initEditorFlow(v1), { type: 'edited', change: { body } }, { type: 'saveRequested' });
-}
+import type { Draft } from '../client/index.ts';
+import { initEditorFlow, isNewerWaiting } from './editor-flow.ts';
+import { run, sentEdits, v1, version } from './editor-flow-fixtures.ts';
 
 describe('editing and saving', () => {
   it('opens on the loaded document with nothing unsaved', () => {
@@ -159,8 +130,18 @@ describe('a newer version from the server', () => {
     expect(state.conflict).toBeNull();
     expect(state.session.base.version).toBe(2);
     expect(state.session.mine.body).toBe('zero\none\ntwo\nthree\nfour\n');
-    expect(state.note).toBe('Merged the changes Alice saved (version 2) into your draft.');
+    expect(state.merged).toMatchObject({
+      mode: 'draft',
+      who: 'Alice',
+      version: 2,
+      changes: [{ before: '', after: 'four\n' }],
+    });
     expect(state.request).toBeNull();
+    // Undo puts the draft back as it was.
+    const undone = run(state, { type: 'mergeUndone' });
+    expect(undone.session.mine.body).toBe('zero\none\ntwo\nthree\n');
+    expect(undone.session.base.version).toBe(1);
+    expect(undone.merged).toBeNull();
   });
 
   it('opens the dialog in draft mode when edits overlap', () => {
@@ -172,117 +153,6 @@ describe('a newer version from the server', () => {
     );
     expect(state.conflict?.mode).toBe('draft');
     expect(state.conflict?.theirs).toBe(v2);
-  });
-});
-
-describe('a conflict', () => {
-  const v2 = version(2, 'one\nTWO theirs\nthree\n');
-
-  function conflicted(): EditorFlowState {
-    const sent = sentEdits('one\ntwo mine\nthree\n');
-    return run(sent, {
-      type: 'conflicted',
-      request: sent.request!,
-      conflict: {
-        base: { title: 'Notes', body: v1.doc.body },
-        mine: sent.session.mine,
-        theirs: v2,
-        mode: 'save',
-      },
-    });
-  }
-
-  it('opens the dialog once the refused save is answered', () => {
-    const state = conflicted();
-    expect(state.request).toBeNull();
-    expect(state.conflict?.theirs.etag).toBe('"e2"');
-    // No other save goes while the dialog decides.
-    expect(run(state, { type: 'saveRequested' }).request).toBeNull();
-  });
-
-  it('keeps the dialog’s progress for a reload', () => {
-    const progress = { title: 'Notes', body: 'half\n' };
-    expect(run(conflicted(), { type: 'progressed', progress }).conflict?.progress).toEqual(
-      progress,
-    );
-  });
-
-  it('saves a merged resolution against theirs, and closes the dialog once it lands', () => {
-    const resolved = run(conflicted(), {
-      type: 'resolved',
-      resolution: { title: 'Notes', body: 'one\nmerged\nthree\n', how: 'merged' },
-    });
-    expect(resolved.request).toMatchObject({ etag: '"e2"', purpose: 'resolution' });
-    expect(resolved.session.base.etag).toBe('"e2"');
-    expect(resolved.conflict).not.toBeNull();
-    const saved = run(resolved, {
-      type: 'saved',
-      request: resolved.request!,
-      saved: version(3, 'one\nmerged\nthree\n', 'Notes', 'Bob'),
-    });
-    expect(saved.conflict).toBeNull();
-    expect(saved.session.base.version).toBe(3);
-  });
-
-  it('refuses a resolution that still holds a conflict marker the dialog wrote, sending nothing', () => {
-    const state = conflicted();
-    const body = 'one\n<<<<<<< mine (conflict 1)\ntwo mine\nthree\n';
-    const refused = run(state, {
-      type: 'resolved',
-      resolution: { title: 'Notes', body, how: 'merged' },
-    });
-    expect(refused.request).toBeNull();
-    expect(refused.conflict).toBe(state.conflict);
-    expect(refused.session).toBe(state.session);
-    expect(refused.error).toBe(
-      'Not saved: conflict 1 is not resolved yet (a conflict marker is left on line 2).',
-    );
-  });
-
-  it('keeps the dialog open with the reason when the resolution’s save fails', () => {
-    const resolved = run(conflicted(), {
-      type: 'resolved',
-      resolution: { title: 'Notes', body: 'x\n', how: 'mine' },
-    });
-    const failed = run(resolved, {
-      type: 'failed',
-      message: 'Offline',
-      request: resolved.request!,
-    });
-    expect(failed.conflict).not.toBeNull();
-    expect(failed.error).toBe('Offline');
-  });
-
-  it('takes theirs without a save, keeping mine to restore', () => {
-    const state = run(conflicted(), {
-      type: 'resolved',
-      resolution: { title: 'Notes', body: v2.doc.body, how: 'theirs' },
-    });
-    expect(state.request).toBeNull();
-    expect(state.conflict).toBeNull();
-    expect(state.session.mine.body).toBe(v2.doc.body);
-    expect(state.session.discarded?.mine.body).toBe('one\ntwo mine\nthree\n');
-    const restored = run(state, { type: 'restoredDiscarded' });
-    expect(restored.session.mine.body).toBe('one\ntwo mine\nthree\n');
-    expect(restored.session.discarded).toBeUndefined();
-  });
-
-  it('in draft mode puts the merge into the draft without saving', () => {
-    const state = run(
-      initEditorFlow(v1),
-      { type: 'edited', change: { body: 'one\ntwo mine\nthree\n' } },
-      { type: 'mergeNewerRequested', loaded: v2 },
-      { type: 'resolved', resolution: { title: 'Notes', body: 'merged\n', how: 'merged' } },
-    );
-    expect(state.request).toBeNull();
-    expect(state.conflict).toBeNull();
-    expect(state.session).toMatchObject({ base: { version: 2 }, mine: { body: 'merged\n' } });
-  });
-
-  it('closes on cancel, keeping the edits', () => {
-    const state = run(conflicted(), { type: 'cancelled' });
-    expect(state.conflict).toBeNull();
-    expect(state.session.mine.body).toBe('one\ntwo mine\nthree\n');
   });
 });
 

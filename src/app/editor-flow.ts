@@ -1,16 +1,12 @@
-import {
-  refuseUnresolved,
-  type Draft,
-  type DraftResolution,
-  type VersionedDocument,
-} from '../client/index.ts';
-import {
-  countConflictsLeft,
-  createResolution,
-  type Resolution,
-  type ResolutionState,
-} from '../conflict/index.ts';
+import type { Draft, DraftResolution, VersionedDocument } from '../client/index.ts';
+import type { Resolution, ResolutionState } from '../conflict/index.ts';
 import type { DocumentInput } from '../protocol/index.ts';
+import {
+  mergeNewerIntoDraft,
+  mergeWithoutDialog,
+  resolveConflict,
+  type MergeNotice,
+} from './editor-flow-merges.ts';
 import {
   baseOf,
   cleanSession,
@@ -19,21 +15,26 @@ import {
   sessionOf,
   type EditorSession,
 } from './editor-session.ts';
+import { describeOverLimit } from './describe-limit.ts';
+import type { LiveUpdate } from './describe-newer-version.ts';
 import { formatWhen } from './format-when.ts';
-
-/** Prose merges best by words: edits to different sentences of one paragraph both stay. */
-export const granularity = 'word';
+import type { TakenTitle } from './title-taken.ts';
+import { restoreDiscarded } from './restore-discarded.ts';
+import { resumeConflict } from './resume-conflict.ts';
 
 /**
  * A save the flow wants sent: the hook sends it and answers with `saved`, `conflicted`,
- * `failed` or `deletedOnSave`. `purpose` says whose text it is: the session's own edits, or a
- * resolved conflict's result (saved against theirs, with the dialog still open until it lands).
+ * `failed` or `deletedOnSave`. `purpose` says whose text it is: the session's own edits, a
+ * resolved conflict's result (the dialog stays open until it lands), or a merge with nothing to
+ * decide. `merged` and `note` are what the editor says once it lands.
  */
 export interface SaveRequest {
   id: number;
   content: DocumentInput;
   etag: string;
-  purpose: 'edits' | 'resolution';
+  purpose: 'edits' | 'resolution' | 'merge';
+  merged?: MergeNotice;
+  note?: string;
 }
 
 /** A merge prepared in a worker, for the conflict whose theirs has this ETag. */
@@ -43,9 +44,10 @@ export interface PreparedMerge {
 }
 
 /**
- * Everything the editor decides about one open document. `conflict` is the open dialog's inputs
- * and progress (`mode` `save` after a refused save, `draft` when a newer version is merged into
- * the draft without saving); `request` is the save on its way, if any.
+ * Everything the editor decides about one open document. `conflict` is the dialog's inputs and
+ * progress (`mode` `save` after a refused save, `draft` when a newer version is merged into the
+ * draft without saving, `restore` when dropped edits are merged back; `setAside` after Escape);
+ * `request` is the save on its way; `merged` what the last merge without a dialog took in.
  */
 export interface EditorFlowState {
   session: EditorSession;
@@ -56,8 +58,13 @@ export interface EditorFlowState {
   requests: number;
   error: string | null;
   note: string | null;
+  merged: MergeNotice | null;
   /** A save answered 404: the document is gone (the events may not have said so yet). */
   deletedOnSave: boolean;
+  /** The document that had the title when a save was refused for it (shown at the field). */
+  titleTaken: TakenTitle | undefined;
+  /** The last version followed with nothing unsaved: what it changed, for its notice. */
+  liveUpdate: LiveUpdate | undefined;
 }
 
 export type EditorFlowAction =
@@ -73,11 +80,14 @@ export type EditorFlowAction =
   /** Something failed; with `request`, that save (which is then no longer on its way). */
   | { type: 'failed'; message: string; request?: SaveRequest }
   | { type: 'deletedOnSave'; request: SaveRequest }
+  /** A save refused because another document has the title (a 409 that is no lost update). */
+  | { type: 'titleTaken'; request: SaveRequest; existing: TakenTitle }
   | { type: 'resolved'; resolution: Resolution }
   | { type: 'cancelled' }
-  | { type: 'progressed'; progress: DocumentInput }
+  | { type: 'progressed'; progress: NonNullable<DraftResolution['progress']> }
   | { type: 'loaded'; loaded: VersionedDocument }
   | { type: 'mergeNewerRequested'; loaded: VersionedDocument }
+  | { type: 'mergeUndone' }
   | { type: 'restoredClosedTab'; draft: Draft }
   | { type: 'restoredDiscarded' };
 
@@ -94,7 +104,10 @@ export function initEditorFlow(loaded: VersionedDocument, restored?: Draft): Edi
     requests: 0,
     error: null,
     note: null,
+    merged: null,
     deletedOnSave: false,
+    titleTaken: undefined,
+    liveUpdate: undefined,
   };
 }
 
@@ -113,41 +126,26 @@ export function reduceEditorFlow(
   action: EditorFlowAction,
 ): EditorFlowState {
   switch (action.type) {
-    case 'edited':
-      return { ...state, session: edit(state.session, action.change) };
+    case 'edited': {
+      const { session } = state;
+      return { ...state, session: { ...session, mine: { ...session.mine, ...action.change } } };
+    }
     case 'saveRequested': {
       // One save at a time, and none while the dialog decides what to save.
-      if (state.request || state.conflict) return state;
+      if (state.request || isDialogOpen(state)) return state;
       const { mine, base } = state.session;
+      // The server would refuse it: say at once, in words, how much to cut.
+      const overLimit = describeOverLimit(mine);
+      if (overLimit) return { ...state, error: overLimit, note: null };
       return {
-        ...send(state, mine, base.etag, 'edits'),
+        ...sendSave(state, { content: mine, etag: base.etag, purpose: 'edits' }),
         note: null,
       };
     }
-    case 'saved': {
-      if (state.request?.id !== action.request.id) return state;
-      const { saved, request } = action;
-      return {
-        ...state,
-        request: null,
-        session: {
-          base: baseOf(saved),
-          // Keep what was typed while the save was on its way.
-          mine: sameContent(state.session.mine, request.content)
-            ? { title: saved.doc.title, body: saved.doc.body }
-            : state.session.mine,
-        },
-        conflict: request.purpose === 'resolution' ? null : state.conflict,
-      };
-    }
+    case 'saved':
+      return state.request?.id === action.request.id ? landSave(state, action) : state;
     case 'conflicted':
-      if (state.request?.id !== action.request.id) return state;
-      return {
-        ...state,
-        request: null,
-        conflict: action.conflict,
-        prepared: action.prepared && { etag: action.conflict.theirs.etag, state: action.prepared },
-      };
+      return state.request?.id === action.request.id ? meetConflict(state, action) : state;
     case 'failed':
       if (!action.request) return { ...state, error: action.message };
       if (state.request?.id !== action.request.id) return state;
@@ -155,10 +153,17 @@ export function reduceEditorFlow(
     case 'deletedOnSave':
       if (state.request?.id !== action.request.id) return state;
       return { ...state, request: null, deletedOnSave: true };
-    case 'resolved':
-      return resolve(state, action.resolution);
+    case 'titleTaken':
+      if (state.request?.id !== action.request.id) return state;
+      // A resolution is in the editor already: the title is the person's to change there.
+      return { ...state, request: null, conflict: null, titleTaken: action.existing };
+    case 'resolved': {
+      const resolved = resolveConflict(state, action.resolution);
+      return resolved.send ? sendSave(resolved.state, resolved.send) : resolved.state;
+    }
     case 'cancelled':
-      return { ...state, conflict: null };
+      // Set aside, not dropped: every choice and every character typed in the dialog is kept.
+      return state.conflict ? { ...state, conflict: { ...state.conflict, setAside: true } } : state;
     case 'progressed':
       return state.conflict
         ? { ...state, conflict: { ...state.conflict, progress: action.progress } }
@@ -167,10 +172,29 @@ export function reduceEditorFlow(
       // With nothing unsaved, follow the newest version the server has (a refetch found one).
       const s = state.session;
       if (isDirty(s) || action.loaded.doc.version <= s.base.version) return state;
-      return { ...state, session: { ...cleanSession(action.loaded), discarded: s.discarded } };
+      const { doc, etag } = action.loaded;
+      const liveUpdate = {
+        before: s.mine,
+        after: { title: doc.title, body: doc.body },
+        version: doc.version,
+        etag,
+        updatedBy: doc.updated_by,
+      };
+      return {
+        ...state,
+        session: { ...cleanSession(action.loaded), discarded: s.discarded },
+        liveUpdate,
+      };
     }
-    case 'mergeNewerRequested':
-      return mergeNewer(state, action.loaded);
+    case 'mergeNewerRequested': {
+      const { session, conflict } = state;
+      const next = { base: session.base, mine: session.mine, theirs: action.loaded };
+      if (conflict?.setAside)
+        return { ...state, conflict: resumeConflict(conflict, { ...next, mode: 'draft' }) };
+      return { ...state, note: null, ...mergeNewerIntoDraft(session, action.loaded) };
+    }
+    case 'mergeUndone':
+      return undoMerge(state);
     case 'restoredClosedTab': {
       const { draft } = action;
       return {
@@ -181,11 +205,15 @@ export function reduceEditorFlow(
       };
     }
     case 'restoredDiscarded': {
-      const { discarded } = state.session;
-      if (!discarded) return state;
-      return { ...state, session: { base: discarded.base, mine: discarded.mine } };
+      const restored = restoreDiscarded(state.session);
+      return restored ? { ...state, merged: null, ...restored } : state;
     }
   }
+}
+
+/** Whether the conflict dialog shows (a conflict set aside with Escape waits for Save). */
+export function isDialogOpen(state: EditorFlowState): boolean {
+  return state.conflict !== null && !state.conflict.setAside;
 }
 
 /** Whether a newer version than the draft's base waits to be merged (the notice shows). */
@@ -196,82 +224,72 @@ export function isNewerWaiting(
 ): boolean {
   return (
     !deleted &&
-    !state.conflict &&
+    !isDialogOpen(state) &&
     isDirty(state.session) &&
     loaded.doc.version > state.session.base.version
   );
 }
 
-function edit(session: EditorSession, change: Partial<DocumentInput>): EditorSession {
-  return { ...session, mine: { ...session.mine, ...change } };
-}
-
-function send(
-  state: EditorFlowState,
-  content: DocumentInput,
-  etag: string,
-  purpose: SaveRequest['purpose'],
-): EditorFlowState {
+function sendSave(state: EditorFlowState, request: Omit<SaveRequest, 'id'>): EditorFlowState {
   const id = state.requests + 1;
-  return { ...state, requests: id, request: { id, content, etag, purpose }, error: null };
+  return { ...state, requests: id, request: { id, ...request }, error: null, merged: null };
 }
 
-function resolve(state: EditorFlowState, resolution: Resolution): EditorFlowState {
+function landSave(
+  state: EditorFlowState,
+  { request, saved }: { request: SaveRequest; saved: VersionedDocument },
+): EditorFlowState {
   const { conflict } = state;
-  if (!conflict) return state;
-  const { theirs } = conflict;
-  if (resolution.how === 'theirs') {
-    // Their version is already saved; mine stays recoverable until the next save.
-    const dropped = state.session;
-    return {
-      ...state,
-      conflict: null,
-      session: { ...cleanSession(theirs), discarded: { base: dropped.base, mine: dropped.mine } },
-    };
-  }
-  const content = { title: resolution.title, body: resolution.body };
-  // Never let a conflict marker the dialog wrote into the draft or onto the server.
-  const refusal = refuseUnresolved(content.body, {
-    base: conflict.base.body,
-    mine: conflict.mine.body,
-    theirs: theirs.doc.body,
-    theirsEtag: theirs.etag,
-  });
-  if (refusal) return { ...state, error: refusal.message };
-  // The resolution is the person's work now: it starts from their version.
-  const session = { base: baseOf(theirs), mine: content };
-  if (conflict.mode === 'draft') {
-    // Only the draft changes, so the next save is clean.
-    return { ...state, session, conflict: null };
-  }
-  // The dialog stays open (busy) until the save lands or meets yet another version.
-  return send({ ...state, session }, content, theirs.etag, 'resolution');
-}
-
-function mergeNewer(state: EditorFlowState, loaded: VersionedDocument): EditorFlowState {
-  const now = state.session;
-  const resolution = createResolution(
-    {
-      base: now.base.body,
-      mine: now.mine.body,
-      theirs: loaded.doc.body,
-      titles: { base: now.base.title, mine: now.mine.title, theirs: loaded.doc.title },
-    },
-    { granularity },
-  );
-  if (countConflictsLeft(resolution) === 0) {
-    const who = loaded.doc.updated_by || 'someone else';
-    return {
-      ...state,
-      session: {
-        base: baseOf(loaded),
-        mine: { title: resolution.title.value, body: resolution.text },
-      },
-      note: `Merged the changes ${who} saved (version ${loaded.doc.version}) into your draft.`,
-    };
-  }
   return {
     ...state,
-    conflict: { base: now.base, mine: now.mine, theirs: loaded, mode: 'draft' },
+    request: null,
+    session: {
+      base: baseOf(saved),
+      // Keep what was typed while the save was on its way.
+      mine: sameContent(state.session.mine, request.content)
+        ? { title: saved.doc.title, body: saved.doc.body }
+        : state.session.mine,
+    },
+    // A saved resolution closes the dialog; saved edits make a set-aside conflict moot.
+    conflict: request.purpose === 'resolution' || conflict?.setAside ? null : conflict,
+    merged: request.merged ?? null,
+    note: request.note ?? state.note,
   };
+}
+
+function meetConflict(
+  state: EditorFlowState,
+  action: Extract<EditorFlowAction, { type: 'conflicted' }>,
+): EditorFlowState {
+  const { conflict, request } = action;
+  const prepared = action.prepared && { etag: conflict.theirs.etag, state: action.prepared };
+  const next = { ...state, request: null, prepared };
+  // Save after Escape: the set-aside conflict again, where the person left it.
+  if (state.conflict?.setAside)
+    return { ...next, conflict: resumeConflict(state.conflict, conflict) };
+  // Nothing to decide and nothing to review: save the merge, and say what it took in. (Not when
+  // a resolution meets yet another save: the person is in the dialog, and sees it re-merge.)
+  const merge =
+    request.purpose !== 'resolution' && sameContent(state.session.mine, conflict.mine)
+      ? mergeWithoutDialog(state.session, conflict, action.prepared)
+      : undefined;
+  if (merge) return sendSave({ ...next, session: merge.session }, merge.send);
+  return { ...next, conflict };
+}
+
+function undoMerge(state: EditorFlowState): EditorFlowState {
+  const { merged } = state;
+  if (!merged) return state;
+  if (merged.mode === 'draft') return { ...state, merged: null, session: merged.before };
+  // A guarded save of my version over the merge: a save landed since still meets a conflict.
+  const mine = merged.before.mine;
+  return sendSave(
+    { ...state, session: { ...state.session, mine } },
+    {
+      content: mine,
+      etag: state.session.base.etag,
+      purpose: 'edits',
+      note: `Undid the merge: your version is saved. ${merged.who}’s version stays in the history (version ${merged.version}).`,
+    },
+  );
 }

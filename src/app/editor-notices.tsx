@@ -1,25 +1,34 @@
 import type { VersionedDocument } from '../client/index.ts';
+import { describeNewerVersion } from './describe-newer-version.ts';
 import { isDirty } from './editor-session.ts';
 import { formatWhen } from './format-when.ts';
+import { MergedNotice } from './merged-notice.tsx';
 import type { useEditorFlow } from './use-editor-flow.ts';
 
 /** The notices above the editor's fields: what happened to the text, and what can be done. */
 export function EditorNotices(props: {
   flow: ReturnType<typeof useEditorFlow>;
   loaded: VersionedDocument;
+  /** The ETags of versions this browser's other tabs saved (the person's own saves). */
+  savedInThisBrowser: ReadonlySet<string>;
   saveAsNew: () => void;
   creating: boolean;
 }) {
   const { flow, loaded } = props;
-  const { session, conflict, note, error } = flow.state;
+  const { session, conflict, note, error, merged } = flow.state;
   const { restored, closedTabs } = flow;
   const closedTab = closedTabs.found;
   return (
     <>
       {flow.newer && (
         <div className="notice" role="region" aria-label="Newer version" aria-live="polite">
-          {loaded.doc.updated_by || 'Someone'} saved a newer version (version {loaded.doc.version})
-          while you were editing.{' '}
+          {describeNewerVersion(
+            {
+              updatedBy: loaded.doc.updated_by,
+              savedInThisBrowser: props.savedInThisBrowser.has(loaded.etag),
+            },
+            loaded.doc.version,
+          )}{' '}
           <button type="button" onClick={flow.mergeNewer}>
             Merge their changes
           </button>
@@ -32,6 +41,12 @@ export function EditorNotices(props: {
             Save as a new document
           </button>
         </div>
+      )}
+      {merged && <MergedNotice merged={merged} onUndo={flow.undoMerge} />}
+      {conflict?.setAside && (
+        <p className="notice" aria-live="polite">
+          Your work in the conflict dialog is kept: Save to go on where you left off.
+        </p>
       )}
       {note && (
         <p className="notice" aria-live="polite">

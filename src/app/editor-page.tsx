@@ -5,11 +5,14 @@ import {
   type VersionedDocument,
 } from '../client/index.ts';
 import { ConflictDialog } from '../conflict/index.ts';
+import { BodyField } from './body-field.tsx';
 import { describeError } from './describe-error.ts';
-import { granularity } from './editor-flow.ts';
+import { isDialogOpen } from './editor-flow.ts';
 import { EditorNotices } from './editor-notices.tsx';
-import { isDirty, largeBodyChars } from './editor-session.ts';
+import { granularity, isDirty, largeBodyChars } from './editor-session.ts';
+import { LiveUpdateNotice } from './live-update-notice.tsx';
 import { linkProps } from './router.ts';
+import { TitleField } from './title-field.tsx';
 import { useEditorFlow } from './use-editor-flow.ts';
 import { useSaveAsNew } from './use-save-as-new.ts';
 
@@ -20,7 +23,15 @@ export function EditorPage({ id }: { id: string }) {
   if (query.isPending) return <p>Loading…</p>;
   const gone = query.error instanceof ApiError && query.error.status === 404;
   // Once loaded, the editor stays even if the document disappears: it holds the person's text.
-  if (query.data) return <Editor id={id} loaded={query.data} deleted={events.deleted || gone} />;
+  if (query.data)
+    return (
+      <Editor
+        id={id}
+        loaded={query.data}
+        deleted={events.deleted || gone}
+        savedInThisBrowser={events.savedInThisBrowser}
+      />
+    );
   return (
     <p role="alert">
       {gone
@@ -33,9 +44,23 @@ export function EditorPage({ id }: { id: string }) {
 
 // In draft mode nothing is saved: the primary action only puts the merge into the editor.
 const draftLabels = { saveMerged: 'Use merged version' };
+// Restoring dropped edits merges them with what was typed since; nothing is saved either.
+const restoreLabels = {
+  ...draftLabels,
+  theirs: 'Your earlier edits',
+  mine: 'Typed since',
+  intro: () =>
+    'Your earlier edits overlap what you typed since you took their version. Choose what to keep where they overlap.',
+};
+const modeLabels = { save: undefined, draft: draftLabels, restore: restoreLabels };
 
 /** The editor of a loaded document: renders the flow's state and hands events to it. */
-function Editor(props: { id: string; loaded: VersionedDocument; deleted: boolean }) {
+function Editor(props: {
+  id: string;
+  loaded: VersionedDocument;
+  deleted: boolean;
+  savedInThisBrowser: ReadonlySet<string>;
+}) {
   const { id, loaded } = props;
   const flow = useEditorFlow(id, loaded, props.deleted);
   const { session, conflict, prepared, error } = flow.state;
@@ -79,29 +104,29 @@ function Editor(props: { id: string; loaded: VersionedDocument; deleted: boolean
         <EditorNotices
           flow={flow}
           loaded={loaded}
+          savedInThisBrowser={props.savedInThisBrowser}
           saveAsNew={() => create.saveAsNew(session.mine)}
           creating={create.isPending}
         />
-        <label className="field">
-          Title
-          <input
-            value={session.mine.title}
-            onChange={(e) => flow.edit({ title: e.target.value })}
-          />
-        </label>
-        <label className="field field--grow">
-          Body
-          <textarea
-            value={session.mine.body}
-            // Behind an open dialog a huge textarea only costs layout time (about 0.3 s at
-            // 20,000 lines): take it out of the page until the dialog closes.
-            hidden={conflict !== null && session.mine.body.length > largeBodyChars}
-            onChange={(e) => flow.edit({ body: e.target.value })}
-            spellCheck
-          />
-        </label>
+        <LiveUpdateNotice
+          update={flow.state.liveUpdate}
+          savedInThisBrowser={props.savedInThisBrowser}
+        />
+        <TitleField
+          value={session.mine.title}
+          onChange={(title) => flow.edit({ title })}
+          taken={flow.state.titleTaken}
+        />
+        <BodyField
+          value={session.mine.body}
+          title={session.mine.title}
+          // Behind an open dialog a huge textarea only costs layout time (about 0.3 s at
+          // 20,000 lines): take it out of the page until the dialog closes.
+          hidden={isDialogOpen(flow.state) && session.mine.body.length > largeBodyChars}
+          onChange={(body) => flow.edit({ body })}
+        />
       </form>
-      {conflict && (
+      {conflict && isDialogOpen(flow.state) && (
         <ConflictDialog
           base={conflict.base.body}
           mine={conflict.mine.body}
@@ -114,7 +139,7 @@ function Editor(props: { id: string; loaded: VersionedDocument; deleted: boolean
           theirsAuthor={conflict.theirs.doc.updated_by || undefined}
           theirsVersion={conflict.theirs.doc.version}
           granularity={granularity}
-          labels={conflict.mode === 'draft' ? draftLabels : undefined}
+          labels={modeLabels[conflict.mode]}
           busy={flow.save.isPending}
           error={error ?? undefined}
           onResolve={flow.resolve}

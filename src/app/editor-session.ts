@@ -43,3 +43,6 @@ export function sessionOf({ base, mine, discarded }: Draft): EditorSession {
  * drafts stored lazily, the editor's text box hidden behind an open dialog.
  */
 export const largeBodyChars = 200_000;
+
+/** Prose merges best by words: edits to different sentences of one paragraph both stay. */
+export const granularity = 'word';

@@ -4,15 +4,16 @@ import {
   conflictProblemOf,
   isSaveConflict,
   loadDraft,
+  titleTakenProblemOf,
   useConcordClient,
   useSaveDocument,
   type VersionedDocument,
 } from '../client/index.ts';
-import type { Resolution } from '../conflict/index.ts';
+import type { Resolution, ResolutionProgress } from '../conflict/index.ts';
 import type { DocumentInput } from '../protocol/index.ts';
 import { describeError } from './describe-error.ts';
+import { granularity } from './editor-session.ts';
 import {
-  granularity,
   initEditorFlow,
   isNewerWaiting,
   reduceEditorFlow,
@@ -110,8 +111,9 @@ export function useEditorFlow(id: string, loaded: VersionedDocument, deletedElse
     edit: (change: Partial<DocumentInput>) => dispatch({ type: 'edited', change }),
     resolve: (resolution: Resolution) => dispatch({ type: 'resolved', resolution }),
     cancel: () => dispatch({ type: 'cancelled' }),
-    progress: (progress: DocumentInput) => dispatch({ type: 'progressed', progress }),
+    progress: (progress: ResolutionProgress) => dispatch({ type: 'progressed', progress }),
     mergeNewer: () => dispatch({ type: 'mergeNewerRequested', loaded }),
+    undoMerge: () => dispatch({ type: 'mergeUndone' }),
     restoreDiscarded: () => dispatch({ type: 'restoredDiscarded' }),
     restoreClosedTab: () => {
       const found = closedTabs.found;
@@ -133,6 +135,11 @@ function reportSaveError(
 ): void {
   if (request.purpose === 'edits' && error instanceof ApiError && error.status === 404) {
     dispatch({ type: 'deletedOnSave', request });
+    return;
+  }
+  const taken = titleTakenProblemOf(error);
+  if (taken) {
+    dispatch({ type: 'titleTaken', request, existing: taken.existing });
     return;
   }
   if (!isSaveConflict(error)) {

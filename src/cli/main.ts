@@ -1,8 +1,6 @@
-import { pathToFileURL } from 'node:url';
 import type { CliIo } from './cli-io.ts';
 import { getProcessIo } from './cli-io.ts';
 import { runMergeFile } from './merge-file.ts';
-import { runServe } from './run-serve.ts';
 import { usage } from './usage.ts';
 
 /**
@@ -14,8 +12,12 @@ import { usage } from './usage.ts';
 export async function main(argv: string[], io: CliIo = getProcessIo()): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
-    case 'serve':
+    case 'serve': {
+      // Imported here: the server (Hono, SQLite, PostgreSQL) takes longer to load than
+      // merge-file takes to run, and no other command needs it.
+      const { runServe } = await import('./run-serve.ts');
       return runServe(rest, io);
+    }
     case 'merge-file':
       return runMergeFile(rest, io);
     case 'help':
@@ -27,10 +29,4 @@ export async function main(argv: string[], io: CliIo = getProcessIo()): Promise<
       io.stderr.write(command ? `concord: unknown command "${command}"\n\n${usage}` : usage);
       return 2;
   }
-}
-
-// Run directly (`node --import tsx src/cli/main.ts serve`, as `npm run dev` does) rather than
-// imported by bin/concord.js.
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await main(process.argv.slice(2));
 }

@@ -112,6 +112,22 @@ describe.runIf(hasGit)('concord merge-file is git merge-file in line mode', () =
 });
 
 describe('concord merge-file --granularity word', () => {
+  it('exits 0 for edits to different list items, each taken from its side', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'concord-merge-file-'));
+    writeSides(dir, {
+      base: '- milk\n- eggs\n',
+      mine: '- oat milk\n- eggs\n',
+      theirs: '- milk\n- fresh eggs\n',
+    });
+    const result = await runInProcess(
+      ['-p', '--granularity', 'word', 'mine.txt', 'base.txt', 'theirs.txt'],
+      dir,
+    );
+    rmSync(dir, { recursive: true, force: true });
+    expect(result.status).toBe(0);
+    expect(result.stdout.toString()).toBe('- oat milk\n- fresh eggs\n');
+  });
+
   it('merges edits to different sentences of one paragraph and says where to review', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'concord-merge-file-'));
     writeSides(dir, {
@@ -120,10 +136,17 @@ describe('concord merge-file --granularity word', () => {
       theirs: '# Notes\n\nCats sleep a lot. Dogs howl at night.\n',
     });
     const result = await runInProcess(
+      ['-p', '--granularity', 'word', '--accept-merged', 'mine.txt', 'base.txt', 'theirs.txt'],
+      dir,
+    );
+    const honest = await runInProcess(
       ['-p', '--granularity', 'word', 'mine.txt', 'base.txt', 'theirs.txt'],
       dir,
     );
     rmSync(dir, { recursive: true, force: true });
+    // Without --accept-merged a merge within a line is for a person: markers and exit 1.
+    expect(honest.status).toBe(1);
+    expect(honest.stdout.toString()).toContain('<<<<<<< mine.txt\nCats sleep all day.');
     expect(result.status).toBe(0);
     expect(result.stdout.toString()).toBe('# Notes\n\nCats sleep all day. Dogs howl at night.\n');
     expect(result.stderr).toContain(
@@ -132,7 +155,7 @@ describe('concord merge-file --granularity word', () => {
   });
 });
 
-// These start real processes (node with tsx, git), which take a second or more on a busy machine.
+// These start real processes (the compiled concord, git), which take a second or more on a busy machine.
 describe.runIf(hasGit)('the concord command', () => {
   it('writes the merge into <current> and exits with the conflict count, as git does', () => {
     const dir = mkdtempSync(join(tmpdir(), 'concord-merge-file-'));
@@ -188,7 +211,7 @@ describe.runIf(hasGit)('the concord command', () => {
 
     writeFileSync(join(repo, '.gitattributes'), '*.md merge=concord\n');
     commitAll('merge *.md with concord');
-    const driver = `node ${concordBin} merge-file --granularity word -L %P -L %P -L %P %A %O %B`;
+    const driver = `node ${concordBin} merge-file --granularity word --accept-merged -L %P -L %P -L %P %A %O %B`;
     git('config', 'merge.concord.name', 'Concord word-level merge');
     git('config', 'merge.concord.driver', driver);
     const merged = git('merge', '-q', '--no-edit', 'feature');

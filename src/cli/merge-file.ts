@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { merge, renderMerge } from '../merge/index.ts';
-import type { MergeRegion } from '../merge/index.ts';
+import type { MergeRegion, MergeResult } from '../merge/index.ts';
 import type { CliIo } from './cli-io.ts';
 import { readMergeFileArgs } from './read-merge-file-args.ts';
 import type { MergeFileArgs } from './read-merge-file-args.ts';
@@ -23,6 +23,9 @@ const usageText = `usage: concord merge-file [<options>] [-L <name1> [-L <orig> 
     --marker-size <n>         for conflicts, use this marker size
     --granularity line|word   line (default) merges as git does; word also merges edits to
                               different words of one line and keeps two insertions at one place
+    --accept-merged           with word: write merges to review (edits within one line, two
+                              insertions at one place) merged and exit 0; without it they
+                              are written as conflicts and counted in the exit code
     -q, --quiet               do not warn about conflicts or merges to review
     -L <name>                 set labels for file1/orig-file/file2
 `;
@@ -71,13 +74,15 @@ export async function runMergeFile(argv: string[], io: CliIo): Promise<number> {
 
   const encoding = chooseEncoding(buffers, args);
   const [mine, base, theirs] = buffers.map((b) => b.toString(encoding)) as [string, string, string];
-  const result = merge(
+  const merged = merge(
     { base, mine, theirs },
     {
       granularity: args.granularity,
       conflictSize: args.style === 'diff3' && !args.favor ? 'whole' : 'minimal',
     },
   );
+  // git commits an exit-0 merge unseen, so what needs review is a conflict unless accepted.
+  const result = args.acceptMerged ? merged : markMergedForReview(merged);
   // Labels come from the command line as UTF-8 and must come out as the same bytes.
   const label = (text: string): string => Buffer.from(text, 'utf8').toString(encoding);
   const [mineLabel, baseLabel, theirsLabel] = [0, 1, 2].map((i) =>
@@ -110,6 +115,18 @@ export async function runMergeFile(argv: string[], io: CliIo): Promise<number> {
     );
   }
   return args.favor ? 0 : Math.min(result.conflicts, MAX_CONFLICTS_EXIT);
+}
+
+/** Turns every region merged below line level into a conflict, with markers and a count. */
+function markMergedForReview(result: MergeResult): MergeResult {
+  let conflicts = 0;
+  const regions = result.regions.map((region): MergeRegion => {
+    if (region.kind === 'conflict') conflicts++;
+    if (region.kind !== 'merged') return region;
+    conflicts++;
+    return { kind: 'conflict', base: region.base, mine: region.mine, theirs: region.theirs };
+  });
+  return conflicts === 0 ? result : { clean: false, regions, conflicts };
 }
 
 /**

@@ -8,12 +8,22 @@ export interface MergeFileArgs {
   labels: string[];
   stdout: boolean;
   quiet: boolean;
+  /** Word granularity: write merges to review as merged and exit 0 for them. */
+  acceptMerged: boolean;
   style: 'merge' | 'diff3';
   /** `--ours`, `--theirs`, `--union`: resolve every conflict instead of marking it. */
   favor: 'ours' | 'theirs' | 'union' | undefined;
   markerSize: number;
   granularity: Granularity;
 }
+
+/**
+ * The longest conflict marker accepted. git 2.39 takes any integer: 1000000000 runs it out of
+ * memory, and 0 or less quietly means 7. A marker longer than a line of text is never what
+ * someone meant, so a size outside 1 to this is a usage error, as a size that is not a number is
+ * for git.
+ */
+const MAX_MARKER_SIZE = 1000;
 
 /** Options that take a value, by the names they may be given with. */
 const VALUE_OPTIONS = new Set(['-L', '--marker-size', '--granularity']);
@@ -33,6 +43,7 @@ export function readMergeFileArgs(argv: readonly string[]): MergeFileArgs | 'hel
     labels: [],
     stdout: false,
     quiet: false,
+    acceptMerged: false,
     style: 'merge',
     favor: undefined,
     markerSize: 7,
@@ -78,8 +89,8 @@ export function readMergeFileArgs(argv: readonly string[]): MergeFileArgs | 'hel
         if (args.labels.length === 3) return 'too many labels on the command line';
         args.labels.push(value);
       } else if (name === '--marker-size') {
-        if (!/^\d+$/.test(value) || Number(value) < 1) {
-          return `option \`marker-size' expects a positive number, not "${value}"`;
+        if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > MAX_MARKER_SIZE) {
+          return `option \`marker-size' expects a number from 1 to ${MAX_MARKER_SIZE}, not "${value}"`;
         }
         args.markerSize = Number(value);
       } else {
@@ -95,6 +106,9 @@ export function readMergeFileArgs(argv: readonly string[]): MergeFileArgs | 'hel
       case '-p':
       case '--stdout':
         args.stdout = true;
+        break;
+      case '--accept-merged':
+        args.acceptMerged = true;
         break;
       case '-q':
       case '--quiet':

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { createApp } from '../server/create-app.ts';
 import { isOrigin } from '../server/handle-cors.ts';
 import { defaultRateLimit } from '../server/limit-rate.ts';
+import { defaultTrashDays } from '../server/trash-retention.ts';
 import type { RateLimit } from '../server/limit-rate.ts';
 import { openStore } from '../server/open-store.ts';
 import type { DocumentStore } from '../server/store.ts';
@@ -42,6 +43,7 @@ export async function runServe(argv: string[], io: CliIo): Promise<number> {
     signal: shutdown.signal,
     corsOrigins: options.corsOrigins,
     rateLimit: options.rateLimit,
+    trashDays: options.trashDays,
   });
 
   return new Promise<number>((resolve) => {
@@ -93,6 +95,8 @@ interface ServeOptions {
   corsOrigins: string[];
   /** From `CONCORD_RATE_LIMIT`: requests per second per client, or `off`. */
   rateLimit: RateLimit | false;
+  /** From `CONCORD_TRASH_DAYS`: days a deleted document stays in the trash. */
+  trashDays: number;
 }
 
 /** The options from flags, then environment, then defaults; or the exit code to stop with. */
@@ -140,9 +144,18 @@ function readServeOptions(argv: string[], io: CliIo): ServeOptions | number {
     );
     return 2;
   }
+  const trashText = io.env.CONCORD_TRASH_DAYS?.trim() || String(defaultTrashDays);
+  const trashDays = Number(trashText);
+  if (!/^\d+(\.\d+)?$/.test(trashText)) {
+    io.stderr.write(
+      `concord serve: CONCORD_TRASH_DAYS must be a number of days (e.g. 30), not "${trashText}"\n`,
+    );
+    return 2;
+  }
   return {
     corsOrigins,
     rateLimit,
+    trashDays,
     port,
     host: values.host ?? (io.env.HOST || '127.0.0.1'),
     databaseUrl: values.db ?? (io.env.DATABASE_URL || undefined),

@@ -1,4 +1,11 @@
-import { isEditConflict, type EditConflictProblem, type Problem } from '../protocol/index.ts';
+import {
+  isEditConflict,
+  isTitleTaken,
+  problemTypes,
+  type EditConflictProblem,
+  type Problem,
+  type TitleTakenProblem,
+} from '../protocol/index.ts';
 
 /**
  * Every failed Concord request, carrying the HTTP status and the parsed problem+json body
@@ -23,16 +30,31 @@ export interface SaveConflictError extends ApiError {
   readonly status: 409 | 412;
 }
 
+// 409s of Concord's that are not lost updates: merging would not help, the person must act.
+const otherConflictTypes: ReadonlySet<string> = new Set([
+  problemTypes.titleTaken,
+  problemTypes.idempotencyKeyInFlight,
+]);
+
 /**
  * Whether an error is a lost-update conflict. Concord answers 409 with the current document;
  * other servers answer 412, often with no body: treat both alike (design.md, "HTTP contract").
+ * A 409 whose problem type says it is something else (a title already used) is not one.
  */
 export function isSaveConflict(error: unknown): error is SaveConflictError {
-  return error instanceof ApiError && (error.status === 409 || error.status === 412);
+  if (!(error instanceof ApiError)) return false;
+  if (error.status === 412) return true;
+  return error.status === 409 && !otherConflictTypes.has(error.problem?.type ?? '');
 }
 
 /** The edit-conflict problem of a conflict error, when the server sent the current document. */
 export function conflictProblemOf(error: unknown): EditConflictProblem | undefined {
   if (!(error instanceof ApiError) || !isSaveConflict(error)) return undefined;
   return isEditConflict(error.problem) ? error.problem : undefined;
+}
+
+/** The problem of a create or rename refused because another document has the title. */
+export function titleTakenProblemOf(error: unknown): TitleTakenProblem | undefined {
+  if (!(error instanceof ApiError) || error.status !== 409) return undefined;
+  return isTitleTaken(error.problem) ? error.problem : undefined;
 }

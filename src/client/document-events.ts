@@ -30,15 +30,30 @@ export function announceToTabs(message: TabMessage): void {
   channel?.close();
 }
 
+/** What {@link useDocumentEvents} learnt about a document since it was opened. */
+export interface DocumentEvents {
+  deleted: boolean;
+  /**
+   * The ETags of the versions this browser's other tabs saved. Only a tab's own save is
+   * announced on BroadcastChannel, so a version whose ETag is here is the person's own, whatever
+   * name it was saved under; the server's stream cannot tell (another browser may use the name).
+   */
+  savedInThisBrowser: ReadonlySet<string>;
+}
+
 /**
  * Follows one document's changes — the server's event stream (other people, other servers) and
  * BroadcastChannel (this browser's other tabs) — and refetches the document when a newer version
- * exists. Returns whether the document has been deleted meanwhile.
+ * exists. Returns whether the document has been deleted meanwhile, and which versions were saved
+ * in this browser.
  */
-export function useDocumentEvents(id: string): { deleted: boolean } {
+export function useDocumentEvents(id: string): DocumentEvents {
   const client = useConcordClient();
   const queryClient = useQueryClient();
   const [deleted, setDeleted] = useState(false);
+  const [savedInThisBrowser, setSavedInThisBrowser] = useState<ReadonlySet<string>>(
+    () => new Set(),
+  );
 
   useEffect(() => {
     const onVersion = (event: VersionEvent) => {
@@ -57,13 +72,21 @@ export function useDocumentEvents(id: string): { deleted: boolean } {
       onVersion(JSON.parse(event.data) as VersionEvent);
     source.addEventListener('version', onServerVersion);
     source.addEventListener('deleted', onDeleted);
+    // Back from the trash (the stream stays open across a delete): editable again.
+    source.addEventListener('restored', () => {
+      setDeleted(false);
+      void queryClient.invalidateQueries({ queryKey: docKeys.detail(id) });
+      void queryClient.invalidateQueries({ queryKey: docKeys.list() });
+    });
 
     const channel = openChannel();
     if (channel) {
       channel.onmessage = (event: MessageEvent<TabMessage>) => {
         if (event.data.id !== id) return;
-        if (event.data.type === 'deleted') onDeleted();
-        else onVersion(event.data);
+        if (event.data.type === 'deleted') return onDeleted();
+        const { etag } = event.data;
+        setSavedInThisBrowser((known) => new Set(known).add(etag));
+        onVersion(event.data);
       };
     }
     return () => {
@@ -72,7 +95,7 @@ export function useDocumentEvents(id: string): { deleted: boolean } {
     };
   }, [client, id, queryClient]);
 
-  return { deleted };
+  return { deleted, savedInThisBrowser };
 }
 
 /**
@@ -89,7 +112,8 @@ export function useDocumentListEvents(): void {
     // Anything that changed before the stream opened (the list may have loaded first) or while
     // it was reconnecting was not sent on it: reload the list at every open.
     source.addEventListener('open', refetch);
-    for (const type of ['created', 'version', 'deleted']) source.addEventListener(type, refetch);
+    for (const type of ['created', 'version', 'deleted', 'restored'])
+      source.addEventListener(type, refetch);
     const channel = openChannel();
     if (channel) channel.onmessage = refetch;
     return () => {

@@ -28,9 +28,17 @@ export interface DraftResolution {
   base: DocumentInput;
   mine: DocumentInput;
   theirs: { doc: DocumentDto; etag: string };
-  mode: 'save' | 'draft';
-  /** The merged result and title as they stood (undefined until the person changed them). */
-  progress?: DocumentInput;
+  /** `restore`: edits dropped by "Take theirs" being merged back into what was typed since. */
+  mode: 'save' | 'draft' | 'restore';
+  /**
+   * The merged result and title as they stood, and the choice made for each conflict
+   * (undefined until the person changed something).
+   */
+  progress?: DocumentInput & {
+    choices?: ReadonlyArray<'mine' | 'theirs' | 'both' | 'both-theirs-first' | 'base' | null>;
+  };
+  /** Put aside with Escape or Cancel: the next Save reopens it where the person left it. */
+  setAside?: boolean;
 }
 
 const prefix = 'concord:draft:';

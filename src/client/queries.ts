@@ -11,6 +11,7 @@ import type { VersionedDocument } from './concord-client.ts';
 import { ConcordClientContext, useConcordClient } from './client-context.ts';
 import { docKeys } from './doc-keys.ts';
 import { announceToTabs } from './document-events.ts';
+import { shouldRetryRead } from './should-retry-read.ts';
 
 export { ConcordClientContext, docKeys, useConcordClient };
 
@@ -22,6 +23,7 @@ export function useDocumentList() {
     queryFn: ({ signal, pageParam }) => client.listDocuments({ signal, cursor: pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
+    retry: shouldRetryRead,
   });
 }
 
@@ -31,6 +33,7 @@ export function useDocument(id: string) {
   return useQuery({
     queryKey: docKeys.detail(id),
     queryFn: ({ signal }) => client.getDocument(id, signal),
+    retry: shouldRetryRead,
   });
 }
 

@@ -1,3 +1,5 @@
+'use client';
+
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { findEngineMarker } from '../protocol/engine-markers.ts';

@@ -1,7 +1,10 @@
+'use client';
+
 import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Granularity } from '../merge/types.ts';
 import './conflict-dialog.css';
-import { ConflictGroup } from './conflict-group.tsx';
+import './conflict-dialog-small.css';
+import { ConflictGroup, type OnChoose } from './conflict-group.tsx';
 import { DiscardDialog } from './discard-dialog.tsx';
 import { findLeftoverMarkers } from './find-leftover-markers.ts';
 import { defaultLabels, type ConflictLabels } from './labels.ts';
@@ -11,7 +14,7 @@ import {
   canUndo,
   countConflictsLeft,
   createResolution,
-  findUnresolved,
+  findStatuses,
   resolveReducer,
   sameResolutionInput,
   type Choice,
@@ -47,9 +50,23 @@ export interface ConflictDialogProps extends ResolutionInput {
   /** The merge of exactly these inputs, if already computed (e.g. in a worker): used as is. */
   resolution?: ResolutionState;
   /** Where an earlier dialog on the same inputs got to (e.g. before a reload): restored. */
-  progress?: { title: string; body: string };
-  /** Called with the merged result and title after every change, to back them up. */
-  onProgress?: (progress: { title: string; body: string }) => void;
+  /** `auto` (default) follows the system's light or dark setting; `light` or `dark` fixes it. */
+  colorScheme?: 'light' | 'dark' | 'auto';
+  /** Added to the dialog's own `concord-dialog` class, e.g. to set its custom properties. */
+  className?: string;
+  progress?: ResolutionProgress;
+  /** Called with the merged result, title and choices after every change, to back them up. */
+  onProgress?: (progress: ResolutionProgress) => void;
+}
+
+/**
+ * How far a resolution got: the merged result and title, and the choice made for each conflict
+ * (by number − 1), so a dialog reopened on the same inputs shows them as chosen.
+ */
+export interface ResolutionProgress {
+  title: string;
+  body: string;
+  choices?: ReadonlyArray<Choice | null>;
 }
 
 const choiceKeys: Record<string, Choice> = {
@@ -105,17 +122,23 @@ export function ConflictDialog(props: ConflictDialogProps) {
   useLayoutEffect(() => {
     if (reported.current === state) return; // nothing new since it opened
     reported.current = state;
-    onProgress.current?.({ title: state.title.value, body: state.text });
+    onProgress.current?.({ title: state.title.value, body: state.text, choices: choicesOf(state) });
   }, [state]);
 
   const dialogRef = useRef<HTMLDialogElement>(null);
   const headingId = useId();
+  const toolbarId = `${headingId}-toolbar`;
+  // On narrow screens the toolbar folds behind "More actions" (a disclosure); wide, it is shown.
+  const [toolsOpen, setToolsOpen] = useState(false);
   const left = useMemo(() => countConflictsLeft(state), [state]);
-  const unresolved = useMemo(() => findUnresolved(state), [state]);
+  const statuses = useMemo(() => findStatuses(state), [state]);
   // A marker left of a block that is no longer whole (its buttons are gone): say where it is.
   const stray = useMemo(
-    () => findLeftoverMarkers(state.text, state.conflicts).find((m) => !unresolved.has(m.conflict)),
-    [state, unresolved],
+    () =>
+      findLeftoverMarkers(state.text, state.conflicts).find(
+        (m) => statuses[m.conflict - 1] !== 'unresolved',
+      ),
+    [state, statuses],
   );
   // Keep mine asks first when it would undo changes of theirs.
   const [discarding, setDiscarding] = useState<TheirChange[] | null>(null);
@@ -131,13 +154,20 @@ export function ConflictDialog(props: ConflictDialogProps) {
 
   useModal(dialogRef, props.onCancel);
 
-  // A chosen conflict's buttons go away; move focus on to the next unresolved conflict (or the
-  // save button) so keyboard users never drop to the page body.
+  // The conflict focused or last acted on (0: the title), where Next / Previous conflict start.
+  const current = useRef(-1);
+  // Settling an open conflict moves focus on to the next open one (or the save button), so the
+  // keyboard goes from conflict to conflict; changing a settled one leaves focus where it is.
   const focusAfter = useRef<number | null>(null);
-  const onChoose = useCallback(
-    (conflict: number, choice: Choice) => {
-      dispatch({ type: 'choose', conflict, choice });
-      focusAfter.current = conflict;
+  const onChoose = useCallback<OnChoose>(
+    (conflict, choice, open) => {
+      dispatch(
+        conflict
+          ? { type: 'choose', conflict, choice }
+          : { type: 'chooseTitle', choice: choice as 'mine' | 'theirs' },
+      );
+      current.current = conflict;
+      if (open) focusAfter.current = conflict;
     },
     [dispatch],
   );
@@ -156,13 +186,15 @@ export function ConflictDialog(props: ConflictDialogProps) {
     (next?.querySelector<HTMLElement>('button') ?? firstFocusable(dialog))?.focus();
   }, [state, busy]);
 
+  // The next (or previous) open conflict after the current one, wrapping around: with the
+  // mouse, focus is on the button itself, so the group is remembered rather than read from focus.
   const focusConflict = (direction: 1 | -1) => {
     const groups = unresolvedGroups(dialogRef.current);
-    const current = groups.findIndex((g) => g.contains(document.activeElement));
-    // .at() wraps around: -1 is the last group.
-    const target = groups.at(
-      current < 0 ? (direction > 0 ? 0 : -1) : (current + direction) % groups.length,
-    );
+    const at = (g: HTMLElement) => Number(g.dataset.conflict) - current.current;
+    const target =
+      direction > 0
+        ? (groups.find((g) => at(g) > 0) ?? groups[0])
+        : (groups.findLast((g) => at(g) < 0) ?? groups.at(-1));
     target?.scrollIntoView({ block: 'nearest' });
     (target?.querySelector<HTMLElement>('button') ?? target)?.focus();
   };
@@ -187,17 +219,22 @@ export function ConflictDialog(props: ConflictDialogProps) {
       dispatch({ type: event.shiftKey ? 'redo' : 'undo' });
     } else if (!mod && !event.altKey && !typing && event.key in choiceKeys) {
       const group = (event.target as HTMLElement).closest<HTMLElement>('[data-conflict]');
-      if (group?.dataset.unresolved !== 'true') return;
+      const conflict = Number(group?.dataset.conflict);
+      const choice = choiceKeys[event.key]!;
+      // The title (conflict 0) has no "both".
+      if (!group || (!conflict && choice !== 'mine' && choice !== 'theirs')) return;
       event.preventDefault();
-      onChoose(Number(group.dataset.conflict), choiceKeys[event.key]!);
+      onChoose(conflict, choice, group.dataset.unresolved === 'true');
     }
   };
 
   // Entering a conflict tells a screen reader both sides at once.
   const onFocus = (event: React.FocusEvent) => {
     const group = (event.target as HTMLElement).closest<HTMLElement>('[data-conflict]');
-    const entry = group ? state.conflicts[Number(group.dataset.conflict) - 1] : undefined;
-    if (!entry || group?.contains(event.relatedTarget as Node | null)) return;
+    if (!group) return;
+    current.current = Number(group.dataset.conflict);
+    const entry = state.conflicts[current.current - 1];
+    if (!entry || group.contains(event.relatedTarget as Node | null)) return;
     setAnnouncement(
       labels.announceConflict(labels.conflictOf(entry.number, total), entry.mine, entry.theirs),
     );
@@ -206,7 +243,8 @@ export function ConflictDialog(props: ConflictDialogProps) {
   return (
     <dialog
       ref={dialogRef}
-      className="concord-dialog"
+      className={`concord-dialog ${props.className ?? ''}`}
+      data-color-scheme={props.colorScheme}
       aria-labelledby={headingId}
       onKeyDown={onKeyDown}
       onFocus={onFocus}
@@ -216,10 +254,19 @@ export function ConflictDialog(props: ConflictDialogProps) {
           {labels.dialog}
         </h2>
         <p className="concord-dialog__intro">{labels.intro(props.theirsAuthor)}</p>
-        <div className="concord-dialog__toolbar">
+        <div id={toolbarId} className="concord-dialog__toolbar">
           <p className="concord-dialog__left" aria-live="polite">
-            {labels.conflictsLeft(left)}
+            <span>{labels.conflictsLeft(left)}</span>
+            {!state.title.resolved && labels.includingTitle}
           </p>
+          <button
+            type="button"
+            aria-expanded={toolsOpen}
+            aria-controls={toolbarId}
+            onClick={() => setToolsOpen(!toolsOpen)}
+          >
+            {labels.moreActions}
+          </button>
           <button
             type="button"
             onClick={() => focusConflict(-1)}
@@ -236,7 +283,7 @@ export function ConflictDialog(props: ConflictDialogProps) {
           >
             {labels.nextConflict}
           </button>
-          {unresolved.size > 0 && (
+          {statuses.includes('unresolved') && (
             <>
               <button type="button" onClick={() => dispatch({ type: 'resolveSimple' })}>
                 {labels.resolveSimple}
@@ -282,15 +329,14 @@ export function ConflictDialog(props: ConflictDialogProps) {
 
       <div className="concord-dialog__content">
         {!state.initial.title.resolved && (
-          <TitleGroup title={state.title} labels={labels} dispatch={dispatch} />
+          <TitleGroup title={state.title} labels={labels} dispatch={dispatch} onChoose={onChoose} />
         )}
         {state.conflicts.map((entry) => (
           <ConflictGroup
             key={entry.number}
             entry={entry}
             total={total}
-            unresolved={unresolved.has(entry.number)}
-            choice={state.choices[entry.number - 1] ?? null}
+            status={statuses[entry.number - 1]!}
             labels={labels}
             onChoose={onChoose}
           />
@@ -398,7 +444,7 @@ function useModal(ref: React.RefObject<HTMLDialogElement | null>, onCancel: () =
     if (!dialog) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
-    firstFocusable(dialog)?.focus();
+    focusInView(firstFocusable(dialog));
     const cancel = (event: Event) => {
       // The browser would close the dialog itself; the caller decides instead.
       event.preventDefault();
@@ -413,13 +459,24 @@ function useModal(ref: React.RefObject<HTMLDialogElement | null>, onCancel: () =
   }, [ref]);
 }
 
+/** Each conflict's choice as the text shows it (null: unresolved or edited by hand). */
+function choicesOf(state: ResolutionState): Array<Choice | null> {
+  return findStatuses(state).map((s) => (s === 'unresolved' || s === 'edited' ? null : s));
+}
+
 /** A fresh resolution brought to where an earlier one on the same inputs stood. */
 function resumeResolution(
   state: ResolutionState,
-  progress: { title: string; body: string } | undefined,
+  progress: ResolutionProgress | undefined,
 ): ResolutionState {
   if (!progress) return state;
-  let resumed = resolveReducer(state, { type: 'edit', text: progress.body });
+  let resumed = state;
+  // The choices first, so they show as made; then the text as it stood (typing included).
+  progress.choices?.forEach((choice, i) => {
+    if (choice && i < state.conflicts.length)
+      resumed = resolveReducer(resumed, { type: 'choose', conflict: i + 1, choice });
+  });
+  resumed = resolveReducer(resumed, { type: 'edit', text: progress.body });
   if (progress.title !== resumed.title.value) {
     resumed = resolveReducer(resumed, { type: 'editTitle', value: progress.title });
   }
@@ -431,6 +488,16 @@ const largeDocumentLines = 2_000;
 
 function unresolvedGroups(dialog: HTMLElement | null): HTMLElement[] {
   return [...(dialog?.querySelectorAll<HTMLElement>('[data-unresolved="true"]') ?? [])];
+}
+
+/**
+ * Focuses `element` with its conflict in view. Focus alone would centre the button, which on a
+ * small screen scrolls the conflict's sides away above it.
+ */
+function focusInView(element: HTMLElement | null): void {
+  element?.focus({ preventScroll: true });
+  element?.closest('section')?.scrollIntoView({ block: 'nearest' });
+  element?.scrollIntoView({ block: 'nearest' });
 }
 
 /** Where the work is: the first unresolved conflict, else the enabled primary action. */

@@ -1,29 +1,39 @@
+'use client';
+
 import { memo } from 'react';
 import type { ConflictLabels } from './labels.ts';
-import type { Choice, ConflictEntry } from './resolution-state.ts';
+import type { Choice, ConflictEntry, ConflictStatus } from './resolution-state.ts';
 import { WordDiff } from './word-diff.tsx';
 
+/** Chooses a side for conflict N (0: the title); `open` when it was still unresolved. */
+export type OnChoose = (conflict: number, choice: Choice, open: boolean) => void;
+
 /**
- * One conflict: what each side changed since the original, word by word, and the choices.
+ * One conflict: what each side changed since the original, word by word, and the choices —
+ * kept after a choice, the chosen one pressed, so a choice can be changed at any time.
  * Memoised: choosing on one conflict re-renders that group only, which keeps a 200-conflict
  * dialog responsive.
  */
 export const ConflictGroup = memo(function ConflictGroup(props: {
   entry: ConflictEntry;
   total: number;
-  unresolved: boolean;
-  choice: Choice | null;
+  status: ConflictStatus;
   labels: ConflictLabels;
-  onChoose: (conflict: number, choice: Choice) => void;
+  onChoose: OnChoose;
 }) {
-  const { entry, total, unresolved, choice, labels, onChoose } = props;
+  const { entry, total, status, labels, onChoose } = props;
   const name = labels.conflictOf(entry.number, total);
-  const status = unresolved
-    ? null
-    : choice
-      ? `${labels.resolved}: ${labels.describeChoice(choice)}`
-      : labels.editedByHand;
-  const choose = (c: Choice) => () => onChoose(entry.number, c);
+  const unresolved = status === 'unresolved';
+  const button = (choice: Choice, label: string, keys: string) => (
+    <button
+      type="button"
+      onClick={() => onChoose(entry.number, choice, unresolved)}
+      aria-pressed={status === choice}
+      aria-keyshortcuts={keys}
+    >
+      {label}
+    </button>
+  );
   return (
     <section
       role="group"
@@ -35,7 +45,14 @@ export const ConflictGroup = memo(function ConflictGroup(props: {
     >
       <h3 className="concord-conflict__heading">
         {name}
-        {status && <span className="concord-conflict__status"> — {status}</span>}
+        {!unresolved && (
+          <span className="concord-conflict__status">
+            {' — '}
+            {status === 'edited'
+              ? labels.editedByHand
+              : `${labels.resolved}: ${labels.describeChoice(status)}`}
+          </span>
+        )}
       </h3>
       <Sides base={entry.base} mine={entry.mine} theirs={entry.theirs} labels={labels} />
       {entry.base !== '' && (
@@ -44,22 +61,12 @@ export const ConflictGroup = memo(function ConflictGroup(props: {
           <pre>{entry.base}</pre>
         </details>
       )}
-      {unresolved && (
-        <div className="concord-conflict__actions">
-          <button type="button" onClick={choose('mine')} aria-keyshortcuts="M">
-            {labels.useMine}
-          </button>
-          <button type="button" onClick={choose('theirs')} aria-keyshortcuts="T">
-            {labels.useTheirs}
-          </button>
-          <button type="button" onClick={choose('both')} aria-keyshortcuts="B">
-            {labels.useBoth}
-          </button>
-          <button type="button" onClick={choose('both-theirs-first')} aria-keyshortcuts="Shift+B">
-            {labels.useBothTheirsFirst}
-          </button>
-        </div>
-      )}
+      <div className="concord-conflict__actions">
+        {button('mine', labels.useMine, 'M')}
+        {button('theirs', labels.useTheirs, 'T')}
+        {button('both', labels.useBoth, 'B')}
+        {button('both-theirs-first', labels.useBothTheirsFirst, 'Shift+B')}
+      </div>
     </section>
   );
 });

@@ -12,6 +12,8 @@ export interface ConflictLabels {
   allTheirs: string;
   resolveSimple: string;
   redo: string;
+  /** The disclosure button that shows the toolbar on narrow screens. */
+  moreActions: string;
   useMine: string;
   useTheirs: string;
   useBoth: string;
@@ -28,6 +30,10 @@ export interface ConflictLabels {
   useMyTitle: string;
   useTheirTitle: string;
   mergedTitle: string;
+  /** The title group's status until a title is chosen or typed. */
+  titleNotChosen: string;
+  /** After "N conflicts left" while the title is one of them. */
+  includingTitle: string;
   resolved: string;
   editedByHand: string;
   /** "Conflict 2 of 5". */
@@ -77,6 +83,7 @@ export const defaultLabels: ConflictLabels = {
   allTheirs: 'All theirs',
   resolveSimple: 'Resolve simple ones',
   redo: 'Redo',
+  moreActions: 'More actions',
   useMine: 'Use mine',
   useTheirs: 'Use theirs',
   useBoth: 'Use both',
@@ -91,6 +98,8 @@ export const defaultLabels: ConflictLabels = {
   useMyTitle: 'Use my title',
   useTheirTitle: 'Use their title',
   mergedTitle: 'Merged title',
+  titleNotChosen: 'not chosen yet (the box shows your title)',
+  includingTitle: ', including the title',
   resolved: 'Resolved',
   editedByHand: 'Edited by hand in the merged result',
   conflictOf: (n, m) => `Conflict ${n} of ${m}`,

@@ -4,6 +4,7 @@ import {
   canUndo,
   countConflictsLeft,
   createResolution,
+  findStatuses,
   findUnresolved,
   isUnresolved,
   rebaseResolution,
@@ -90,7 +91,7 @@ describe('resolveReducer', () => {
       conflict: 1,
       choice: 'theirs',
     });
-    expect(state.choices).toEqual(['theirs']);
+    expect(findStatuses(state)).toEqual(['theirs']);
     expect(isUnresolved(state, 1)).toBe(false);
     expect(countConflictsLeft(state)).toBe(0);
   });
@@ -118,7 +119,7 @@ describe('resolveReducer', () => {
     expect(undone.text).toBe(chosen.text);
     const undoneTwice = apply(undone, { type: 'undo' });
     expect(undoneTwice.text).toBe(initial.text);
-    expect(undoneTwice.choices).toEqual([null]);
+    expect(findStatuses(undoneTwice)).toEqual(['unresolved']);
     expect(canRedo(undoneTwice)).toBe(true);
     expect(apply(undoneTwice, { type: 'redo' }, { type: 'redo' }).text).toBe(edited.text);
   });
@@ -226,7 +227,7 @@ describe('resolveSimple', () => {
     });
     expect(state.conflicts).toHaveLength(3);
     const next = apply(state, { type: 'resolveSimple' });
-    expect(next.choices).toEqual(['mine', 'theirs', null]);
+    expect(findStatuses(next)).toEqual(['mine', 'theirs', 'unresolved']);
     expect(countConflictsLeft(next)).toBe(1);
     expect(next.text.startsWith('a  x\n1\n2\n3\n4\nb plus more\n')).toBe(true);
   });
@@ -256,7 +257,7 @@ describe('rebaseResolution', () => {
     // Theirs changed again at b only.
     const newer = theirs3.replace('b theirs', 'b theirs, revised');
     const next = rebaseResolution(state, { base: base3, mine: mine3, theirs: newer });
-    expect(next.choices).toEqual(['theirs', null, 'mine']);
+    expect(findStatuses(next)).toEqual(['theirs', 'unresolved', 'mine']);
     expect(countConflictsLeft(next)).toBe(1);
     expect(next.conflicts[1]!.theirs).toBe('b theirs, revised\n');
     expect(next.text.startsWith('a theirs\n')).toBe(true);

@@ -1,3 +1,5 @@
+'use client';
+
 import { memo } from 'react';
 import type { ConflictLabels } from './labels.ts';
 import type { ReviewEntry } from './resolution-state.ts';

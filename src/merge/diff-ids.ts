@@ -1,4 +1,5 @@
 import DiffMatchPatch from 'diff-match-patch';
+import { BUDGET_FLOOR, budgetFor, diffWithin } from './bounded-diff.ts';
 import { compactChanges } from './compact-changes.ts';
 
 /** A change between two id sequences: `aLen` items at `a` became `bLen` items at `b`. */
@@ -21,9 +22,8 @@ const ONLY_B = 1;
  */
 const CHUNK_LINES = 256;
 
-const dmp = new DiffMatchPatch();
-// No time limit: a deadline would make the result depend on the machine's speed.
-dmp.Diff_Timeout = 0;
+/** The fallback's windows: their exact diffs always fit `BUDGET_FLOOR`. */
+const WINDOW_LINES = 256;
 
 /**
  * Diffs two sequences of line ids (from `internLines`) with diff-match-patch, then slides the
@@ -41,23 +41,39 @@ export function diffIds(a: Int32Array, b: Int32Array, idCount: number): Hunk[] {
   // One flag per line, shifted by one to leave a zero sentinel at each end.
   const changedA = new Uint8Array(a.length + 2);
   const changedB = new Uint8Array(b.length + 2);
-  markChanges(a, b, 0, a.length, 0, b.length, changedA, changedB, idCount);
+  markChanges({ a, b, changedA, changedB, idCount }, 0, a.length, 0, b.length);
   compactChanges(changedA, a, changedB, b.length);
   compactChanges(changedB, b, changedA, a.length);
   return collectHunks(changedA, a.length, changedB, b.length);
 }
 
-function markChanges(
-  a: Int32Array,
-  b: Int32Array,
+/** Where a diff writes its verdict: one flag per line of each side (see `diffIds`). */
+interface Marks {
+  a: Int32Array;
+  b: Int32Array;
+  changedA: Uint8Array;
+  changedB: Uint8Array;
+  idCount: number;
+}
+
+function markChanges(marks: Marks, aLo: number, aHi: number, bLo: number, bHi: number): void {
+  const done = markChangesExactly(marks, aLo, aHi, bLo, bHi, budgetFor(aHi - aLo + bHi - bLo));
+  if (done === 'too varied') markChangesInChunks(marks, aLo, aHi, bLo, bHi);
+  else if (done === 'over budget') markChangesCoarsely(marks, aLo, aHi, bLo, bHi);
+}
+
+/**
+ * The exact diff of a stretch, by diff-match-patch, unless it has more distinct common lines than
+ * codes or would take more than `budget` steps; then nothing is marked.
+ */
+function markChangesExactly(
+  { a, b, changedA, changedB, idCount }: Marks,
   aLo: number,
   aHi: number,
   bLo: number,
   bHi: number,
-  changedA: Uint8Array,
-  changedB: Uint8Array,
-  idCount: number,
-): void {
+  budget: number,
+): 'done' | 'too varied' | 'over budget' {
   // Trim off common prefix and suffix (speedup).
   while (aLo < aHi && bLo < bHi && a[aLo] === b[bLo]) {
     aLo++;
@@ -70,7 +86,7 @@ function markChanges(
   if (aLo === aHi || bLo === bHi) {
     changedA.fill(1, aLo + 1, aHi + 1);
     changedB.fill(1, bLo + 1, bHi + 1);
-    return;
+    return 'done';
   }
 
   // Number the lines both sides have; the rest get the one code of their side.
@@ -87,14 +103,13 @@ function markChanges(
   // Leave the tables zeroed for the next call: cheaper than new ones for each of many chunks.
   for (let i = aLo; i < aHi; i++) inA[a[i] as number] = 0;
   for (let j = bLo; j < bHi; j++) code[b[j] as number] = 0;
-  if (!fits) {
-    markChangesInChunks(a, b, aLo, aHi, bLo, bHi, changedA, changedB, idCount);
-    return;
-  }
+  if (!fits) return 'too varied';
+  const diffs = diffWithin(textA, textB, budget);
+  if (diffs === null) return 'over budget';
 
   let i = aLo;
   let j = bLo;
-  for (const [op, text] of dmp.diff_main(textA, textB, false)) {
+  for (const [op, text] of diffs) {
     if (op === DiffMatchPatch.DIFF_EQUAL) {
       i += text.length;
       j += text.length;
@@ -104,6 +119,69 @@ function markChanges(
     } else {
       changedB.fill(1, j + 1, j + 1 + text.length);
       j += text.length;
+    }
+  }
+  return 'done';
+}
+
+/**
+ * The fallback when an exact diff would cost too much (many changes among few distinct lines:
+ * the shortest diff then takes time quadratic in the length): patience anchoring. The stretch
+ * is cut at every line that occurs once on each side, in the same order on both, and each piece
+ * between two such lines gets its own exact diff within its own budget. A piece still too costly,
+ * or a stretch without such lines at all, is diffed in windows of `WINDOW_LINES`. The diff is
+ * correct (every line kept or marked), only not always the shortest.
+ */
+function markChangesCoarsely(
+  marks: Marks,
+  aLo: number,
+  aHi: number,
+  bLo: number,
+  bHi: number,
+): void {
+  const { chainA, chainB } = findUniqueChain(marks, aLo, aHi, bLo, bHi);
+  // Without anchors, trying the whole stretch again would spend the same budget for nothing.
+  if (chainA.length === 0) {
+    markChangesInWindows(marks, aLo, aHi, bLo, bHi);
+    return;
+  }
+  let fromA = aLo;
+  let fromB = bLo;
+  for (let k = 0; k <= chainA.length; k++) {
+    const i = k < chainA.length ? (chainA[k] as number) : aHi;
+    const j = k < chainA.length ? (chainB[k] as number) : bHi;
+    const budget = budgetFor(i - fromA + j - fromB);
+    if (markChangesExactly(marks, fromA, i, fromB, j, budget) !== 'done') {
+      markChangesInWindows(marks, fromA, i, fromB, j);
+    }
+    fromA = i + 1;
+    fromB = j + 1;
+  }
+}
+
+/**
+ * Diffs a stretch as windows of about `WINDOW_LINES` lines cut at the same fraction of each side.
+ * A window is small enough for its exact diff to fit the smallest budget; one that still does
+ * not counts as rewritten.
+ */
+function markChangesInWindows(
+  marks: Marks,
+  aLo: number,
+  aHi: number,
+  bLo: number,
+  bHi: number,
+): void {
+  const n = aHi - aLo;
+  const m = bHi - bLo;
+  const windows = Math.max(1, Math.ceil(Math.max(n, m) / WINDOW_LINES));
+  for (let w = 0; w < windows; w++) {
+    const a0 = aLo + Math.floor((n * w) / windows);
+    const a1 = aLo + Math.floor((n * (w + 1)) / windows);
+    const b0 = bLo + Math.floor((m * w) / windows);
+    const b1 = bLo + Math.floor((m * (w + 1)) / windows);
+    if (markChangesExactly(marks, a0, a1, b0, b1, BUDGET_FLOOR) !== 'done') {
+      marks.changedA.fill(1, a0 + 1, a1 + 1);
+      marks.changedB.fill(1, b0 + 1, b1 + 1);
     }
   }
 }
@@ -142,17 +220,13 @@ function encode(ids: Int32Array, lo: number, hi: number, code: Int32Array, only:
  * uniquely are where any shortest diff lines the sides up as well.
  */
 function markChangesInChunks(
-  a: Int32Array,
-  b: Int32Array,
+  marks: Marks,
   aLo: number,
   aHi: number,
   bLo: number,
   bHi: number,
-  changedA: Uint8Array,
-  changedB: Uint8Array,
-  idCount: number,
 ): void {
-  const { chainA, chainB } = findUniqueChain(a, b, aLo, aHi, bLo, bHi, idCount);
+  const { chainA, chainB } = findUniqueChain(marks, aLo, aHi, bLo, bHi);
   let fromA = aLo;
   let fromB = bLo;
   let cuts = 0;
@@ -161,19 +235,18 @@ function markChangesInChunks(
     const j = chainB[k] as number;
     if (i - fromA < CHUNK_LINES && j - fromB < CHUNK_LINES) continue;
     if (chainA[k - 1] !== i - 1 || chainB[k - 1] !== j - 1) continue;
-    markChanges(a, b, fromA, i, fromB, j, changedA, changedB, idCount);
+    markChanges(marks, fromA, i, fromB, j);
     fromA = i + 1;
     fromB = j + 1;
     cuts++;
   }
   if (cuts === 0) {
-    // No usable anchor (a huge stretch of repeated lines): the stretch counts as rewritten,
-    // which is a correct, if coarse, diff.
-    changedA.fill(1, aLo + 1, aHi + 1);
-    changedB.fill(1, bLo + 1, bHi + 1);
+    // No usable anchor (a huge stretch of repeated lines): windows give a correct, if coarse,
+    // diff.
+    markChangesInWindows(marks, aLo, aHi, bLo, bHi);
     return;
   }
-  markChanges(a, b, fromA, aHi, fromB, bHi, changedA, changedB, idCount);
+  markChanges(marks, fromA, aHi, fromB, bHi);
 }
 
 /**
@@ -181,13 +254,11 @@ function markChangesInChunks(
  * `chainA[k]` and `chainB[k]` are the same line. Typed arrays: there can be 100,000s of them.
  */
 function findUniqueChain(
-  a: Int32Array,
-  b: Int32Array,
+  { a, b, idCount }: Marks,
   aLo: number,
   aHi: number,
   bLo: number,
   bHi: number,
-  idCount: number,
 ): { chainA: Int32Array; chainB: Int32Array } {
   // Per id: how often it occurs on each side (capped at 2) and where in A.
   const countA = new Uint8Array(idCount);

@@ -45,6 +45,9 @@ interface Node {
  * which `git merge-file --diff3` uses so that each conflict shows all the base it replaces).
  *
  * @param lineText gives the text of a line of mine, for the letter-or-digit test.
+ * @param keepApart, when given, tells whether the lines of mine from `begin` to `end` (the
+ *   boundaries around and between them included) separate two conflicts that must stay two even
+ *   where git would join them: word granularity keeps paragraphs and list items apart.
  */
 export function mergeLineIds(
   base: Int32Array,
@@ -53,6 +56,7 @@ export function mergeLineIds(
   idCount: number,
   lineText: (mineLine: number) => string,
   shrink = true,
+  keepApart?: (begin: number, end: number) => boolean,
 ): LinePiece[] {
   const mineHunks = diffIds(base, mine, idCount);
   const theirsHunks = diffIds(base, theirs, idCount);
@@ -156,7 +160,7 @@ export function mergeLineIds(
     return collectPieces(whole, identical, base, mine, theirs);
   }
   const refined = refineConflicts(nodes, base, mine, theirs, idCount);
-  const joined = joinNearConflicts(refined, lineText);
+  const joined = joinNearConflicts(refined, lineText, keepApart);
   return collectPieces(joined, identical, base, mine, theirs);
 }
 
@@ -221,7 +225,8 @@ function refineConflicts(
 
 /**
  * For each line boundary `k` of `side` (0 to length), the base boundary a diff lines it up with.
- * Non-decreasing; a boundary inside a changed stretch maps to the end of its base lines.
+ * Non-decreasing; a boundary inside a changed stretch maps to the base boundary as far into
+ * it (lines paired in order), or to its end.
  */
 function mapLinesToBase(base: Int32Array, side: Int32Array, idCount: number): Int32Array {
   const map = new Int32Array(side.length + 1);
@@ -230,7 +235,11 @@ function mapLinesToBase(base: Int32Array, side: Int32Array, idCount: number): In
   for (const h of diffIds(base, side, idCount)) {
     while (j < h.b) map[j++] = i++;
     map[j] = h.a;
-    for (let k = 1; k <= h.bLen; k++) map[j + k] = h.a + h.aLen;
+    // Inside a rewritten stretch, lines pair up in order: a conflict on the second of two
+    // rewritten lines shows the second base line, not both (so word granularity keeps list
+    // items apart).
+    for (let k = 1; k < h.bLen; k++) map[j + k] = h.a + Math.min(k, h.aLen);
+    map[j + h.bLen] = h.a + h.aLen;
     i = h.a + h.aLen;
     j = h.b + h.bLen;
   }
@@ -239,7 +248,11 @@ function mapLinesToBase(base: Int32Array, side: Int32Array, idCount: number): In
 }
 
 /** Joins conflicts that only a few lines keep apart (xdl_simplify_non_conflicts, alnum level). */
-function joinNearConflicts(nodes: Node[], lineText: (mineLine: number) => string): Node[] {
+function joinNearConflicts(
+  nodes: Node[],
+  lineText: (mineLine: number) => string,
+  keepApart?: (begin: number, end: number) => boolean,
+): Node[] {
   const out: Node[] = [];
   // Shared runs wait here until we know whether the conflicts around them join.
   let held: Node[] = [];
@@ -252,7 +265,8 @@ function joinNearConflicts(nodes: Node[], lineText: (mineLine: number) => string
     if (m && m.mode === 0 && node.mode === 0) {
       const begin = m.i1 + m.c1;
       const end = node.i1;
-      if (end - begin <= 3 || !hasAlnum(begin, end, lineText)) {
+      const near = end - begin <= 3 || !hasAlnum(begin, end, lineText);
+      if (near && !keepApart?.(begin, end)) {
         m.c0 = node.i0 + node.c0 - m.i0;
         m.c1 = node.i1 + node.c1 - m.i1;
         m.c2 = node.i2 + node.c2 - m.i2;
@@ -310,8 +324,25 @@ function collectPieces(
       push('unchanged', same.i0, same.i1, same.i2);
       push('both', same.i0 + same.c0, same.i1 + same.c1, same.i2 + same.c2);
     }
-    const kind = b1 - b === m1 - m && sameIds(base, b, mine, m, m1 - m) ? 'unchanged' : 'both';
-    push(kind, b1, m1, t1);
+    if (b1 - b === m1 - m && sameIds(base, b, mine, m, m1 - m)) {
+      push('unchanged', b1, m1, t1);
+      return;
+    }
+    // Lines both sides wrote alike, between the parts of a refined conflict: what they share
+    // with the base around the change stays unchanged, so only the change itself is 'both'.
+    let prefix = 0;
+    while (b + prefix < b1 && m + prefix < m1 && base[b + prefix] === mine[m + prefix]) prefix++;
+    let suffix = 0;
+    while (
+      b1 - suffix > b + prefix &&
+      m1 - suffix > m + prefix &&
+      base[b1 - suffix - 1] === mine[m1 - suffix - 1]
+    ) {
+      suffix++;
+    }
+    push('unchanged', b + prefix, m + prefix, t + prefix);
+    push('both', b1 - suffix, m1 - suffix, t1 - suffix);
+    push('unchanged', b1, m1, t1);
   };
   const kinds = { 0: 'conflict', 1: 'mine', 2: 'theirs', 4: 'both' } as const;
   for (const node of nodes) {

@@ -1,6 +1,8 @@
 import { internLines } from './intern-lines.ts';
 import { mergeLineIds } from './merge-line-ids.ts';
 import { mergeWithinLines } from './merge-within-lines.ts';
+import { startsProseUnit } from './prose-units.ts';
+import { splitProseConflict } from './split-prose-conflict.ts';
 import { splitLines } from './split-lines.ts';
 import type { MergeInput, MergeOptions, MergeRegion, MergeResult } from './types.ts';
 
@@ -10,7 +12,8 @@ import type { MergeInput, MergeOptions, MergeRegion, MergeResult } from './types
  * are conflicts — the same verdict and the same clean text as `git merge-file`. A conflict is a
  * result, not an error: check `clean`.
  *
- * With `granularity: 'word'` each line conflict is merged again at word level (see
+ * With `granularity: 'word'` conflicts are never joined across a paragraph, heading or list item
+ * (each is its own decision), each line conflict is merged again at word level, unit by unit (see
  * `mergeWithinLines`), and where both sides only inserted different whole lines at one point both
  * are kept, mine first; such regions are clean but `merged`, for a person to review.
  *
@@ -23,6 +26,7 @@ export function merge(input: MergeInput, options: MergeOptions = {}): MergeResul
   const mineLines = splitLines(input.mine);
   const theirsLines = splitLines(input.theirs);
   const { ids, count } = internLines([baseLines, mineLines, theirsLines]);
+  const words = options.granularity === 'word';
   const pieces = mergeLineIds(
     ids[0]!,
     ids[1]!,
@@ -30,7 +34,11 @@ export function merge(input: MergeInput, options: MergeOptions = {}): MergeResul
     count,
     (i) => mineLines[i]!,
     options.conflictSize !== 'whole',
+    // Prose: a paragraph, heading or list item is its own decision, however near the next one.
+    words ? (begin, end) => separatesUnits(mineLines, begin, end) : undefined,
   );
+  // Characters still allowed through the word merge (see WORD_MERGE_CHARS).
+  let wordBudget = WORD_MERGE_CHARS;
 
   const regions: MergeRegion[] = [];
   // Texts of line ranges are cut from the inputs: joining the lines again would copy the
@@ -58,13 +66,21 @@ export function merge(input: MergeInput, options: MergeOptions = {}): MergeResul
       case 'both':
         regions.push({ kind: 'both', text: mine, base });
         break;
-      case 'conflict':
-        regions.push(
-          options.granularity === 'word'
-            ? mergeConflictFiner(base, mine, theirs, p.inserted === true)
-            : { kind: 'conflict', base, mine, theirs },
-        );
+      case 'conflict': {
+        const size = base.length + mine.length + theirs.length;
+        if (!words || size > wordBudget) {
+          regions.push({ kind: 'conflict', base, mine, theirs });
+          break;
+        }
+        wordBudget -= size;
+        for (const region of mergeConflictFiner(base, mine, theirs, p.inserted === true)) {
+          const previous = regions.at(-1);
+          if (region.kind === 'unchanged' && previous?.kind === 'unchanged') {
+            previous.text += region.text;
+          } else regions.push(region);
+        }
         break;
+      }
     }
   }
   return summarize(regions);
@@ -77,19 +93,36 @@ function findLineStarts(lines: string[]): Float64Array {
   return starts;
 }
 
+/**
+ * Characters (base, mine and theirs together) a merge refines at word level; conflicts beyond
+ * stay line conflicts, as git would have them. Tokenizing costs about ten times what a line
+ * merge of the same text does, so this bounds a word merge of a document of the server's size
+ * limit (5 MiB) to a few times git's time (docs/decisions/0015-bounded-merge-cost.md), while any
+ * real document's conflicts fit many times over.
+ */
+export const WORD_MERGE_CHARS = 3 * 1024 * 1024;
+
+/** Whether a prose unit starts at any line boundary from `begin` to `end` of mine. */
+function separatesUnits(lines: string[], begin: number, end: number): boolean {
+  for (let k = Math.max(begin, 1); k <= end && k < lines.length; k++) {
+    if (startsProseUnit(lines[k]!, lines[k - 1])) return true;
+  }
+  return false;
+}
+
 function mergeConflictFiner(
   base: string,
   mine: string,
   theirs: string,
   inserted: boolean,
-): MergeRegion {
+): MergeRegion[] {
   // Keeping both insertions must not glue mine's last line to theirs' first.
   if (inserted && base === '' && mine.endsWith('\n')) {
-    return { kind: 'merged', text: mine + theirs, base, mine, theirs, reason: 'both-inserted' };
+    return [{ kind: 'merged', text: mine + theirs, base, mine, theirs, reason: 'both-inserted' }];
   }
-  const text = mergeWithinLines(base, mine, theirs);
-  if (text === null) return { kind: 'conflict', base, mine, theirs };
-  return { kind: 'merged', text, base, mine, theirs, reason: 'within-line' };
+  return splitProseConflict({ base, mine, theirs }).flatMap((piece) =>
+    mergeWithinLines(piece.base, piece.mine, piece.theirs),
+  );
 }
 
 /** Counts the conflicts and, when there are none, joins the merged text. */

@@ -56,9 +56,9 @@ describe('renderMerge', () => {
 
   it("shows each conflict's whole base with conflictSize 'whole', as git merge-file --diff3", () => {
     const input = { base: 'a\nb\nc\n', mine: 'a\nX\nY\n', theirs: 'a\nX\nZ\n' };
-    // Shrunk, the conflict cannot tell which base lines Y and Z replaced.
+    // Shrunk, the conflict shows the base line paired with Y and Z, in order: a guess.
     expect(renderMerge(merge(input), { style: 'diff3' })).toBe(
-      'a\nX\n<<<<<<< mine\nY\n||||||| base\n=======\nZ\n>>>>>>> theirs\n',
+      'a\nX\n<<<<<<< mine\nY\n||||||| base\nc\n=======\nZ\n>>>>>>> theirs\n',
     );
     expect(renderMerge(merge(input, { conflictSize: 'whole' }), { style: 'diff3' })).toBe(
       'a\n<<<<<<< mine\nX\nY\n||||||| base\nb\nc\n=======\nX\nZ\n>>>>>>> theirs\n',

@@ -21,6 +21,12 @@ export interface DocumentSummary {
   updated_by: string;
 }
 
+/** One row of `GET /api/trash`: a deleted document, until it is restored or purged. */
+export interface TrashedDocumentSummary extends DocumentSummary {
+  /** When it was deleted (ISO 8601, UTC). */
+  deleted_at: string;
+}
+
 /** One row of `GET /api/docs/{id}/versions`, newest first. */
 export interface VersionSummary {
   version: number;

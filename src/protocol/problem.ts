@@ -34,6 +34,8 @@ export const problemTypes = {
   forbiddenOrigin: 'https://concord.dev/problems/forbidden-origin',
   rateLimited: 'https://concord.dev/problems/rate-limited',
   internal: 'https://concord.dev/problems/internal',
+  storeUnavailable: 'https://concord.dev/problems/store-unavailable',
+  documentDeleted: 'https://concord.dev/problems/document-deleted',
 } as const;
 
 /** 409 to a stale `If-Match`: carries everything a client needs to merge. */
@@ -51,6 +53,17 @@ export interface TitleTakenProblem extends Problem {
   existing: { id: string; title: string };
 }
 
+/**
+ * 409 to a save or delete of a document in the trash: `restore` is the path to POST to bring it
+ * back (then save again).
+ */
+export interface DocumentDeletedProblem extends Problem {
+  type: typeof problemTypes.documentDeleted;
+  status: 409;
+  deleted_at: string;
+  restore: string;
+}
+
 /** Whether a parsed JSON value looks like a problem document. */
 export function isProblem(value: unknown): value is Problem {
   if (typeof value !== 'object' || value === null) return false;
@@ -66,5 +79,26 @@ export function isEditConflict(problem: Problem | undefined): problem is EditCon
     typeof problem.current_etag === 'string' &&
     typeof problem.current === 'object' &&
     problem.current !== null
+  );
+}
+
+/** Whether a problem says the document is in the trash (and how to restore it). */
+export function isDocumentDeleted(problem: Problem | undefined): problem is DocumentDeletedProblem {
+  return (
+    problem !== undefined &&
+    problem.type === problemTypes.documentDeleted &&
+    typeof problem.restore === 'string'
+  );
+}
+
+/** Whether a problem is a refused title (create or rename) that names the document holding it. */
+export function isTitleTaken(problem: Problem | undefined): problem is TitleTakenProblem {
+  if (problem === undefined || problem.type !== problemTypes.titleTaken) return false;
+  const existing = problem.existing as Record<string, unknown> | null | undefined;
+  return (
+    typeof existing === 'object' &&
+    existing !== null &&
+    typeof existing.id === 'string' &&
+    typeof existing.title === 'string'
   );
 }

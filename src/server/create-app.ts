@@ -3,11 +3,14 @@ import type { Context } from 'hono';
 import { existsSync } from 'node:fs';
 import { answerMethodNotAllowed } from './answer-method-not-allowed.ts';
 import { createCollectionRoutes } from './create-collection-routes.ts';
+import { createHealthRoutes } from './create-health-routes.ts';
 import { createEventRoutes } from './create-event-routes.ts';
 import { createListEventRoutes } from './create-list-event-routes.ts';
 import { createDocumentRoutes } from './create-document-routes.ts';
 import { createNotFoundProblem } from './create-not-found-problem.ts';
+import { createTrashRoutes } from './create-trash-routes.ts';
 import { createVersionRoutes } from './create-version-routes.ts';
+import { createTrashRetention, defaultTrashDays } from './trash-retention.ts';
 import { guardOrigin } from './guard-origin.ts';
 import { handleCors } from './handle-cors.ts';
 import { handleError } from './handle-error.ts';
@@ -44,6 +47,8 @@ export interface AppOptions {
    * turns it off. Default `defaultRateLimit` (2000 at once, 1000 per second).
    */
   rateLimit?: RateLimit | false;
+  /** Days a deleted document stays in the trash before it is purged (default 30). */
+  trashDays?: number;
 }
 
 /**
@@ -65,11 +70,14 @@ export function createApp(options: AppOptions): Hono {
   // Without allowed origins there is nothing for CORS to add: no layer at all.
   if (corsOrigins.length > 0) app.use('*', handleCors(corsOrigins));
   const clock = () => now().getTime();
+  const trash = createTrashRetention(store, now, options.trashDays ?? defaultTrashDays);
   if (rateLimit) app.use('*', limitRate(rateLimit, clock));
   app.use('*', guardOrigin(corsOrigins));
 
+  app.route('/healthz', createHealthRoutes({ store }));
   app.route('/api/docs', createCollectionRoutes({ store, now }));
-  app.route('/api/docs', createDocumentRoutes({ store, now }));
+  app.route('/api/docs', createDocumentRoutes({ store, now, trash }));
+  app.route('/api/trash', createTrashRoutes({ store, trash }));
   app.route('/api/docs', createVersionRoutes({ store }));
   app.route('/api/docs', createEventRoutes({ store, keepAliveMs, signal }));
   app.route('/api/events', createListEventRoutes({ store, keepAliveMs, signal }));

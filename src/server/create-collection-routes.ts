@@ -100,8 +100,8 @@ function fingerprintCreate(input: DocumentInput, user: string): string {
     .digest('base64url');
 }
 
-/** `limit` and `cursor` of `GET /api/docs`; 400 naming each one that is wrong. */
-function readPageQuery(c: Context): { limit: number; after: DocumentCursor | undefined } {
+/** `limit` and `cursor` of a paged list (`GET /api/docs`, `/api/trash`); 400 naming each one that is wrong. */
+export function readPageQuery(c: Context): { limit: number; after: DocumentCursor | undefined } {
   const invalidParams: InvalidParam[] = [];
   const limitValues = c.req.queries('limit') ?? [];
   const cursorValues = c.req.queries('cursor') ?? [];

@@ -16,6 +16,8 @@ import {
 import type { WritePreconditions } from './read-preconditions.ts';
 import { readUser } from './read-user.ts';
 import type { DocumentStore, StoredDocument } from './store.ts';
+import type { TrashRetention } from './trash-retention.ts';
+import { createDocumentDeletedProblem } from './create-document-deleted-problem.ts';
 import { toDocumentDto } from './to-document-dto.ts';
 import { createJsonResponse } from './create-json-response.ts';
 
@@ -25,6 +27,11 @@ export interface RouteDeps {
   now: () => Date;
 }
 
+/** What the routes that write a document need: also the trash's retention. */
+export interface WriteRouteDeps extends RouteDeps {
+  trash: TrashRetention;
+}
+
 // Ids are URL-safe tokens; anything else (`..`, slashes, NUL) cannot name a document.
 export const idPattern = /^[A-Za-z0-9_-]{1,100}$/;
 
@@ -32,8 +39,15 @@ export const idPattern = /^[A-Za-z0-9_-]{1,100}$/;
  * `/api/docs/{id}`: read, save and delete a document. Every write
  * states what it expects (`If-Match`) and the store checks it in the same transaction.
  */
-export function createDocumentRoutes({ store, now }: RouteDeps): Hono {
+export function createDocumentRoutes({ store, now, trash }: WriteRouteDeps): Hono {
   const routes = new Hono();
+  const findWritable = (id: string) => findWritableDocument(store, trash, id);
+  /** The answer to a write aimed at a document in the trash since `deletedAt`. */
+  const refuseTrashed = async (id: string, deletedAt: string): Promise<never> => {
+    if (!trash.isExpired(deletedAt)) throw createDocumentDeletedProblem(id, deletedAt);
+    await trash.purge();
+    throw createDocumentNotFound(id);
+  };
 
   routes.get('/:id', async (c) => {
     const document = await findDocument(store, c.req.param('id'));
@@ -50,8 +64,9 @@ export function createDocumentRoutes({ store, now }: RouteDeps): Hono {
     if (!idPattern.test(id)) throw createDocumentNotFound(id);
     // RFC 9110 §13.2.1: preconditions are evaluated only when the request would otherwise
     // succeed, so 404 and 400s come before 428, 409 and 412. The store reads the document in
-    // its transaction; a request refused before that is answered 404 if there is no document.
-    const { input, user, preconditions } = await orNotFound(store, id, async () => ({
+    // its transaction; a request refused before that is answered 404 if there is no document
+    // (or 409 document-deleted if it is in the trash, which no If-Match could change).
+    const { input, user, preconditions } = await orNotFound(findWritable, id, async () => ({
       input: await readDocumentInput(c),
       user: readUser(c),
       preconditions: readWritePreconditions(c, `/api/docs/${id}`),
@@ -59,11 +74,13 @@ export function createDocumentRoutes({ store, now }: RouteDeps): Hono {
     const expected =
       preconditions.ifNoneMatch === undefined
         ? preconditions.ifMatch
-        : foldPreconditions(preconditions, await findDocument(store, id));
+        : foldPreconditions(preconditions, await findWritable(id));
     const outcome = await store.saveDocument(id, { ...input, user, at: now(), expected });
     switch (outcome.status) {
       case 'notFound':
         throw createDocumentNotFound(id);
+      case 'trashed':
+        return refuseTrashed(id, outcome.deleted_at);
       case 'conflict':
         return answerRefusal(preconditions, outcome.current);
       case 'titleTaken':
@@ -76,12 +93,15 @@ export function createDocumentRoutes({ store, now }: RouteDeps): Hono {
 
   routes.delete('/:id', async (c) => {
     const id = c.req.param('id');
-    const current = await findDocument(store, id);
+    const current = await findWritable(id);
     const preconditions = readWritePreconditions(c, `/api/docs/${id}`);
     const expected = foldPreconditions(preconditions, current);
-    const outcome = await store.deleteDocument(id, expected);
+    const outcome = await store.deleteDocument(id, expected, now());
     if (outcome.status === 'notFound') throw createDocumentNotFound(id);
+    if (outcome.status === 'trashed') return refuseTrashed(id, outcome.deleted_at);
     if (outcome.status === 'conflict') return answerRefusal(preconditions, outcome.current);
+    // A good moment to let go of what was deleted long ago: deletes are rare, purges cheap.
+    await trash.purge();
     return c.body(null, 204);
   });
   routes.all('/:id', answerMethodNotAllowed(['GET', 'HEAD', 'PUT', 'DELETE']));
@@ -97,19 +117,43 @@ export async function findDocument(store: DocumentStore, id: string): Promise<St
 }
 
 /**
- * `read()`'s result; when it throws (a 400, 413, 415 or 428 about the request), the 404 instead
- * if there is no document `id`, since that would have been answered first.
+ * The live document `id` for a write; for one in the trash, the 409 `document-deleted` to
+ * answer (or, past the retention period, a purge and the 404); else the 404.
  */
-async function orNotFound<T>(store: DocumentStore, id: string, read: () => Promise<T>): Promise<T> {
+async function findWritableDocument(
+  store: DocumentStore,
+  trash: TrashRetention,
+  id: string,
+): Promise<StoredDocument> {
+  const document = idPattern.test(id) ? await store.getDocument(id) : undefined;
+  if (document) return document;
+  const trashed = idPattern.test(id) ? await store.findInTrash(id) : undefined;
+  if (trashed && !trash.isExpired(trashed.deleted_at)) {
+    throw createDocumentDeletedProblem(id, trashed.deleted_at);
+  }
+  if (trashed) await trash.purge();
+  throw createDocumentNotFound(id);
+}
+
+/**
+ * `read()`'s result; when it throws (a 400, 413, 415 or 428 about the request), the 404 (or 409
+ * document-deleted) from `find` instead, since that would have been answered first.
+ */
+async function orNotFound<T>(
+  find: (id: string) => Promise<StoredDocument>,
+  id: string,
+  read: () => Promise<T>,
+): Promise<T> {
   try {
     return await read();
   } catch (error) {
-    if (error instanceof ProblemError) await findDocument(store, id);
+    if (error instanceof ProblemError) await find(id);
     throw error;
   }
 }
 
-function createDocumentNotFound(id: string): ProblemError {
+/** The 404 for a document id that names none (never created, or purged from the trash). */
+export function createDocumentNotFound(id: string): ProblemError {
   return createNotFoundProblem(`There is no document ${JSON.stringify(id)}.`);
 }
 

@@ -70,13 +70,26 @@ describe('GET /api/docs/{id}/events', () => {
     await events.cancel();
   });
 
-  it('sends deleted and ends the stream when the document is deleted', async () => {
+  it('sends deleted when the document goes to the trash, and restored when it comes back', async () => {
     const { doc, etag } = await t.create();
     const events = await openEvents(doc.id);
     await events.waitFor('id: 1\n');
     await t.app.request(`/api/docs/${doc.id}`, { method: 'DELETE', headers: { 'If-Match': etag } });
-    expect(await events.readToEnd()).toMatch(/event: deleted\ndata: \{\}\n\n$/);
+    await events.waitFor('event: deleted\ndata: {}\n\n');
+    await t.app.request(`/api/trash/${doc.id}/restore`, { method: 'POST' });
+    const data = JSON.stringify({ version: 1, etag, updated_by: '' });
+    await events.waitFor(`event: restored\nid: 1\ndata: ${data}\n\n`);
+    await events.cancel();
     expect(t.store.changes.size).toBe(0);
+  });
+
+  it('starts with deleted for a document in the trash', async () => {
+    const { doc, etag } = await t.create();
+    await t.app.request(`/api/docs/${doc.id}`, { method: 'DELETE', headers: { 'If-Match': etag } });
+    const events = await openEvents(doc.id);
+    expect(events.res.status).toBe(200);
+    await events.waitFor('event: deleted\n');
+    await events.cancel();
   });
 
   it('sends keep-alive comments while nothing happens', async () => {
@@ -220,6 +233,10 @@ describe('GET /api/events', () => {
     expect(text).toContain(`event: version\ndata: ${JSON.stringify(version)}\n\n`);
     expect(
       await events.waitFor(`event: deleted\ndata: ${JSON.stringify({ id: doc.id })}\n\n`),
+    ).toBeTruthy();
+    await t.app.request(`/api/trash/${doc.id}/restore`, { method: 'POST' });
+    expect(
+      await events.waitFor(`event: restored\ndata: ${JSON.stringify(version)}\n\n`),
     ).toBeTruthy();
     await events.cancel();
     expect(t.store.changes.size).toBe(0);

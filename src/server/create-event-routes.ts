@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { answerMethodNotAllowed } from './answer-method-not-allowed.ts';
 import type { ChangeEvent } from './change-feed.ts';
-import { findDocument } from './create-document-routes.ts';
+import { createDocumentNotFound, idPattern } from './create-document-routes.ts';
 import { createEventStream } from './create-event-stream.ts';
 import type { EventSink } from './create-event-stream.ts';
 import type { DocumentStore } from './store.ts';
@@ -31,7 +31,10 @@ const versionPattern = /^[1-9][0-9]{0,14}$/;
 /**
  * `GET /api/docs/{id}/events`: a `text/event-stream` (HTML Living Standard, "Server-sent
  * events") of the document's changes: `version` events `{ version, etag, updated_by }` with
- * `id: <version>`, and one `deleted` event `{}`, after which the stream ends.
+ * `id: <version>`; `deleted` `{}` when it moves to the trash, and `restored` `{ version, etag,
+ * updated_by }` (with `id: <version>`) when it comes back. The stream stays open across both,
+ * so an open tab follows a restore; a document in the trash can be subscribed to (its first
+ * event is `deleted`).
  *
  * Without `Last-Event-ID` the first event is the current version, so a client that subscribes
  * after loading learns of any save it missed in between. With `Last-Event-ID: n` (sent by
@@ -43,7 +46,9 @@ export function createEventRoutes({ store, keepAliveMs, signal }: EventRouteDeps
 
   routes.get('/:id/events', async (c) => {
     const id = c.req.param('id');
-    await findDocument(store, id);
+    const known =
+      idPattern.test(id) && ((await store.getDocument(id)) ?? (await store.findInTrash(id)));
+    if (!known) throw createDocumentNotFound(id);
     // Hono answers HEAD by running this GET handler and dropping the body unread, which would
     // leave a subscription behind that nobody cancels.
     if (c.req.method === 'HEAD') return c.body(null, 200, eventStreamHeaders);
@@ -76,10 +81,11 @@ async function streamDocument(
   const relay = (event: ChangeEvent) => {
     // Versions may have been missed: end, and the client's reconnect replays them.
     if (event.type === 'resync') return sink.close();
-    if (event.type === 'deleted') {
-      sink.send('deleted', {});
-      sink.close();
-      return;
+    if (event.type === 'deleted') return sink.send('deleted', {});
+    if (event.type === 'restored') {
+      lastSent = Math.max(lastSent, event.version);
+      const data = { version: event.version, etag: event.etag, updated_by: event.updated_by };
+      return sink.send('restored', data, event.version);
     }
     // Versions only grow: anything not newer was already sent.
     if (event.version <= lastSent) return;

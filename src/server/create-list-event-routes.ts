@@ -11,7 +11,8 @@ import { eventStreamHeaders } from './create-event-routes.ts';
  *
  * - `created` `{ id, title, version: 1, etag, updated_at, updated_by }`
  * - `version` `{ id, title, version, etag, updated_at, updated_by }` (a save)
- * - `deleted` `{ id }`
+ * - `deleted` `{ id }` (moved to the trash)
+ * - `restored` `{ id, title, version, etag, updated_at, updated_by }` (back from the trash)
  *
  * Events carry no ids and there is no resume: a client should (re)load `GET /api/docs` when
  * the stream opens, which EventSource signals with `open` after every reconnect.
@@ -35,6 +36,7 @@ export function createListEventRoutes({
           if (event.type === 'deleted') return sink.send('deleted', { id: event.id });
           const { id, title, version, etag, updated_at, updated_by } = event;
           const data = { id, title, version, etag, updated_at, updated_by };
+          if (event.type === 'restored') return sink.send('restored', data);
           sink.send(version === 1 ? 'created' : 'version', data);
         }),
     });

@@ -6,6 +6,19 @@ import { sqliteMigrations } from './sqlite-migrations.ts';
  * count in `PRAGMA user_version`. Throws when the database was written by a newer Concord.
  */
 export function migrateSqlite(db: Database.Database): void {
+  // Steps that rebuild a table need foreign keys off (dropping the old table would otherwise
+  // cascade), and the pragma is a no-op inside a transaction: so around it, and checked before
+  // the commit.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    migrateInTransaction(db);
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+  }
+}
+
+function migrateInTransaction(db: Database.Database): void {
   db.transaction(() => {
     const applied = db.pragma('user_version', { simple: true }) as number;
     if (applied > sqliteMigrations.length) {
@@ -16,6 +29,8 @@ export function migrateSqlite(db: Database.Database): void {
     for (let step = applied; step < sqliteMigrations.length; step++) {
       db.exec(sqliteMigrations[step]!);
     }
+    const broken = db.pragma('foreign_key_check') as unknown[];
+    if (broken.length > 0) throw new Error(`migration broke ${broken.length} foreign keys`);
     db.pragma(`user_version = ${sqliteMigrations.length}`);
   }).immediate();
 }

@@ -164,6 +164,46 @@ export const openApiSchemas = {
   ForbiddenOriginProblem: problemOf(problemTypes.forbiddenOrigin),
   RateLimitedProblem: problemOf(problemTypes.rateLimited),
   InternalProblem: problemOf(problemTypes.internal),
+  StoreUnavailableProblem: problemOf(problemTypes.storeUnavailable),
+  DocumentDeletedProblem: problemOf(problemTypes.documentDeleted, {
+    deleted_at: timestamp,
+    restore: {
+      type: 'string',
+      pattern: '^/api/trash/[A-Za-z0-9_-]+/restore$',
+      description: 'POST here to bring the document back, then send the request again.',
+    },
+  }),
+  TrashedDocumentSummary: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['id', 'title', 'version', 'updated_at', 'updated_by', 'deleted_at'],
+    properties: {
+      id,
+      title,
+      version,
+      updated_at: timestamp,
+      updated_by: user,
+      deleted_at: timestamp,
+    },
+  },
+  TrashList: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['items', 'next_cursor'],
+    properties: {
+      items: { type: 'array', items: refSchema('TrashedDocumentSummary') },
+      next_cursor: {
+        type: ['string', 'null'],
+        description: 'Pass as `cursor` for the next page; null on the last page. Opaque.',
+      },
+    },
+  },
+  Health: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['status'],
+    properties: { status: { const: 'ok' } },
+  },
   VersionEvent: {
     description: '`event: version`, `id: <version>` on GET /api/docs/{id}/events.',
     type: 'object',
@@ -172,12 +212,22 @@ export const openApiSchemas = {
     properties: { version, etag, updated_by: user },
   },
   DeletedEvent: {
-    description: '`event: deleted` on GET /api/docs/{id}/events; the stream ends after it.',
+    description:
+      '`event: deleted` on GET /api/docs/{id}/events: moved to the trash. The stream stays open.',
     type: 'object',
     additionalProperties: false,
   },
+  RestoredEvent: {
+    description:
+      '`event: restored`, `id: <version>` on GET /api/docs/{id}/events: back from the trash.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['version', 'etag', 'updated_by'],
+    properties: { version, etag, updated_by: user },
+  },
   ListChangeEvent: {
-    description: '`event: created` (version 1) or `event: version` on GET /api/events.',
+    description:
+      '`event: created` (version 1), `event: version` or `event: restored` on GET /api/events.',
     type: 'object',
     additionalProperties: false,
     required: ['id', 'title', 'version', 'etag', 'updated_at', 'updated_by'],

@@ -181,6 +181,44 @@ const cases: [Operation, number, () => Promise<Response>][] = [
   ],
   ['get /api/docs/{id}/events', 404, () => request('/api/docs/nope/events')],
   ['get /api/openapi.json', 200, () => request('/api/openapi.json')],
+  ['get /api/trash', 200, () => request('/api/trash?limit=1')],
+  ['get /api/trash', 400, () => request('/api/trash?cursor=x')],
+  [
+    'post /api/trash/{id}/restore',
+    200,
+    async () => {
+      await del({ 'If-Match': etag });
+      return request(`/api/trash/${doc.id}/restore`, { method: 'POST' });
+    },
+  ],
+  [
+    'post /api/trash/{id}/restore',
+    403,
+    () => request(`/api/trash/${doc.id}/restore`, { method: 'POST', headers: crossSite }),
+  ],
+  [
+    'post /api/trash/{id}/restore',
+    404,
+    () => request('/api/trash/nope/restore', { method: 'POST' }),
+  ],
+  [
+    'post /api/trash/{id}/restore',
+    409,
+    async () => {
+      await del({ 'If-Match': etag });
+      await post({}, input('PLAN'));
+      return request(`/api/trash/${doc.id}/restore`, { method: 'POST' });
+    },
+  ],
+  ['get /healthz', 200, () => request('/healthz')],
+  [
+    'get /healthz',
+    503,
+    async () => {
+      await t.store.close(); // afterEach's close is then a no-op
+      return request('/healthz');
+    },
+  ],
 ];
 
 describe('the OpenAPI description', () => {
@@ -213,6 +251,16 @@ describe('the OpenAPI description', () => {
     expect((await first).status).toBe(201);
   });
 
+  it('documents the 409 document-deleted of a save and a delete aimed at the trash', async () => {
+    await del({ 'If-Match': etag });
+    const save = await put({ 'If-Match': etag });
+    expect(save.status).toBe(409);
+    await expectDocumented('put /api/docs/{id}', save);
+    const again = await del({ 'If-Match': etag });
+    expect(again.status).toBe(409);
+    await expectDocumented('delete /api/docs/{id}', again);
+  });
+
   it('documents the 409 of a save whose new title is taken', async () => {
     await t.create('Taken');
     const res = await put({ 'If-Match': etag }, input('taken'));
@@ -226,11 +274,15 @@ describe('the OpenAPI description', () => {
     await expectDocumented('get /api/docs/{id}/events', res);
     const saved = await put({ 'If-Match': etag });
     await del({ 'If-Match': saved.headers.get('ETag')! });
-    const events = await readEvents(res, 'event: deleted');
-    expect(events.map((e) => e.event)).toEqual(['version', 'version', 'deleted']);
-    for (const { event, data } of events) {
-      validate(schema(event === 'version' ? 'VersionEvent' : 'DeletedEvent'), data, event);
-    }
+    await request(`/api/trash/${doc.id}/restore`, { method: 'POST' });
+    const events = await readEvents(res, 'event: restored');
+    expect(events.map((e) => e.event)).toEqual(['version', 'version', 'deleted', 'restored']);
+    const schemas: Record<string, string> = {
+      version: 'VersionEvent',
+      deleted: 'DeletedEvent',
+      restored: 'RestoredEvent',
+    };
+    for (const { event, data } of events) validate(schema(schemas[event]!), data, event);
   });
 
   it('documents the events of GET /api/events', async () => {
@@ -240,12 +292,13 @@ describe('the OpenAPI description', () => {
     const created = await post();
     const saved = await put({ 'If-Match': etag });
     await del({ 'If-Match': saved.headers.get('ETag')! });
+    await request(`/api/trash/${doc.id}/restore`, { method: 'POST' });
     expect(created.status).toBe(201);
     // On PostgreSQL the notification of the document made before subscribing may come late.
-    const events = (await readEvents(res, 'event: deleted')).filter(
+    const events = (await readEvents(res, 'event: restored')).filter(
       (e) => !(e.event === 'created' && (e.data as { id: string }).id === doc.id),
     );
-    expect(events.map((e) => e.event)).toEqual(['created', 'version', 'deleted']);
+    expect(events.map((e) => e.event)).toEqual(['created', 'version', 'deleted', 'restored']);
     for (const { event, data } of events) {
       validate(schema(event === 'deleted' ? 'ListDeletedEvent' : 'ListChangeEvent'), data, event);
     }
@@ -292,6 +345,8 @@ describe('the OpenAPI description', () => {
         ['get /api/docs/{id}/versions', `/api/docs/${id}/versions`, {}],
         ['get /api/docs/{id}/versions/{n}', `/api/docs/${id}/versions/1`, {}],
         ['get /api/docs/{id}/events', `/api/docs/${id}/events`, {}],
+        ['get /api/trash', '/api/trash', {}],
+        ['post /api/trash/{id}/restore', `/api/trash/${id}/restore`, { method: 'POST' }],
       ];
       for (const [operation, path, init] of requests) {
         const res = await app.request(path, init);
@@ -314,7 +369,7 @@ describe('the OpenAPI description', () => {
   it('lists every API route the app answers', () => {
     const routes = new Set(
       t.app.routes
-        .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/'))
+        .filter((r) => r.method !== 'ALL' && /^\/(api\/|healthz$|metrics$)/.test(r.path))
         .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`),
     );
     const operations = new Set(

@@ -1,5 +1,6 @@
 import { limits, userHeader } from '../protocol/document.ts';
 import { pageLimits } from './create-collection-routes.ts';
+import { healthTimeoutMs } from './create-health-routes.ts';
 import type { JsonSchema } from './openapi-schemas.ts';
 import { etagSchema, openApiSchemas, refSchema } from './openapi-schemas.ts';
 
@@ -100,6 +101,31 @@ const noCache: OpenApiHeader = {
   required: true,
   schema: { const: 'no-cache' },
 };
+const noStore: OpenApiHeader = {
+  description: '`no-store`: a probe always reaches the server.',
+  required: true,
+  schema: { const: 'no-store' },
+};
+/** `limit` and `cursor` of a paged collection (the document list, the trash). */
+const pageParameters: OpenApiParameter[] = [
+  {
+    name: 'limit',
+    in: 'query',
+    description: `Documents per page, 1 to ${pageLimits.max} (default ${pageLimits.default}).`,
+    schema: { type: 'integer', minimum: 1, maximum: pageLimits.max },
+  },
+  {
+    name: 'cursor',
+    in: 'query',
+    description: 'The next_cursor of the previous page, unchanged.',
+    schema: { type: 'string' },
+  },
+];
+/** The `Link` header of a page of `path` that has a next one. */
+const nextPageLink = (path: string): OpenApiHeader => ({
+  description: 'The next page, `rel="next"` (RFC 8288), when there is one.',
+  schema: { type: 'string', pattern: `^<${path}\\?[^>]*>; rel="next"$` },
+});
 const json = (schema: JsonSchema) => ({ 'application/json': { schema } });
 const problem = (schema: JsonSchema) => ({ 'application/problem+json': { schema } });
 
@@ -190,29 +216,13 @@ export const openApiDocument: OpenApiDocument = {
       get: {
         operationId: 'listDocuments',
         summary: 'List documents, most recently updated first, in pages.',
-        parameters: [
-          {
-            name: 'limit',
-            in: 'query',
-            description: `Documents per page, 1 to ${pageLimits.max} (default ${pageLimits.default}).`,
-            schema: { type: 'integer', minimum: 1, maximum: pageLimits.max },
-          },
-          {
-            name: 'cursor',
-            in: 'query',
-            description: 'The next_cursor of the previous page, unchanged.',
-            schema: { type: 'string' },
-          },
-        ],
+        parameters: pageParameters,
         responses: {
           '200': {
             description: 'A page of documents.',
             headers: {
               'Cache-Control': noCache,
-              Link: {
-                description: 'The next page, `rel="next"` (RFC 8288), when there is one.',
-                schema: { type: 'string', pattern: '^</api/docs\\?[^>]*>; rel="next"$' },
-              },
+              Link: nextPageLink('/api/docs'),
             },
             content: json(refSchema('DocumentList')),
           },
@@ -317,8 +327,15 @@ export const openApiDocument: OpenApiDocument = {
           '404': notFound,
           '409': problemResponse(
             'If-Match is stale: `current` and `current_etag` to merge onto (RFC 9110 §15.5.10); ' +
-              'or the new title is used by another document.',
-            { anyOf: [refSchema('EditConflictProblem'), refSchema('TitleTakenProblem')] },
+              'the new title is used by another document; or the document is in the trash ' +
+              '(`document-deleted`, with `restore`), whatever the preconditions.',
+            {
+              anyOf: [
+                refSchema('EditConflictProblem'),
+                refSchema('TitleTakenProblem'),
+                refSchema('DocumentDeletedProblem'),
+              ],
+            },
           ),
           '412': preconditionFailed,
           '413': tooLarge,
@@ -330,16 +347,21 @@ export const openApiDocument: OpenApiDocument = {
       },
       delete: {
         operationId: 'deleteDocument',
-        summary: 'Delete a document and its history, if the current version is the one seen.',
+        summary: 'Move a document to the trash, if the current version is the one seen.',
+        description:
+          'The document keeps its history and can be restored (POST /api/trash/{id}/restore) ' +
+          'until it is purged, CONCORD_TRASH_DAYS (default 30) after the delete. Its title is ' +
+          'free meanwhile. Every other path answers 404 for it.',
         parameters: [idParameter, ifMatchWrite, ifNoneMatchWrite],
         responses: {
-          '204': { description: 'Deleted.' },
+          '204': { description: 'Moved to the trash.' },
           '400': invalidPrecondition,
           '403': forbiddenOrigin,
           '404': notFound,
           '409': problemResponse(
-            'If-Match is stale: `current` and `current_etag`.',
-            refSchema('EditConflictProblem'),
+            'If-Match is stale: `current` and `current_etag`; or the document is already in ' +
+              'the trash (`document-deleted`).',
+            { anyOf: [refSchema('EditConflictProblem'), refSchema('DocumentDeletedProblem')] },
           ),
           '412': preconditionFailed,
           '428': preconditionRequired,
@@ -409,7 +431,9 @@ export const openApiDocument: OpenApiDocument = {
         summary: "Server-sent events of a document's changes.",
         description:
           '`event: version` (`VersionEvent`, with `id: <version>`), then live ones; ' +
-          '`event: deleted` (`DeletedEvent`) ends the stream. Without Last-Event-ID the first ' +
+          '`event: deleted` (`DeletedEvent`) when it moves to the trash, `event: restored` ' +
+          '(`RestoredEvent`) when it comes back; the stream stays open across both (a document ' +
+          'in the trash starts with `deleted`). Without Last-Event-ID the first ' +
           'event is the current version; with it, every later version is replayed in order. ' +
           'Keep-alive comments every 15 s.',
         parameters: [
@@ -438,8 +462,9 @@ export const openApiDocument: OpenApiDocument = {
         operationId: 'streamListEvents',
         summary: 'Server-sent events of every document: for a live document list.',
         description:
-          '`event: created` and `event: version` (`ListChangeEvent`), `event: deleted` ' +
-          '(`ListDeletedEvent`). No ids and no resume: reload GET /api/docs on `open`.',
+          '`event: created`, `event: version` and `event: restored` (`ListChangeEvent`), ' +
+          '`event: deleted` (`ListDeletedEvent`). No ids and no resume: reload GET /api/docs ' +
+          'on `open`.',
         responses: {
           '200': {
             description: 'The stream.',
@@ -447,6 +472,90 @@ export const openApiDocument: OpenApiDocument = {
             content: eventStream,
           },
           '429': rateLimited,
+        },
+      },
+    },
+    '/api/trash': {
+      get: {
+        operationId: 'listTrash',
+        summary: 'Deleted documents, most recently deleted first, in pages.',
+        description:
+          'Each stays until restored or purged, CONCORD_TRASH_DAYS (default 30) after its delete.',
+        parameters: pageParameters,
+        responses: {
+          '200': {
+            description: 'A page of deleted documents.',
+            headers: {
+              'Cache-Control': noCache,
+              Link: nextPageLink('/api/trash'),
+            },
+            content: json(refSchema('TrashList')),
+          },
+          '400': problemResponse('A bad limit or cursor.', refSchema('InvalidRequestProblem')),
+          '429': rateLimited,
+          default: internalError,
+        },
+      },
+    },
+    '/api/trash/{id}/restore': {
+      post: {
+        operationId: 'restoreDocument',
+        summary: 'Bring a deleted document back, as it was.',
+        description:
+          'History, version and ETag unchanged: a save against the ETag it had goes through. ' +
+          'Open event streams get `restored`.',
+        parameters: [idParameter],
+        responses: {
+          '200': {
+            description: 'Restored; the document and its ETag.',
+            headers: {
+              ...documentHeaders,
+              'Content-Location': {
+                description: 'Where the document is again.',
+                required: true,
+                schema: { type: 'string', pattern: '^/api/docs/[A-Za-z0-9_-]+$' },
+              },
+            },
+            content: json(refSchema('Document')),
+          },
+          '403': forbiddenOrigin,
+          '404': problemResponse(
+            'Not in the trash: never existed, purged, or not deleted.',
+            refSchema('NotFoundProblem'),
+          ),
+          '409': problemResponse(
+            'A live document took its title meanwhile (`existing`); rename that one first.',
+            refSchema('TitleTakenProblem'),
+          ),
+          '429': rateLimited,
+          default: internalError,
+        },
+      },
+    },
+    '/healthz': {
+      get: {
+        operationId: 'checkHealth',
+        summary: 'Whether this server can serve documents: for load balancers.',
+        description: `200 when the store answers a cheap query within ${healthTimeoutMs} ms, else 503.`,
+        responses: {
+          '200': {
+            description: 'The store answers.',
+            headers: { 'Cache-Control': noStore },
+            content: json(refSchema('Health')),
+          },
+          '429': rateLimited,
+          '503': problemResponse(
+            'The store failed or did not answer in time.',
+            refSchema('StoreUnavailableProblem'),
+            {
+              'Cache-Control': noStore,
+              'Retry-After': {
+                description: 'Seconds before asking again.',
+                required: true,
+                schema: { type: 'string', pattern: '^[0-9]+$' },
+              },
+            },
+          ),
         },
       },
     },

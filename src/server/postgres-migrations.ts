@@ -50,4 +50,16 @@ export const postgresMigrations: readonly string[] = [
 
   CREATE INDEX idempotency_keys_by_created_at ON idempotency_keys (created_at);
   `,
+  // 3: the trash. A deleted document keeps its row and history with `deleted_at` set, and
+  // gives up its title: `title_key` is NULL in the trash (UNIQUE ignores NULLs).
+  `
+  ALTER TABLE documents
+    ADD COLUMN deleted_at timestamptz,
+    ALTER COLUMN title_key DROP NOT NULL,
+    ADD CONSTRAINT documents_trash_frees_title
+      CHECK ((deleted_at IS NULL) = (title_key IS NOT NULL));
+
+  CREATE INDEX documents_in_trash ON documents (deleted_at DESC, id COLLATE "C")
+    WHERE deleted_at IS NOT NULL;
+  `,
 ];

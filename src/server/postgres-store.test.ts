@@ -55,6 +55,27 @@ describe('openPostgresStore', () => {
     await expect(openPostgresStore(url, { schema })).rejects.toThrow(/newer/);
   });
 
+  it('migrates a database from before the trash, keeping every document and version', async () => {
+    const schema = newSchema();
+    await queryAsAdmin(`
+      CREATE SCHEMA ${schema}; SET search_path = ${schema};
+      ${postgresMigrations.slice(0, 2).join(';\n')};
+      CREATE TABLE concord_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now());
+      INSERT INTO concord_migrations (version) VALUES (1), (2);
+      INSERT INTO documents VALUES ('d1', 'Plan', 'plan', 2, '"e2"', '2030-01-01Z', '2030-01-02Z', 'Bob');
+      INSERT INTO document_versions VALUES
+        ('d1', 1, '"e1"', 'Plan', 'v1', '2030-01-01Z', ''),
+        ('d1', 2, '"e2"', 'Plan', 'v2', '2030-01-02Z', 'Bob');
+    `);
+    const store = await open(schema);
+    expect(await store.getDocument('d1')).toMatchObject({ body: 'v2', version: 2, etag: '"e2"' });
+    expect(await store.listVersions('d1')).toHaveLength(2);
+    expect((await store.createDocument(write('PLAN', ''))).status).toBe('titleTaken');
+    expect((await store.deleteDocument('d1', ['"e2"'], at)).status).toBe('deleted');
+    expect((await store.restoreDocument('d1')).status).toBe('restored');
+    expect(await store.listVersions('d1')).toHaveLength(2);
+  });
+
   it('is what openStore opens for a postgres:// DATABASE_URL', async () => {
     const schema = newSchema();
     await (await open(schema)).close();
@@ -96,7 +117,7 @@ describe('PostgresStore', () => {
     });
     await writer.saveDocument(id, { ...write('Plan', 'stale'), expected: [etag] });
     if (saved.status !== 'saved') throw new Error('not saved');
-    await writer.deleteDocument(id, '*');
+    await writer.deleteDocument(id, '*', at);
     await expect.poll(() => heard.at(-1)?.type).toBe('deleted');
     stop();
     // The create's own notification may arrive after subscribing (it is asynchronous).
@@ -121,7 +142,7 @@ describe('PostgresStore', () => {
     const [own, others]: [string[], string[]] = [[], []];
     one.changes.subscribe(created.document.id, (event) => own.push(event.type));
     other.changes.subscribe(created.document.id, (event) => others.push(event.type));
-    await one.deleteDocument(created.document.id, '*');
+    await one.deleteDocument(created.document.id, '*', at);
     await expect.poll(() => own).toContain('deleted');
     expect(others).toEqual([]);
   });

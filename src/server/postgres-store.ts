@@ -1,6 +1,10 @@
 import pg from 'pg';
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { DocumentSummary, VersionSummary } from '../protocol/document.ts';
+import type {
+  DocumentSummary,
+  TrashedDocumentSummary,
+  VersionSummary,
+} from '../protocol/document.ts';
 import { formatStrongETag } from '../protocol/etag.ts';
 import { toTitleKey } from '../protocol/to-title-key.ts';
 import { ChangeHub } from './change-hub.ts';
@@ -15,9 +19,11 @@ import type {
   Expected,
   IdempotentCreateOutcome,
   IdempotentRequest,
+  RestoreOutcome,
   SaveOutcome,
   StoredDocument,
   StoredVersion,
+  TrashCursor,
   WriteInput,
 } from './store.ts';
 
@@ -46,12 +52,16 @@ interface DocumentRow {
   updated_by: string;
 }
 
+/** A row of `selectCurrent`: the document, the tag of the version before, the trash column. */
+type CurrentRow = DocumentRow & { previous_etag: string | null; deleted_at: Date | null };
+
 // The current version of a document: metadata from `documents`, content from its version row,
 // and the ETag of the version before (to recognise the retry of a save that landed).
 const selectCurrent = `
   SELECT d.id, v.title, v.body, d.version, d.etag, d.created_at, d.updated_at, d.updated_by,
          (SELECT p.etag FROM document_versions p
-          WHERE p.document_id = d.id AND p.version = d.version - 1) AS previous_etag
+          WHERE p.document_id = d.id AND p.version = d.version - 1) AS previous_etag,
+         d.deleted_at
   FROM documents d
   JOIN document_versions v ON v.document_id = d.id AND v.version = d.version
   WHERE d.id = $1`;
@@ -64,7 +74,7 @@ const saveStatement = `
   WITH swapped AS (
     UPDATE documents
     SET title = $3, title_key = $4, version = version + 1, etag = $5, updated_at = $6, updated_by = $7
-    WHERE id = $1 AND ($2::text[] IS NULL OR etag = ANY ($2::text[]))
+    WHERE id = $1 AND deleted_at IS NULL AND ($2::text[] IS NULL OR etag = ANY ($2::text[]))
     RETURNING id, version, created_at
   ), kept AS (
     INSERT INTO document_versions (document_id, version, etag, title, body, updated_at, updated_by)
@@ -90,12 +100,26 @@ const createStatement = `
     'updated_at', $9::text, 'updated_by', $6::text)::text)
   FROM created`;
 
+// To the trash: the row and history stay, the title is freed.
 const deleteStatement = `
   WITH gone AS (
-    DELETE FROM documents WHERE id = $1 AND ($2::text[] IS NULL OR etag = ANY ($2::text[]))
+    UPDATE documents SET deleted_at = $4, title_key = NULL
+    WHERE id = $1 AND deleted_at IS NULL AND ($2::text[] IS NULL OR etag = ANY ($2::text[]))
     RETURNING id
   )
   SELECT pg_notify($3, json_build_object('type', 'deleted', 'id', id)::text) FROM gone`;
+
+// Out of the trash, if it is still there and still the version read ($3): $5 is the whole
+// `restored` notification, built from that read.
+const restoreStatement = `
+  WITH restored AS (
+    UPDATE documents SET deleted_at = NULL, title_key = $2
+    WHERE id = $1 AND deleted_at IS NOT NULL AND etag = $3
+    RETURNING id
+  )
+  SELECT pg_notify($4, $5) FROM restored`;
+
+const trashColumns = 'SELECT id, title, version, updated_at, updated_by, deleted_at FROM documents';
 
 /**
  * Opens a `PostgresStore` on the database a `postgres://` URL names, brings its schema up to
@@ -175,14 +199,15 @@ export class PostgresStore implements DocumentStore {
   }): Promise<DocumentSummary[]> {
     // COLLATE "C": ties on updated_at break by id bytewise, as SQLite does, whatever the
     // database's collation.
-    const columns = 'SELECT id, title, version, updated_at, updated_by FROM documents';
+    const columns =
+      'SELECT id, title, version, updated_at, updated_by FROM documents WHERE deleted_at IS NULL';
     const order = 'ORDER BY updated_at DESC, id COLLATE "C"';
     const after = page?.after;
     const rows = await this.#query<Omit<DocumentSummary, 'updated_at'> & { updated_at: Date }>(
       after
         ? // The order is DESC then ASC, so a row comparison would not do: spell it out.
-          `${columns} WHERE updated_at < $2::timestamptz
-             OR (updated_at = $2::timestamptz AND id COLLATE "C" > $3) ${order} LIMIT $1`
+          `${columns} AND (updated_at < $2::timestamptz
+             OR (updated_at = $2::timestamptz AND id COLLATE "C" > $3)) ${order} LIMIT $1`
         : `${columns} ${order} LIMIT $1`,
       after ? [page!.limit, after.updated_at, after.id] : [page?.limit ?? null],
     );
@@ -191,7 +216,7 @@ export class PostgresStore implements DocumentStore {
 
   async getDocument(id: string): Promise<StoredDocument | undefined> {
     const row = await this.#selectCurrent(id);
-    return row && toStoredDocument(row);
+    return row && row.deleted_at === null ? toStoredDocument(row) : undefined;
   }
 
   async createDocument(input: WriteInput): Promise<CreateOutcome> {
@@ -307,6 +332,8 @@ export class PostgresStore implements DocumentStore {
       // which is fine: versions only move forward, so a refusal then is a refusal now).
       const current = await this.#selectCurrent(id);
       if (!current) return { status: 'notFound' };
+      if (current.deleted_at)
+        return { status: 'trashed', deleted_at: current.deleted_at.toISOString() };
       if (isLandedRetry(current, input)) {
         return { status: 'alreadySaved', document: toStoredDocument(current) };
       }
@@ -314,18 +341,76 @@ export class PostgresStore implements DocumentStore {
     }
   }
 
-  async deleteDocument(id: string, expected: Expected): Promise<DeleteOutcome> {
+  async deleteDocument(id: string, expected: Expected, at: Date): Promise<DeleteOutcome> {
     if (hasNul(id)) return { status: 'notFound' };
     await this.ready; // for #channel
     const gone = await this.#query(deleteStatement, [
       id,
       expected === '*' ? null : expected,
       this.#channel,
+      at,
     ]);
     if (gone.length === 1) return { status: 'deleted' };
     const current = await this.#selectCurrent(id);
     if (!current) return { status: 'notFound' };
+    if (current.deleted_at)
+      return { status: 'trashed', deleted_at: current.deleted_at.toISOString() };
     return { status: 'conflict', current: toStoredDocument(current) };
+  }
+
+  async listTrash(page: { limit: number; after?: TrashCursor }): Promise<TrashedDocumentSummary[]> {
+    const where = 'WHERE deleted_at IS NOT NULL';
+    const order = 'ORDER BY deleted_at DESC, id COLLATE "C" LIMIT $1';
+    const after = page.after;
+    const rows = await this.#query<TrashRow>(
+      after
+        ? `${trashColumns} ${where} AND (deleted_at < $2::timestamptz
+             OR (deleted_at = $2::timestamptz AND id COLLATE "C" > $3)) ${order}`
+        : `${trashColumns} ${where} ${order}`,
+      after ? [page.limit, after.deleted_at, after.id] : [page.limit],
+    );
+    return rows.map(toTrashedSummary);
+  }
+
+  async findInTrash(id: string): Promise<TrashedDocumentSummary | undefined> {
+    if (hasNul(id)) return undefined;
+    const rows = await this.#query<TrashRow>(
+      `${trashColumns} WHERE id = $1 AND deleted_at IS NOT NULL`,
+      [id],
+    );
+    return rows[0] && toTrashedSummary(rows[0]);
+  }
+
+  async restoreDocument(id: string): Promise<RestoreOutcome> {
+    if (hasNul(id)) return { status: 'notFound' };
+    await this.ready; // for #channel
+    for (;;) {
+      const row = await this.#selectCurrent(id);
+      if (!row || !row.deleted_at) return { status: 'notFound' };
+      const document = toStoredDocument(row);
+      const { version, etag, title, updated_at, updated_by } = document;
+      const event = { type: 'restored', id, version, etag, title, updated_at, updated_by };
+      try {
+        const restored = await this.#query(restoreStatement, [
+          ...[id, toTitleKey(title), etag, this.#channel, JSON.stringify(event)],
+        ]);
+        // Nothing restored: another request restored it (or it was purged) meanwhile.
+        return restored.length === 1 ? { status: 'restored', document } : { status: 'notFound' };
+      } catch (error) {
+        if (!isUniqueViolation(error, 'documents_title_key_key')) throw error;
+        const existing = await this.#selectByTitleKey(toTitleKey(title));
+        if (existing) return { status: 'titleTaken', existing };
+        // The other document was deleted meanwhile: try again.
+      }
+    }
+  }
+
+  async purgeTrash(before: Date): Promise<number> {
+    // Versions go with them (ON DELETE CASCADE).
+    const rows = await this.#query('DELETE FROM documents WHERE deleted_at < $1 RETURNING id', [
+      before,
+    ]);
+    return rows.length;
   }
 
   async listVersions(id: string): Promise<VersionSummary[] | undefined> {
@@ -333,8 +418,9 @@ export class PostgresStore implements DocumentStore {
     // A document always has at least one version and they go together, so no rows means no
     // document; one statement sees one snapshot.
     const rows = await this.#query<Omit<VersionSummary, 'updated_at'> & { updated_at: Date }>(
-      `SELECT version, etag, updated_at, updated_by FROM document_versions
-       WHERE document_id = $1 ORDER BY version DESC`,
+      `SELECT v.version, v.etag, v.updated_at, v.updated_by
+       FROM document_versions v JOIN documents d ON d.id = v.document_id
+       WHERE v.document_id = $1 AND d.deleted_at IS NULL ORDER BY v.version DESC`,
       [id],
     );
     if (rows.length === 0) return undefined;
@@ -348,10 +434,15 @@ export class PostgresStore implements DocumentStore {
     const rows = await this.#query<DocumentRow>(
       `SELECT d.id, v.title, v.body, v.version, v.etag, d.created_at, v.updated_at, v.updated_by
        FROM document_versions v JOIN documents d ON d.id = v.document_id
-       WHERE v.document_id = $1 AND v.version = $2`,
+       WHERE v.document_id = $1 AND v.version = $2 AND d.deleted_at IS NULL`,
       [id, version],
     );
     return rows[0] && toStoredDocument(rows[0]);
+  }
+
+  async ping(): Promise<void> {
+    if (this.#closed) throw new Error('the store is closed');
+    await this.#query('SELECT 1 FROM documents LIMIT 1');
   }
 
   async close(): Promise<void> {
@@ -362,13 +453,9 @@ export class PostgresStore implements DocumentStore {
     await this.#pool.end();
   }
 
-  async #selectCurrent(
-    id: string,
-  ): Promise<(DocumentRow & { previous_etag: string | null }) | undefined> {
+  async #selectCurrent(id: string): Promise<CurrentRow | undefined> {
     if (hasNul(id)) return undefined;
-    const rows = await this.#query<DocumentRow & { previous_etag: string | null }>(selectCurrent, [
-      id,
-    ]);
+    const rows = await this.#query<CurrentRow>(selectCurrent, [id]);
     return rows[0];
   }
 
@@ -404,14 +491,26 @@ export class PostgresStore implements DocumentStore {
  * one, and the current one holds exactly what the request would write (the same rule as the
  * SQLite store).
  */
-function isLandedRetry(
-  current: DocumentRow & { previous_etag: string | null },
-  input: WriteInput & { expected: Expected },
-): boolean {
+function isLandedRetry(current: CurrentRow, input: WriteInput & { expected: Expected }): boolean {
   if (input.expected === '*' || current.version < 2 || current.previous_etag === null) return false;
   if (current.title !== input.title || current.body.toString('utf8') !== input.body) return false;
   if (current.updated_by !== input.user) return false;
   return input.expected.includes(current.previous_etag);
+}
+
+interface TrashRow {
+  id: string;
+  title: string;
+  version: number;
+  updated_at: Date;
+  updated_by: string;
+  deleted_at: Date;
+}
+
+function toTrashedSummary(row: TrashRow): TrashedDocumentSummary {
+  const { id, title, version, updated_by } = row;
+  const updated_at = row.updated_at.toISOString();
+  return { id, title, version, updated_at, updated_by, deleted_at: row.deleted_at.toISOString() };
 }
 
 function toStoredDocument(row: DocumentRow): StoredDocument {

@@ -45,4 +45,33 @@ export const sqliteMigrations: readonly string[] = [
 
   CREATE INDEX idempotency_keys_by_created_at ON idempotency_keys (created_at);
   `,
+  // 3: the trash. A deleted document keeps its row and history with `deleted_at` set, and
+  // gives up its title: `title_key` becomes nullable (NULL in the trash; UNIQUE ignores NULLs).
+  // SQLite cannot drop NOT NULL in place, so the table is rebuilt
+  // (https://www.sqlite.org/lang_altertable.html#otheralter); `migrateSqlite` turns foreign
+  // keys off around it, so dropping the old table does not cascade to the versions.
+  `
+  CREATE TABLE documents_next (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    -- toTitleKey(title) while live; NULL in the trash.
+    title_key TEXT UNIQUE,
+    version INTEGER NOT NULL,
+    etag TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    -- When it was moved to the trash; NULL while live.
+    deleted_at TEXT,
+    CHECK ((deleted_at IS NULL) = (title_key IS NOT NULL))
+  ) STRICT;
+
+  INSERT INTO documents_next (id, title, title_key, version, etag, created_at, updated_at, updated_by)
+    SELECT id, title, title_key, version, etag, created_at, updated_at, updated_by FROM documents;
+  DROP TABLE documents;
+  ALTER TABLE documents_next RENAME TO documents;
+
+  CREATE INDEX documents_by_updated_at ON documents (updated_at DESC);
+  CREATE INDEX documents_in_trash ON documents (deleted_at DESC, id) WHERE deleted_at IS NOT NULL;
+  `,
 ];

@@ -52,6 +52,44 @@ describe('openSqliteStore', () => {
     expect(() => openSqliteStore(path)).toThrow(/newer/);
   });
 
+  it('migrates a database from before the trash, keeping every document and version', async () => {
+    const path = join(dir, 'concord.db');
+    const old = new Database(path);
+    for (const step of sqliteMigrations.slice(0, 2)) old.exec(step);
+    old.pragma('user_version = 2');
+    old.exec(`
+      INSERT INTO documents VALUES ('d1', 'Plan', 'plan', 2, '"e2"', '2030-01-01T00:00:00.000Z',
+        '2030-01-02T00:00:00.000Z', 'Bob');
+      INSERT INTO document_versions VALUES ('d1', 1, '"e1"', 'Plan', 'v1', '2030-01-01T00:00:00.000Z', '');
+      INSERT INTO document_versions VALUES ('d1', 2, '"e2"', 'Plan', 'v2', '2030-01-02T00:00:00.000Z', 'Bob');
+    `);
+    old.close();
+    const store = openSqliteStore(path);
+    expect(await store.getDocument('d1')).toMatchObject({ body: 'v2', version: 2, etag: '"e2"' });
+    expect(await store.listVersions('d1')).toHaveLength(2);
+    // The title is still held, and the document can go to the trash and back.
+    expect((await store.createDocument(write('PLAN', ''))).status).toBe('titleTaken');
+    expect((await store.deleteDocument('d1', ['"e2"'], at)).status).toBe('deleted');
+    expect((await store.restoreDocument('d1')).status).toBe('restored');
+    await store.close();
+    const db = new Database(path);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.prepare('SELECT count(*) AS n FROM document_versions').get()).toEqual({ n: 2 });
+    db.close();
+  });
+
+  it('keeps foreign keys on after migrating: purging the trash takes the versions', async () => {
+    const store = openSqliteStore(join(dir, 'concord.db'));
+    const created = await store.createDocument(write('Plan', 'v1'));
+    if (created.status !== 'created') throw new Error('not created');
+    await store.deleteDocument(created.document.id, '*', at);
+    expect(await store.purgeTrash(new Date(at.getTime() + 1))).toBe(1);
+    await store.close();
+    const db = new Database(join(dir, 'concord.db'));
+    expect(db.prepare('SELECT count(*) AS n FROM document_versions').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
   it('works in memory', async () => {
     const store = openSqliteStore(':memory:');
     expect(await store.listDocuments()).toEqual([]);
@@ -95,7 +133,7 @@ describe('SqliteStore', () => {
     const saved = await store.saveDocument(id, { ...write('Plan', 'v2', 'Bob'), expected: [etag] });
     await store.saveDocument(id, { ...write('Plan', 'stale'), expected: [etag] });
     if (saved.status !== 'saved') throw new Error('not saved');
-    await store.deleteDocument(id, '*');
+    await store.deleteDocument(id, '*', at);
     stop();
     expect(events).toEqual([
       {

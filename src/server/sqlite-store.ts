@@ -2,7 +2,11 @@ import Database from 'better-sqlite3';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { DocumentSummary, VersionSummary } from '../protocol/document.ts';
+import type {
+  DocumentSummary,
+  TrashedDocumentSummary,
+  VersionSummary,
+} from '../protocol/document.ts';
 import { formatStrongETag } from '../protocol/etag.ts';
 import { toTitleKey } from '../protocol/to-title-key.ts';
 import { ChangeHub } from './change-hub.ts';
@@ -16,18 +20,27 @@ import type {
   Expected,
   IdempotentCreateOutcome,
   IdempotentRequest,
+  RestoreOutcome,
   SaveOutcome,
   StoredDocument,
   StoredVersion,
+  TrashCursor,
   WriteInput,
 } from './store.ts';
+
+/** A row of `selectCurrent`: the document, and whether it is in the trash. */
+type CurrentRow = StoredDocument & { deleted_at: string | null };
+
+const trashColumns = 'SELECT id, title, version, updated_at, updated_by, deleted_at FROM documents';
 
 /** Where `openSqliteStore` keeps its file when told nothing else. */
 export const defaultSqlitePath = './data/concord.db';
 
 // The current version of a document: metadata from `documents`, content from its version row.
+// `deleted_at` is set when it is in the trash, which callers check.
 const selectCurrent = `
-  SELECT d.id, v.title, v.body, d.version, d.etag, d.created_at, d.updated_at, d.updated_by
+  SELECT d.id, v.title, v.body, d.version, d.etag, d.created_at, d.updated_at, d.updated_by,
+         d.deleted_at
   FROM documents d
   JOIN document_versions v ON v.document_id = d.id AND v.version = d.version
   WHERE d.id = ?`;
@@ -71,7 +84,8 @@ export class SqliteStore implements DocumentStore {
     limit: number;
     after?: DocumentCursor;
   }): Promise<DocumentSummary[]> {
-    const columns = 'SELECT id, title, version, updated_at, updated_by FROM documents';
+    const columns =
+      'SELECT id, title, version, updated_at, updated_by FROM documents WHERE deleted_at IS NULL';
     const order = 'ORDER BY updated_at DESC, id';
     if (!page) return this.#prepare<[], DocumentSummary>(`${columns} ${order}`).all();
     if (!page.after) {
@@ -82,12 +96,13 @@ export class SqliteStore implements DocumentStore {
     const { updated_at, id } = page.after;
     // Row values compare lexicographically, but the order is DESC then ASC, so spell it out.
     return this.#prepare<[string, string, string, number], DocumentSummary>(
-      `${columns} WHERE updated_at < ? OR (updated_at = ? AND id > ?) ${order} LIMIT ?`,
+      `${columns} AND (updated_at < ? OR (updated_at = ? AND id > ?)) ${order} LIMIT ?`,
     ).all(updated_at, updated_at, id, page.limit);
   }
 
   async getDocument(id: string): Promise<StoredDocument | undefined> {
-    return this.#selectCurrent(id);
+    const current = this.#selectCurrent(id);
+    return current && current.deleted_at === null ? toStoredDocument(current) : undefined;
   }
 
   async createDocument(input: WriteInput): Promise<CreateOutcome> {
@@ -135,13 +150,15 @@ export class SqliteStore implements DocumentStore {
              VALUES (?, ?, ?, 1, ?, ?, ?, ?)`,
     ).run(id, input.title, toTitleKey(input.title), etag, at, at, input.user);
     this.#insertVersion(id, 1, etag, input);
-    return { status: 'created', document: this.#selectCurrent(id)! };
+    return { status: 'created', document: toStoredDocument(this.#selectCurrent(id)!) };
   }
 
   async saveDocument(id: string, input: WriteInput & { expected: Expected }): Promise<SaveOutcome> {
     const outcome = await this.#commits.run((): SaveOutcome => {
-      const current = this.#selectCurrent(id);
-      if (!current) return { status: 'notFound' };
+      const row = this.#selectCurrent(id);
+      if (!row) return { status: 'notFound' };
+      if (row.deleted_at !== null) return { status: 'trashed', deleted_at: row.deleted_at };
+      const current = toStoredDocument(row);
       if (!matches(input.expected, current.etag)) {
         if (this.#isLandedRetry(current, input))
           return { status: 'alreadySaved', document: current };
@@ -171,23 +188,77 @@ export class SqliteStore implements DocumentStore {
     return outcome;
   }
 
-  async deleteDocument(id: string, expected: Expected): Promise<DeleteOutcome> {
+  async deleteDocument(id: string, expected: Expected, at: Date): Promise<DeleteOutcome> {
     const outcome = await this.#commits.run((): DeleteOutcome => {
-      const current = this.#selectCurrent(id);
-      if (!current) return { status: 'notFound' };
-      if (!matches(expected, current.etag)) return { status: 'conflict', current };
-      // Versions go with it (ON DELETE CASCADE).
-      this.#prepare('DELETE FROM documents WHERE id = ? AND etag = ?').run(id, current.etag);
+      const row = this.#selectCurrent(id);
+      if (!row) return { status: 'notFound' };
+      if (row.deleted_at !== null) return { status: 'trashed', deleted_at: row.deleted_at };
+      if (!matches(expected, row.etag))
+        return { status: 'conflict', current: toStoredDocument(row) };
+      // To the trash: the history stays, the title is freed.
+      this.#prepare(
+        'UPDATE documents SET deleted_at = ?, title_key = NULL WHERE id = ? AND etag = ?',
+      ).run(at.toISOString(), id, row.etag);
       return { status: 'deleted' };
     });
     if (outcome.status === 'deleted') this.#hub.publish({ type: 'deleted', id });
     return outcome;
   }
 
+  async listTrash(page: { limit: number; after?: TrashCursor }): Promise<TrashedDocumentSummary[]> {
+    const where = 'WHERE deleted_at IS NOT NULL';
+    const order = 'ORDER BY deleted_at DESC, id LIMIT ?';
+    if (!page.after) {
+      return this.#prepare<[number], TrashedDocumentSummary>(
+        `${trashColumns} ${where} ${order}`,
+      ).all(page.limit);
+    }
+    const { deleted_at, id } = page.after;
+    return this.#prepare<[string, string, string, number], TrashedDocumentSummary>(
+      `${trashColumns} ${where} AND (deleted_at < ? OR (deleted_at = ? AND id > ?)) ${order}`,
+    ).all(deleted_at, deleted_at, id, page.limit);
+  }
+
+  async findInTrash(id: string): Promise<TrashedDocumentSummary | undefined> {
+    return this.#prepare<[string], TrashedDocumentSummary>(
+      `${trashColumns} WHERE id = ? AND deleted_at IS NOT NULL`,
+    ).get(id);
+  }
+
+  async restoreDocument(id: string): Promise<RestoreOutcome> {
+    const outcome = await this.#commits.run((): RestoreOutcome => {
+      const row = this.#selectCurrent(id);
+      if (!row || row.deleted_at === null) return { status: 'notFound' };
+      const titleKey = toTitleKey(row.title);
+      const existing = this.#selectByTitleKey(titleKey);
+      if (existing) return { status: 'titleTaken', existing };
+      this.#prepare(
+        'UPDATE documents SET deleted_at = NULL, title_key = ? WHERE id = ? AND deleted_at IS NOT NULL',
+      ).run(titleKey, id);
+      return { status: 'restored', document: toStoredDocument(row) };
+    });
+    if (outcome.status === 'restored') {
+      const { version, etag, title, updated_at, updated_by } = outcome.document;
+      this.#hub.publish({ type: 'restored', id, version, etag, title, updated_at, updated_by });
+    }
+    return outcome;
+  }
+
+  async purgeTrash(before: Date): Promise<number> {
+    // Versions go with them (ON DELETE CASCADE).
+    return this.#commits.run(
+      () =>
+        this.#prepare('DELETE FROM documents WHERE deleted_at < ?').run(before.toISOString())
+          .changes,
+    );
+  }
+
   async listVersions(id: string): Promise<VersionSummary[] | undefined> {
     return this.#db
       .transaction(() => {
-        const exists = this.#prepare('SELECT 1 FROM documents WHERE id = ?').get(id);
+        const exists = this.#prepare(
+          'SELECT 1 FROM documents WHERE id = ? AND deleted_at IS NULL',
+        ).get(id);
         if (!exists) return undefined;
         return this.#prepare<[string], VersionSummary>(
           `SELECT version, etag, updated_at, updated_by FROM document_versions
@@ -201,8 +272,13 @@ export class SqliteStore implements DocumentStore {
     return this.#prepare<[string, number], StoredVersion>(
       `SELECT d.id, v.title, v.body, v.version, v.etag, d.created_at, v.updated_at, v.updated_by
          FROM document_versions v JOIN documents d ON d.id = v.document_id
-         WHERE v.document_id = ? AND v.version = ?`,
+         WHERE v.document_id = ? AND v.version = ? AND d.deleted_at IS NULL`,
     ).get(id, version);
+  }
+
+  async ping(): Promise<void> {
+    // Reads the schema too, so a file that lost its tables is not called healthy.
+    this.#prepare('SELECT 1 FROM documents LIMIT 1').get();
   }
 
   async close(): Promise<void> {
@@ -236,8 +312,8 @@ export class SqliteStore implements DocumentStore {
     return previous !== undefined && input.expected.includes(previous.etag);
   }
 
-  #selectCurrent(id: string): StoredDocument | undefined {
-    return this.#prepare<[string], StoredDocument>(selectCurrent).get(id);
+  #selectCurrent(id: string): CurrentRow | undefined {
+    return this.#prepare<[string], CurrentRow>(selectCurrent).get(id);
   }
 
   #selectByTitleKey(titleKey: string): { id: string; title: string } | undefined {
@@ -264,6 +340,12 @@ export class SqliteStore implements DocumentStore {
       updated_by: document.updated_by,
     });
   }
+}
+
+/** The document of a `selectCurrent` row, without the trash column. */
+function toStoredDocument(row: CurrentRow): StoredDocument {
+  const { id, title, body, version, etag, created_at, updated_at, updated_by } = row;
+  return { id, title, body, version, etag, created_at, updated_at, updated_by };
 }
 
 function matches(expected: Expected, etag: string): boolean {

@@ -1,4 +1,9 @@
-import type { DocumentDto, DocumentSummary, VersionSummary } from '../protocol/document.ts';
+import type {
+  DocumentDto,
+  DocumentSummary,
+  TrashedDocumentSummary,
+  VersionSummary,
+} from '../protocol/document.ts';
 import type { ChangeFeed } from './change-feed.ts';
 
 /** A document as a store holds it: the wire shape plus the strong ETag of its current version. */
@@ -39,6 +44,8 @@ export type SaveOutcome =
    */
   | { status: 'alreadySaved'; document: StoredDocument }
   | { status: 'notFound' }
+  /** The document is in the trash: nothing was written (whatever `expected` said). */
+  | { status: 'trashed'; deleted_at: string }
   | { status: 'conflict'; current: StoredDocument }
   | { status: 'titleTaken'; existing: { id: string; title: string } };
 
@@ -68,7 +75,23 @@ export interface DocumentCursor {
 }
 
 export type DeleteOutcome =
-  { status: 'deleted' } | { status: 'notFound' } | { status: 'conflict'; current: StoredDocument };
+  | { status: 'deleted' }
+  | { status: 'notFound' }
+  | { status: 'trashed'; deleted_at: string }
+  | { status: 'conflict'; current: StoredDocument };
+
+/** Where a page of `listTrash` starts: after this row of the previous page. */
+export interface TrashCursor {
+  deleted_at: string;
+  id: string;
+}
+
+export type RestoreOutcome =
+  | { status: 'restored'; document: StoredDocument }
+  /** Not in the trash: it never existed, was purged, or is not deleted. */
+  | { status: 'notFound' }
+  /** A live document took the title while this one was in the trash; nothing was changed. */
+  | { status: 'titleTaken'; existing: { id: string; title: string } };
 
 /**
  * Where documents live. Every method is async so that a networked store (PostgreSQL) fits the
@@ -118,11 +141,35 @@ export interface DocumentStore {
    * `expected`, answers `alreadySaved` (a retry whose first answer was lost).
    */
   saveDocument(id: string, input: WriteInput & { expected: Expected }): Promise<SaveOutcome>;
-  /** Deletes the document and its history if the current version matches `expected`. */
-  deleteDocument(id: string, expected: Expected): Promise<DeleteOutcome>;
+  /**
+   * Moves the document to the trash at `at` if its current version matches `expected`. It
+   * keeps its history and id, but leaves the list and frees its title; every method but the
+   * trash's own then treats it as absent (`getDocument` gives `undefined`), except that saves
+   * and deletes answer `trashed`.
+   */
+  deleteDocument(id: string, expected: Expected, at: Date): Promise<DeleteOutcome>;
+  /**
+   * Documents in the trash, most recently deleted first (ties: by id, bytewise ascending), at
+   * most `page.limit`, starting strictly after `page.after` in that order.
+   */
+  listTrash(page: { limit: number; after?: TrashCursor }): Promise<TrashedDocumentSummary[]>;
+  /** The trashed document `id`'s summary; `undefined` when it is not in the trash. */
+  findInTrash(id: string): Promise<TrashedDocumentSummary | undefined>;
+  /**
+   * Takes the document out of the trash as it was, history, version and ETag unchanged, unless
+   * a live document has its title now. Announces a `restored` change.
+   */
+  restoreDocument(id: string): Promise<RestoreOutcome>;
+  /** Deletes for good, with their history, the documents trashed before `before`; their count. */
+  purgeTrash(before: Date): Promise<number>;
   /** Every kept version, newest first; `undefined` when the document does not exist. */
   listVersions(id: string): Promise<VersionSummary[] | undefined>;
   getVersion(id: string, version: number): Promise<StoredVersion | undefined>;
+  /**
+   * A cheap query that reaches the database (for `GET /healthz`); rejects when the store cannot
+   * answer.
+   */
+  ping(): Promise<void>;
   /** Tells subscribers about every committed write, from this process or (later) others. */
   readonly changes: ChangeFeed;
   /** Releases the connection; the store is unusable afterwards. */

@@ -17,6 +17,8 @@ export class ConflictDialogPage {
   readonly mergedResult: Locator;
   /** The alertdialog Keep mine opens when theirs holds changes mine lacks. */
   readonly discardDialog: Locator;
+  /** The group "Title conflict", shown when both sides renamed the document. */
+  readonly titleConflict: Locator;
 
   constructor(
     readonly page: Page,
@@ -26,6 +28,7 @@ export class ConflictDialogPage {
     this.root = page.getByRole('dialog', { name: this.labels.dialog });
     this.mergedResult = this.root.getByRole('textbox', { name: this.labels.mergedResult });
     this.discardDialog = page.getByRole('alertdialog', { name: this.labels.discardTitle });
+    this.titleConflict = this.root.getByRole('group', { name: this.labels.titleConflict });
   }
 
   /** The group of conflict `n` (from 1). */
@@ -60,6 +63,27 @@ export class ConflictDialogPage {
 
   async useBoth(n: number): Promise<void> {
     await this.conflict(n).getByRole('button', { name: this.labels.useBoth, exact: true }).click();
+  }
+
+  async useBothTheirsFirst(n: number): Promise<void> {
+    await this.choiceButton(n, this.labels.useBothTheirsFirst).click();
+  }
+
+  /** The button `name` ("Use mine", …) of conflict `n`; 0 is the title conflict. */
+  choiceButton(n: number, name: string): Locator {
+    const group = n === 0 ? this.titleConflict : this.conflict(n);
+    return group.getByRole('button', { name, exact: true });
+  }
+
+  /**
+   * That conflict `n` (0: the title) shows `name` as its choice: that button pressed, the others
+   * of the group not. Pass `null` for a conflict with no choice standing (open, or edited).
+   */
+  async expectChosen(n: number, name: string | null): Promise<void> {
+    const group = n === 0 ? this.titleConflict : this.conflict(n);
+    const buttons = group.getByRole('button', { pressed: true });
+    if (name === null) await expect(buttons).toHaveCount(0);
+    else await expect(buttons).toHaveAccessibleName(name);
   }
 
   async nextConflict(): Promise<void> {
