@@ -1,6 +1,7 @@
 import { limits, userHeader } from '../protocol/document.ts';
 import { pageLimits } from './create-collection-routes.ts';
 import { healthTimeoutMs } from './create-health-routes.ts';
+import { describeMetricsPath, resolutionParameter } from './openapi-metrics.ts';
 import type { JsonSchema } from './openapi-schemas.ts';
 import { etagSchema, openApiSchemas, refSchema } from './openapi-schemas.ts';
 
@@ -307,7 +308,13 @@ export const openApiDocument: OpenApiDocument = {
         description:
           'Preconditions are evaluated after 404 and validation (RFC 9110 §13.2.1). A retry of ' +
           'a save that already landed (same If-Match, same content and user) answers 200.',
-        parameters: [idParameter, ifMatchWrite, ifNoneMatchWrite, userParameter],
+        parameters: [
+          idParameter,
+          ifMatchWrite,
+          ifNoneMatchWrite,
+          userParameter,
+          resolutionParameter,
+        ],
         requestBody: { required: true, content: json(refSchema('DocumentInput')) },
         responses: {
           '200': {
@@ -559,6 +566,7 @@ export const openApiDocument: OpenApiDocument = {
         },
       },
     },
+    '/metrics': describeMetricsPath(rateLimited),
     '/api/openapi.json': {
       get: {
         operationId: 'getOpenApi',
