@@ -221,15 +221,24 @@ describe('GET /metrics', () => {
   it('gauges open event streams by route, down again when the client goes away', async () => {
     const server = await start();
     const { doc } = await create(server.base, 'Plan');
-    const gauge = 'concord_event_streams_open{route="/api/docs/:id/events"}';
+    const gauge = (route: string) => `concord_event_streams_open{route="${route}"}`;
     const listening = new AbortController();
-    const stream = await fetch(`${server.base}/api/docs/${doc.id}/events`, {
-      signal: listening.signal,
-    });
-    expect(stream.status).toBe(200);
-    expect(readSample(await server.scrape(), gauge)).toBe(1);
+    const open = (path: string) => fetch(`${server.base}${path}`, { signal: listening.signal });
+    expect((await open(`/api/docs/${doc.id}/events`)).status).toBe(200);
+    expect((await open('/api/events')).status).toBe(200);
+    const text = await server.scrape();
+    expect(readSample(text, gauge('/api/docs/:id/events'))).toBe(1);
+    expect(readSample(text, gauge('/api/events'))).toBe(1);
     listening.abort();
-    await expect.poll(async () => readSample(await server.scrape(), gauge)).toBe(0);
+    await expect
+      .poll(async () => {
+        const after = await server.scrape();
+        return [
+          readSample(after, gauge('/api/docs/:id/events')),
+          readSample(after, gauge('/api/events')),
+        ];
+      })
+      .toEqual([0, 0]);
   });
 
   it('exports the process metrics when asked (as concord serve does)', async () => {

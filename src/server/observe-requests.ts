@@ -21,6 +21,13 @@ const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
 // Methods beyond these share one label, so odd ones cannot multiply the series.
 const knownMethods = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH']);
 
+/**
+ * The routes that answer with event streams. Only their answers are looked into: reading an
+ * answer's headers or body turns @hono/node-server's lightweight response into a full one,
+ * which `npm run bench:server` measures on every request.
+ */
+export const eventStreamRoutes = new Set(['/api/docs/:id/events', '/api/events']);
+
 // Probes answered well are logged at debug: a load balancer and Prometheus ask every few seconds.
 const probeRoutes = new Set(['/healthz', '/metrics']);
 
@@ -58,7 +65,7 @@ export function observeRequests({ logger, metrics }: Monitoring): MiddlewareHand
     metrics.duration.observe({ route, method }, latencyMs / 1000);
     if (conflict) metrics.conflicts.inc({ kind: conflict });
     if (resolution) metrics.resolutions.inc({ how: resolution });
-    if (isEventStream(c.res)) {
+    if (eventStreamRoutes.has(route) && isEventStream(c.res)) {
       metrics.openStreams.inc({ route });
       c.res = new Response(
         countWhileOpen(c.res.body!, () => metrics.openStreams.dec({ route })),
@@ -107,7 +114,7 @@ function readDocumentId(c: Context): string | undefined {
 function isEventStream(res: Response): boolean {
   return (
     res.status === 200 &&
-    res.body !== null &&
-    (res.headers.get('Content-Type') ?? '').startsWith('text/event-stream')
+    (res.headers.get('Content-Type') ?? '').startsWith('text/event-stream') &&
+    res.body !== null
   );
 }
