@@ -209,7 +209,8 @@ export const openApiDocument: OpenApiDocument = {
     description:
       'Documents saved with ETag-guarded requests. Every error is application/problem+json ' +
       '(RFC 9457). A method a path does not list answers 405 with Allow; OPTIONS answers 204 ' +
-      'with Allow. Every answer may also be 429 (rate limit) with Retry-After.',
+      'with Allow. Every answer may also be 429 (rate limit) with Retry-After, and carries ' +
+      'X-Request-Id (the id of its line in the request log; a proxy-sent one is kept).',
   },
   jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
   paths: {
