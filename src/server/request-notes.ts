@@ -13,18 +13,24 @@ export interface RequestNotes {
 // Hono's variables. A WeakMap rather than AsyncLocalStorage: no cost for every promise on Node 20.
 const notesByContext = new WeakMap<Context, RequestNotes>();
 
+const noNotes: Readonly<RequestNotes> = Object.freeze({});
+
 /** Records that the answer is the problem `type`, for a problem returned rather than thrown. */
 export function noteProblemType(c: Context, type: string): void {
-  readRequestNotes(c).problemType = type;
+  notesOf(c).problemType = type;
 }
 
 /** Records that this save landed and resolved a conflict `how`. */
 export function noteResolution(c: Context, how: ResolutionHow): void {
-  readRequestNotes(c).resolution = how;
+  notesOf(c).resolution = how;
 }
 
-/** The notes of the request `c` (empty until a route writes one). */
-export function readRequestNotes(c: Context): RequestNotes {
+/** The notes of the request `c` (empty when no route wrote one, as for most requests). */
+export function readRequestNotes(c: Context): Readonly<RequestNotes> {
+  return notesByContext.get(c) ?? noNotes;
+}
+
+function notesOf(c: Context): RequestNotes {
   let notes = notesByContext.get(c);
   if (!notes) notesByContext.set(c, (notes = {}));
   return notes;
