@@ -39,7 +39,11 @@ describe('a conflict', () => {
       type: 'resolved',
       resolution: { title: 'Notes', body: 'one\nmerged\nthree\n', how: 'merged' },
     });
-    expect(resolved.request).toMatchObject({ etag: '"e2"', purpose: 'resolution' });
+    expect(resolved.request).toMatchObject({
+      etag: '"e2"',
+      purpose: 'resolution',
+      resolution: 'resolved',
+    });
     expect(resolved.session.base.etag).toBe('"e2"');
     expect(resolved.conflict).not.toBeNull();
     const saved = run(resolved, {
@@ -71,6 +75,7 @@ describe('a conflict', () => {
       type: 'resolved',
       resolution: { title: 'Notes', body: 'x\n', how: 'mine' },
     });
+    expect(resolved.request?.resolution).toBe('kept-mine');
     const failed = run(resolved, {
       type: 'failed',
       message: 'Offline',
@@ -359,6 +364,7 @@ describe('a save whose answer was lost', () => {
     });
     expect(met.request).toMatchObject({
       purpose: 'merge',
+      resolution: 'auto-merged',
       etag: '"e2"',
       content: { body: 'one\nTWO\nthree\nFirst sentence.\nSecond sentence.\n' },
     });

@@ -1,4 +1,4 @@
-import type { Draft, DraftResolution, VersionedDocument } from '../client/index.ts';
+import type { Draft, DraftResolution, ResolutionHow, VersionedDocument } from '../client/index.ts';
 import type { Resolution, ResolutionState } from '../conflict/index.ts';
 import type { DocumentInput } from '../protocol/index.ts';
 import {
@@ -35,6 +35,8 @@ export interface SaveRequest {
   purpose: 'edits' | 'resolution' | 'merge';
   merged?: MergeNotice;
   note?: string;
+  /** How a conflict was settled, for the server's count of resolutions (Concord-Resolution). */
+  resolution?: ResolutionHow;
 }
 
 /** A merge prepared in a worker, for the conflict whose theirs has this ETag. */
@@ -311,6 +313,7 @@ function undoMerge(state: EditorFlowState): EditorFlowState {
       content: mine,
       etag: state.session.base.etag,
       purpose: 'edits',
+      resolution: 'kept-mine',
       note: `Undid the merge: your version is saved. ${merged.who}’s version stays in the history (version ${merged.version}).`,
     },
   );

@@ -58,7 +58,7 @@ export function useEditorFlow(id: string, loaded: VersionedDocument, deletedElse
     if (!request || sent.current >= request.id) return;
     sent.current = request.id;
     mutate(
-      { ...request.content, etag: request.etag },
+      { ...request.content, etag: request.etag, resolution: request.resolution },
       {
         onSuccess: (saved) => dispatch({ type: 'saved', request, saved }),
         onError: (saveError) => {
