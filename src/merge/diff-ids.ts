@@ -1,5 +1,6 @@
 import { compactChanges } from './compact-changes.ts';
 import { markChangesLikeGit } from './mark-changes-like-git.ts';
+import { ScratchArrays } from './scratch-arrays.ts';
 
 /** A change between two id sequences: `aLen` items at `a` became `bLen` items at `b`. */
 export interface Hunk {
@@ -20,8 +21,8 @@ export interface Hunk {
  */
 export function diffIds(a: Int32Array, b: Int32Array, idCount: number): Hunk[] {
   // One flag per line, shifted by one to leave a zero sentinel at each end.
-  const changedA = new Uint8Array(a.length + 2);
-  const changedB = new Uint8Array(b.length + 2);
+  const changedA = scratch.zeroedBytes(0, a.length + 2);
+  const changedB = scratch.zeroedBytes(1, b.length + 2);
   markChangesLikeGit(a, b, changedA, changedB, getCounts(idCount));
   compactChanges(changedA, a, changedB, b.length);
   compactChanges(changedB, b, changedA, a.length);
@@ -33,6 +34,8 @@ export function diffIds(a: Int32Array, b: Int32Array, idCount: number): Hunk[] {
  * stretches of one big document, and a fresh table for each would cost more than the diffs.
  */
 let counts = new Int32Array(0);
+/** The change flags, reused likewise (diffs never nest). */
+const scratch = new ScratchArrays();
 
 function getCounts(idCount: number): Int32Array {
   if (counts.length < idCount) counts = new Int32Array(idCount);

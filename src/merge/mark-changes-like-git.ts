@@ -14,6 +14,8 @@
  *    path found, or sooner, once it is far into the box on a long run of matching lines.
  */
 
+import { ScratchArrays } from './scratch-arrays.ts';
+
 /** Lines matched in a row that make a "good" run for the early cut-off. */
 const SNAKE_COUNT = 20;
 /** Steps before the early cut-off may apply. */
@@ -30,6 +32,23 @@ const NEIGHBOUR_WINDOW = 100;
 const FREQUENT_AMONG_UNMATCHED = 4;
 /** Stands for "beyond every line" in the backward path's table. */
 const FAR = 0x7fffffff;
+
+/** Arrays reused between diffs, by slot (one diff at a time: diffs never nest). */
+const scratch = new ScratchArrays();
+const KIND = 0;
+const CHANGED_1 = 1;
+const CHANGED_2 = 2;
+const KEPT_IDS = 0; // and 1
+const KEPT_LINES = 2; // and 3
+const FORWARD = 4;
+const BACKWARD = 5;
+
+/**
+ * `minimal: true` makes every diff a shortest one (xdiff's `XDF_NEED_MINIMAL`, no cut-offs): for
+ * the benchmark's check that the bounded diff gives the same merge wherever the exact one finishes
+ * in time. Nothing in Concord sets it.
+ */
+export const diffTuning = { minimal: false };
 
 /** xdiff's integer square root: a power of two, the smallest with a square above `n`'s bits. */
 function roughSqrt(n: number): number {
@@ -57,31 +76,51 @@ export function markChangesLikeGit(
 ): void {
   const n = a.length;
   const m = b.length;
-  let start = 0;
-  const shorter = Math.min(n, m);
-  while (start < shorter && a[start] === b[start]) start++;
-  let tail = 0;
-  while (tail < shorter - start && a[n - 1 - tail] === b[m - 1 - tail]) tail++;
-  const endA = n - tail;
-  const endB = m - tail;
+  const start = countCommonStart(a, b);
+  const tail = countCommonEnd(a, b, start);
 
   // Step 2: what the diff proper sees of each side, as ids and as line numbers.
-  for (let j = 0; j < m; j++) counts[b[j] as number]!++;
-  const keptA = keepLines(a, start, endA, counts, roughSqrt(n), changedA);
-  for (let j = 0; j < m; j++) counts[b[j] as number] = 0;
-  for (let i = 0; i < n; i++) counts[a[i] as number]!++;
-  const keptB = keepLines(b, start, endB, counts, roughSqrt(m), changedB);
-  for (let i = 0; i < n; i++) counts[a[i] as number] = 0;
+  addCounts(b, counts, 1);
+  const keptA = keepLines(a, start, n - tail, counts, roughSqrt(n), changedA, 0);
+  addCounts(b, counts, -1);
+  addCounts(a, counts, 1);
+  const keptB = keepLines(b, start, m - tail, counts, roughSqrt(m), changedB, 1);
+  addCounts(a, counts, -1);
 
-  const changed1 = new Uint8Array(keptA.ids.length);
-  const changed2 = new Uint8Array(keptB.ids.length);
+  const changed1 = scratch.zeroedBytes(CHANGED_1, keptA.ids.length);
+  const changed2 = scratch.zeroedBytes(CHANGED_2, keptB.ids.length);
   bisectAll(keptA.ids, keptB.ids, changed1, changed2);
-  for (let k = 0; k < changed1.length; k++) {
-    if (changed1[k]) changedA[(keptA.lines[k] as number) + 1] = 1;
-  }
-  for (let k = 0; k < changed2.length; k++) {
-    if (changed2[k]) changedB[(keptB.lines[k] as number) + 1] = 1;
-  }
+  copyMarks(changed1, keptA.lines, changedA);
+  copyMarks(changed2, keptB.lines, changedB);
+}
+
+// Each loop below is a function of its own, with nothing after the loop that V8 must learn
+// about: a loop compiled while it runs (on-stack replacement) before the code after it had ever
+// run left that code without type feedback, and every later call then fell back to the
+// interpreter there — thousands of times in one merge of many conflicts.
+
+function countCommonStart(a: Int32Array, b: Int32Array): number {
+  const shorter = Math.min(a.length, b.length);
+  let k = 0;
+  while (k < shorter && a[k] === b[k]) k++;
+  return k;
+}
+
+function countCommonEnd(a: Int32Array, b: Int32Array, start: number): number {
+  const n = a.length;
+  const m = b.length;
+  const most = Math.min(n, m) - start;
+  let k = 0;
+  while (k < most && a[n - 1 - k] === b[m - 1 - k]) k++;
+  return k;
+}
+
+function addCounts(ids: Int32Array, counts: Int32Array, delta: number): void {
+  for (let i = 0; i < ids.length; i++) counts[ids[i] as number]! += delta;
+}
+
+function copyMarks(marks: Uint8Array, lines: Int32Array, changed: Uint8Array): void {
+  for (let k = 0; k < marks.length; k++) if (marks[k]) changed[(lines[k] as number) + 1] = 1;
 }
 
 /**
@@ -96,27 +135,51 @@ function keepLines(
   otherCounts: Int32Array,
   sqrtLength: number,
   changed: Uint8Array,
+  side: 0 | 1,
 ): { ids: Int32Array; lines: Int32Array } {
-  const rareLimit = Math.min(sqrtLength, MAX_RARE_LIMIT);
-  // 0: the other side lacks it; 1: it has it a few times; 2: many times.
-  const kind = new Uint8Array(Math.max(0, end - start));
-  for (let i = start; i < end; i++) {
-    const count = otherCounts[ids[i] as number] as number;
-    kind[i - start] = count === 0 ? 0 : count >= rareLimit ? 2 : 1;
+  const length = Math.max(0, end - start);
+  const kind = scratch.zeroedBytes(KIND, length);
+  classifyLines(ids, start, otherCounts, Math.min(sqrtLength, MAX_RARE_LIMIT), kind);
+  const keptIds = scratch.ints32(KEPT_IDS + side, length);
+  const keptLines = scratch.ints32(KEPT_LINES + side, length);
+  const kept = collectKept(ids, start, kind, keptIds, keptLines, changed);
+  return { ids: keptIds.subarray(0, kept), lines: keptLines.subarray(0, kept) };
+}
+
+/** Per line: 0 when the other side lacks it, 1 when it has it a few times, 2 when many times. */
+function classifyLines(
+  ids: Int32Array,
+  start: number,
+  otherCounts: Int32Array,
+  rareLimit: number,
+  kind: Uint8Array,
+): void {
+  for (let k = 0; k < kind.length; k++) {
+    const count = otherCounts[ids[start + k] as number] as number;
+    kind[k] = count === 0 ? 0 : count >= rareLimit ? 2 : 1;
   }
-  const keptIds = new Int32Array(end - start);
-  const keptLines = new Int32Array(end - start);
+}
+
+/** Copies the lines the diff proper sees into `keptIds`/`keptLines`; marks the rest changed. */
+function collectKept(
+  ids: Int32Array,
+  start: number,
+  kind: Uint8Array,
+  keptIds: Int32Array,
+  keptLines: Int32Array,
+  changed: Uint8Array,
+): number {
   let kept = 0;
-  for (let i = start; i < end; i++) {
-    const k = kind[i - start];
-    if (k === 1 || (k === 2 && !isAmongUnmatched(kind, i - start, end - start))) {
-      keptIds[kept] = ids[i] as number;
-      keptLines[kept++] = i;
+  for (let k = 0; k < kind.length; k++) {
+    const what = kind[k];
+    if (what === 1 || (what === 2 && !isAmongUnmatched(kind, k, kind.length))) {
+      keptIds[kept] = ids[start + k] as number;
+      keptLines[kept++] = start + k;
     } else {
-      changed[i + 1] = 1;
+      changed[start + k + 1] = 1;
     }
   }
-  return { ids: keptIds.subarray(0, kept), lines: keptLines.subarray(0, kept) };
+  return kept;
 }
 
 /**
@@ -145,28 +208,15 @@ function isAmongUnmatched(kind: Uint8Array, i: number, length: number): boolean 
   return frequent * FREQUENT_AMONG_UNMATCHED < frequent + unmatched + unmatchedAfter;
 }
 
-/** Where a bisection splits its box, and whether each half must be diffed minimally. */
-interface Split {
-  i1: number;
-  i2: number;
-  minLow: boolean;
-  minHigh: boolean;
-}
-
 /**
  * Divide and conquer over boxes (xdiff's `xdl_recs_cmp`): each box drops its common ends, marks
  * everything when one side is empty, and is otherwise split in two at a middle snake. A stack
  * instead of recursion: the marks do not depend on the order the boxes are done in.
  */
 function bisectAll(x: Int32Array, y: Int32Array, changedX: Uint8Array, changedY: Uint8Array) {
-  const diagonals = x.length + y.length + 3;
-  const forward = new Int32Array(diagonals);
-  const backward = new Int32Array(diagonals);
-  const offset = y.length + 1;
-  const maxSteps = Math.max(roughSqrt(diagonals), MIN_MAX_STEPS);
-  const split: Split = { i1: 0, i2: 0, minLow: false, minHigh: false };
+  search.start(x, y);
   // Boxes as (off1, lim1, off2, lim2, needMin) quintuples.
-  const stack: number[] = [0, x.length, 0, y.length, 0];
+  const stack: number[] = [0, x.length, 0, y.length, diffTuning.minimal ? 1 : 0];
   while (stack.length > 0) {
     const needMin = stack.pop() === 1;
     let lim2 = stack.pop() as number;
@@ -186,181 +236,244 @@ function bisectAll(x: Int32Array, y: Int32Array, changedX: Uint8Array, changedY:
     } else if (off2 === lim2) {
       changedX.fill(1, off1, lim1);
     } else {
-      const box = { x, y, off1, lim1, off2, lim2, forward, backward, offset };
-      findSplit(box, needMin, maxSteps, split);
-      stack.push(off1, split.i1, off2, split.i2, split.minLow ? 1 : 0);
-      stack.push(split.i1, lim1, split.i2, lim2, split.minHigh ? 1 : 0);
+      search.split(off1, lim1, off2, lim2, needMin);
+      stack.push(off1, search.i1, off2, search.i2, search.minLow ? 1 : 0);
+      stack.push(search.i1, lim1, search.i2, lim2, search.minHigh ? 1 : 0);
     }
   }
 }
 
-interface Box {
-  x: Int32Array;
-  y: Int32Array;
-  off1: number;
-  lim1: number;
-  off2: number;
-  lim2: number;
-  /** Furthest x reached on each diagonal k (at `k + offset`), from the top left. */
-  forward: Int32Array;
-  /** Least x reached on each diagonal, from the bottom right. */
-  backward: Int32Array;
-  offset: number;
-}
-
 /**
  * Finds where to split a box (xdiff's `xdl_split`): the middle snake of a shortest path, or,
- * unless `needMin`, a good enough point once the search has taken too long. Both sides have at
- * least one line and differ at both ends.
+ * unless a minimal diff is needed, a good enough point once the search has taken too long. The
+ * steps are methods of their own: the rarely taken cut-offs then cannot throw the optimised hot
+ * loops away when first reached (which made a first merge ten times slower than the next).
  */
-function findSplit(box: Box, needMin: boolean, maxSteps: number, out: Split): void {
-  const { x, y, off1, lim1, off2, lim2, forward: kf, backward: kb, offset: o } = box;
-  const dmin = off1 - lim2;
-  const dmax = lim1 - off2;
-  const fmid = off1 - off2;
-  const bmid = lim1 - lim2;
-  const odd = ((fmid - bmid) & 1) !== 0;
-  let fmin = fmid;
-  let fmax = fmid;
-  let bmin = bmid;
-  let bmax = bmid;
-  kf[fmid + o] = off1;
-  kb[bmid + o] = lim1;
+class SnakeSearch {
+  private x: Int32Array = new Int32Array(0);
+  private y: Int32Array = new Int32Array(0);
+  /** Furthest x reached on each diagonal k (at `k + o`), from the top left. */
+  private kf: Int32Array = new Int32Array(0);
+  /** Least x reached on each diagonal, from the bottom right. */
+  private kb: Int32Array = new Int32Array(0);
+  private o = 0;
+  private maxSteps = 0;
+  // The box and the diagonals reached so far.
+  private off1 = 0;
+  private lim1 = 0;
+  private off2 = 0;
+  private lim2 = 0;
+  private fmin = 0;
+  private fmax = 0;
+  private bmin = 0;
+  private bmax = 0;
+  private gotSnake = false;
+  // The answer: where to split, and whether each half must be diffed minimally.
+  i1 = 0;
+  i2 = 0;
+  minLow = false;
+  minHigh = false;
 
-  for (let steps = 1; ; steps++) {
-    let gotSnake = false;
-    // Widen the forward diagonals by one each way, or narrow at the box's edge.
-    if (fmin > dmin) kf[--fmin - 1 + o] = -1;
-    else ++fmin;
-    if (fmax < dmax) kf[++fmax + 1 + o] = -1;
-    else --fmax;
-    for (let d = fmax; d >= fmin; d -= 2) {
-      let i1 = kf[d - 1 + o]! >= kf[d + 1 + o]! ? kf[d - 1 + o]! + 1 : kf[d + 1 + o]!;
+  /** Gets ready for the boxes of one diff of `x` and `y`. */
+  start(x: Int32Array, y: Int32Array): void {
+    this.x = x;
+    this.y = y;
+    const diagonals = x.length + y.length + 3;
+    // Every entry read is written first in the same box: no need to clear them.
+    this.kf = scratch.ints32(FORWARD, diagonals);
+    this.kb = scratch.ints32(BACKWARD, diagonals);
+    this.o = y.length + 1;
+    this.maxSteps = Math.max(roughSqrt(diagonals), MIN_MAX_STEPS);
+  }
+
+  /** Splits the box; both sides have at least one line and differ at both ends. */
+  split(off1: number, lim1: number, off2: number, lim2: number, needMin: boolean): void {
+    this.off1 = off1;
+    this.lim1 = lim1;
+    this.off2 = off2;
+    this.lim2 = lim2;
+    const fmid = off1 - off2;
+    const bmid = lim1 - lim2;
+    const odd = ((fmid - bmid) & 1) !== 0;
+    this.fmin = this.fmax = fmid;
+    this.bmin = this.bmax = bmid;
+    this.kf[fmid + this.o] = off1;
+    this.kb[bmid + this.o] = lim1;
+    for (let steps = 1; ; steps++) {
+      this.gotSnake = false;
+      if (this.stepForward(odd) || this.stepBackward(odd)) return;
+      if (needMin) continue;
+      if (this.gotSnake && steps > EARLY_CUT_MIN_STEPS) {
+        if (this.cutForward(steps) || this.cutBackward(steps)) return;
+      }
+      if (steps >= this.maxSteps) {
+        this.takeFurthest();
+        return;
+      }
+    }
+  }
+
+  /** One more step of the forward paths; true when one met a backward path. */
+  private stepForward(odd: boolean): boolean {
+    const { x, y, kf, kb, o, lim1, lim2 } = this;
+    const dmin = this.off1 - lim2;
+    const dmax = lim1 - this.off2;
+    // Widen the diagonals by one each way, or narrow at the box's edge.
+    if (this.fmin > dmin) kf[--this.fmin - 1 + o] = -1;
+    else ++this.fmin;
+    if (this.fmax < dmax) kf[++this.fmax + 1 + o] = -1;
+    else --this.fmax;
+    const { bmin, bmax } = this;
+    for (let d = this.fmax; d >= this.fmin; d -= 2) {
+      const left = kf[d - 1 + o] as number;
+      const right = kf[d + 1 + o] as number;
+      let i1 = left >= right ? left + 1 : right;
       const from = i1;
       let i2 = i1 - d;
       while (i1 < lim1 && i2 < lim2 && x[i1] === y[i2]) {
         i1++;
         i2++;
       }
-      if (i1 - from > SNAKE_COUNT) gotSnake = true;
+      if (i1 - from > SNAKE_COUNT) this.gotSnake = true;
       kf[d + o] = i1;
-      if (odd && bmin <= d && d <= bmax && kb[d + o]! <= i1) {
-        setSplit(out, i1, i2, true, true);
-        return;
+      if (odd && bmin <= d && d <= bmax && (kb[d + o] as number) <= i1) {
+        this.answer(i1, i2, true, true);
+        return true;
       }
     }
+    return false;
+  }
 
-    if (bmin > dmin) kb[--bmin - 1 + o] = FAR;
-    else ++bmin;
-    if (bmax < dmax) kb[++bmax + 1 + o] = FAR;
-    else --bmax;
-    for (let d = bmax; d >= bmin; d -= 2) {
-      let i1 = kb[d - 1 + o]! < kb[d + 1 + o]! ? kb[d - 1 + o]! : kb[d + 1 + o]! - 1;
+  /** One more step of the backward paths; true when one met a forward path. */
+  private stepBackward(odd: boolean): boolean {
+    const { x, y, kf, kb, o, off1, off2 } = this;
+    const dmin = off1 - this.lim2;
+    const dmax = this.lim1 - off2;
+    if (this.bmin > dmin) kb[--this.bmin - 1 + o] = FAR;
+    else ++this.bmin;
+    if (this.bmax < dmax) kb[++this.bmax + 1 + o] = FAR;
+    else --this.bmax;
+    const { fmin, fmax } = this;
+    for (let d = this.bmax; d >= this.bmin; d -= 2) {
+      const left = kb[d - 1 + o] as number;
+      const right = kb[d + 1 + o] as number;
+      let i1 = left < right ? left : right - 1;
       const from = i1;
       let i2 = i1 - d;
       while (i1 > off1 && i2 > off2 && x[i1 - 1] === y[i2 - 1]) {
         i1--;
         i2--;
       }
-      if (from - i1 > SNAKE_COUNT) gotSnake = true;
+      if (from - i1 > SNAKE_COUNT) this.gotSnake = true;
       kb[d + o] = i1;
-      if (!odd && fmin <= d && d <= fmax && i1 <= kf[d + o]!) {
-        setSplit(out, i1, i2, true, true);
-        return;
+      if (!odd && fmin <= d && d <= fmax && i1 <= (kf[d + o] as number)) {
+        this.answer(i1, i2, true, true);
+        return true;
       }
     }
+    return false;
+  }
 
-    if (needMin) continue;
-
-    // Early cut-off: a path far into the box that ends in a long run of matches will do.
-    if (gotSnake && steps > EARLY_CUT_MIN_STEPS) {
-      let best = 0;
-      for (let d = fmax; d >= fmin; d -= 2) {
-        const dd = d > fmid ? d - fmid : fmid - d;
-        const i1 = kf[d + o]!;
-        const i2 = i1 - d;
-        const v = i1 - off1 + (i2 - off2) - dd;
-        if (
-          v > EARLY_CUT_FACTOR * steps &&
-          v > best &&
-          off1 + SNAKE_COUNT <= i1 &&
-          i1 < lim1 &&
-          off2 + SNAKE_COUNT <= i2 &&
-          i2 < lim2 &&
-          endsInRun(x, y, i1, i2)
-        ) {
-          best = v;
-          setSplit(out, i1, i2, true, false);
-        }
+  /** Early cut-off, forward: a path far into the box that ends in a long run of matches. */
+  private cutForward(steps: number): boolean {
+    const { x, y, kf, o, off1, lim1, off2, lim2 } = this;
+    const fmid = off1 - off2;
+    let best = 0;
+    for (let d = this.fmax; d >= this.fmin; d -= 2) {
+      const dd = d > fmid ? d - fmid : fmid - d;
+      const i1 = kf[d + o] as number;
+      const i2 = i1 - d;
+      const v = i1 - off1 + (i2 - off2) - dd;
+      if (
+        v > EARLY_CUT_FACTOR * steps &&
+        v > best &&
+        off1 + SNAKE_COUNT <= i1 &&
+        i1 < lim1 &&
+        off2 + SNAKE_COUNT <= i2 &&
+        i2 < lim2 &&
+        endsInRun(x, y, i1, i2)
+      ) {
+        best = v;
+        this.answer(i1, i2, true, false);
       }
-      if (best > 0) return;
-      for (let d = bmax; d >= bmin; d -= 2) {
-        const dd = d > bmid ? d - bmid : bmid - d;
-        const i1 = kb[d + o]!;
-        const i2 = i1 - d;
-        const v = lim1 - i1 + (lim2 - i2) - dd;
-        if (
-          v > EARLY_CUT_FACTOR * steps &&
-          v > best &&
-          off1 < i1 &&
-          i1 <= lim1 - SNAKE_COUNT &&
-          off2 < i2 &&
-          i2 <= lim2 - SNAKE_COUNT &&
-          startsRun(x, y, i1, i2)
-        ) {
-          best = v;
-          setSplit(out, i1, i2, false, true);
-        }
-      }
-      if (best > 0) return;
     }
+    return best > 0;
+  }
 
-    // Enough: take the path that got furthest, forward or backward.
-    if (steps >= maxSteps) {
-      let fbest = -1;
-      let fbest1 = -1;
-      for (let d = fmax; d >= fmin; d -= 2) {
-        let i1 = Math.min(kf[d + o]!, lim1);
-        let i2 = i1 - d;
-        if (lim2 < i2) {
-          i1 = lim2 + d;
-          i2 = lim2;
-        }
-        if (fbest < i1 + i2) {
-          fbest = i1 + i2;
-          fbest1 = i1;
-        }
+  /** Early cut-off, backward: a path far into the box that starts with a long run of matches. */
+  private cutBackward(steps: number): boolean {
+    const { x, y, kb, o, off1, lim1, off2, lim2 } = this;
+    const bmid = lim1 - lim2;
+    let best = 0;
+    for (let d = this.bmax; d >= this.bmin; d -= 2) {
+      const dd = d > bmid ? d - bmid : bmid - d;
+      const i1 = kb[d + o] as number;
+      const i2 = i1 - d;
+      const v = lim1 - i1 + (lim2 - i2) - dd;
+      if (
+        v > EARLY_CUT_FACTOR * steps &&
+        v > best &&
+        off1 < i1 &&
+        i1 <= lim1 - SNAKE_COUNT &&
+        off2 < i2 &&
+        i2 <= lim2 - SNAKE_COUNT &&
+        startsRun(x, y, i1, i2)
+      ) {
+        best = v;
+        this.answer(i1, i2, false, true);
       }
-      let bbest = FAR;
-      let bbest1 = FAR;
-      for (let d = bmax; d >= bmin; d -= 2) {
-        let i1 = Math.max(off1, kb[d + o]!);
-        let i2 = i1 - d;
-        if (i2 < off2) {
-          i1 = off2 + d;
-          i2 = off2;
-        }
-        if (i1 + i2 < bbest) {
-          bbest = i1 + i2;
-          bbest1 = i1;
-        }
-      }
-      if (lim1 + lim2 - bbest < fbest - (off1 + off2)) {
-        setSplit(out, fbest1, fbest - fbest1, true, false);
-      } else {
-        setSplit(out, bbest1, bbest - bbest1, false, true);
-      }
-      return;
     }
+    return best > 0;
+  }
+
+  /** Enough: the path that got furthest, forward or backward. */
+  private takeFurthest(): void {
+    const { kf, kb, o, off1, lim1, off2, lim2 } = this;
+    let fbest = -1;
+    let fbest1 = -1;
+    for (let d = this.fmax; d >= this.fmin; d -= 2) {
+      let i1 = Math.min(kf[d + o] as number, lim1);
+      let i2 = i1 - d;
+      if (lim2 < i2) {
+        i1 = lim2 + d;
+        i2 = lim2;
+      }
+      if (fbest < i1 + i2) {
+        fbest = i1 + i2;
+        fbest1 = i1;
+      }
+    }
+    let bbest = FAR;
+    let bbest1 = FAR;
+    for (let d = this.bmax; d >= this.bmin; d -= 2) {
+      let i1 = Math.max(off1, kb[d + o] as number);
+      let i2 = i1 - d;
+      if (i2 < off2) {
+        i1 = off2 + d;
+        i2 = off2;
+      }
+      if (i1 + i2 < bbest) {
+        bbest = i1 + i2;
+        bbest1 = i1;
+      }
+    }
+    if (lim1 + lim2 - bbest < fbest - (off1 + off2)) {
+      this.answer(fbest1, fbest - fbest1, true, false);
+    } else {
+      this.answer(bbest1, bbest - bbest1, false, true);
+    }
+  }
+
+  private answer(i1: number, i2: number, minLow: boolean, minHigh: boolean): void {
+    this.i1 = i1;
+    this.i2 = i2;
+    this.minLow = minLow;
+    this.minHigh = minHigh;
   }
 }
 
-function setSplit(out: Split, i1: number, i2: number, minLow: boolean, minHigh: boolean): void {
-  out.i1 = i1;
-  out.i2 = i2;
-  out.minLow = minLow;
-  out.minHigh = minHigh;
-}
+/** The one search: diffs never nest, and its tables are reused (see `ScratchArrays`). */
+const search = new SnakeSearch();
 
 /** Whether the `SNAKE_COUNT` lines before (i1, i2) match. */
 function endsInRun(x: Int32Array, y: Int32Array, i1: number, i2: number): boolean {
