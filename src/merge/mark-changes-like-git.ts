@@ -12,6 +12,10 @@
  * 3. Myers' middle-snake bisection on what is left, which gives up looking for the shortest diff
  *    after a number of steps about the square root of the length and then takes the furthest
  *    path found, or sooner, once it is far into the box on a long run of matching lines.
+ *
+ * The algorithm, its constants and its tie-breaking are xdiff's (LibXDiff by Davide Libenzi, as
+ * in git's xdiff/xprepare.c and xdiff/xdiffi.c, LGPL-2.1-or-later): byte-identical output needs
+ * them step for step. The code is written anew over typed arrays of line ids.
  */
 
 import { ScratchArrays } from './scratch-arrays.ts';
@@ -42,6 +46,9 @@ const KEPT_IDS = 0; // and 1
 const KEPT_LINES = 2; // and 3
 const FORWARD = 4;
 const BACKWARD = 5;
+const ZEROS = 6;
+const RUN_BEFORE = 7;
+const RUN_AFTER = 8;
 
 /**
  * `minimal: true` makes every diff a shortest one (xdiff's `XDF_NEED_MINIMAL`, no cut-offs): for
@@ -169,10 +176,11 @@ function collectKept(
   keptLines: Int32Array,
   changed: Uint8Array,
 ): number {
+  const runs = measureRuns(kind);
   let kept = 0;
   for (let k = 0; k < kind.length; k++) {
     const what = kind[k];
-    if (what === 1 || (what === 2 && !isAmongUnmatched(kind, k, kind.length))) {
+    if (what === 1 || (what === 2 && !isAmongUnmatched(runs, k))) {
       keptIds[kept] = ids[start + k] as number;
       keptLines[kept++] = start + k;
     } else {
@@ -182,29 +190,60 @@ function collectKept(
   return kept;
 }
 
+/** Around each line, the runs of unmatched and frequent lines (kinds 0 and 2), by counts. */
+interface Runs {
+  /** `zeros[k]`: unmatched lines before line k. */
+  zeros: Int32Array;
+  /** `before[k]`: lines of kind 0 or 2 right before line k. */
+  before: Int32Array;
+  /** `after[k]`: lines of kind 0 or 2 right after line k. */
+  after: Int32Array;
+}
+
+/**
+ * Counts the runs once for all lines: xdiff scans up to 100 lines each way from every frequent
+ * line, and on a document of few distinct lines, all frequent, that scan was a tenth of a merge.
+ */
+function measureRuns(kind: Uint8Array): Runs {
+  const n = kind.length;
+  const zeros = scratch.ints32(ZEROS, n + 1);
+  const before = scratch.ints32(RUN_BEFORE, n);
+  const after = scratch.ints32(RUN_AFTER, n);
+  fillRuns(kind, zeros, before, after);
+  return { zeros, before, after };
+}
+
+function fillRuns(kind: Uint8Array, zeros: Int32Array, before: Int32Array, after: Int32Array) {
+  const n = kind.length;
+  zeros[0] = 0;
+  let run = 0;
+  for (let k = 0; k < n; k++) {
+    before[k] = run;
+    run = kind[k] === 1 ? 0 : run + 1;
+    zeros[k + 1] = (zeros[k] as number) + (kind[k] === 0 ? 1 : 0);
+  }
+  run = 0;
+  for (let k = n - 1; k >= 0; k--) {
+    after[k] = run;
+    run = kind[k] === 1 ? 0 : run + 1;
+  }
+}
+
 /**
  * Whether frequent line `i` sits in a run of unmatched and frequent lines, with unmatched ones
- * on both sides and making up enough of it (xdiff's `xdl_clean_mmatch`).
+ * on both sides and making up enough of it, looking at most `NEIGHBOUR_WINDOW` lines each way
+ * (xdiff's `xdl_clean_mmatch`).
  */
-function isAmongUnmatched(kind: Uint8Array, i: number, length: number): boolean {
-  const from = Math.max(0, i - NEIGHBOUR_WINDOW);
-  const to = Math.min(length - 1, i + NEIGHBOUR_WINDOW);
-  let unmatched = 0;
-  // Line i counts once for the run before it and once for the run after it, as in xdiff.
-  let frequent = 2;
-  for (let r = i - 1; r >= from; r--) {
-    if (kind[r] === 0) unmatched++;
-    else if (kind[r] === 2) frequent++;
-    else break;
-  }
+function isAmongUnmatched({ zeros, before, after }: Runs, i: number): boolean {
+  const n = before.length;
+  const lengthBefore = Math.min(before[i] as number, i, NEIGHBOUR_WINDOW);
+  const unmatched = (zeros[i] as number) - (zeros[i - lengthBefore] as number);
   if (unmatched === 0) return false;
-  let unmatchedAfter = 0;
-  for (let r = i + 1; r <= to; r++) {
-    if (kind[r] === 0) unmatchedAfter++;
-    else if (kind[r] === 2) frequent++;
-    else break;
-  }
+  const lengthAfter = Math.min(after[i] as number, n - 1 - i, NEIGHBOUR_WINDOW);
+  const unmatchedAfter = (zeros[i + 1 + lengthAfter] as number) - (zeros[i + 1] as number);
   if (unmatchedAfter === 0) return false;
+  // Line i counts once for the run before it and once for the run after it, as in xdiff.
+  const frequent = 2 + lengthBefore - unmatched + (lengthAfter - unmatchedAfter);
   return frequent * FREQUENT_AMONG_UNMATCHED < frequent + unmatched + unmatchedAfter;
 }
 
