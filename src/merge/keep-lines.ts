@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+// Follows xdiff (LibXDiff by Davide Libenzi, as in git: xdiff/xprepare.c, xdiff/xdiffi.c) step
+// for step; see docs/decisions/0019-xdiff-licence.md. The rest of Concord is MIT.
 import { ScratchArrays } from './scratch-arrays.ts';
 
 /** Most occurrences on the other side that still make a line count as rare. */

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+// Follows xdiff (LibXDiff by Davide Libenzi, as in git: xdiff/xprepare.c, xdiff/xdiffi.c) step
+// for step; see docs/decisions/0019-xdiff-licence.md. The rest of Concord is MIT.
 /**
  * The line diff `git merge-file` runs (xdiff's Myers diff at its default options), reimplemented
  * over line ids so that the same inputs give the same changed lines, byte for byte the same merge.
