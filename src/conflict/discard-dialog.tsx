@@ -1,3 +1,5 @@
+'use client';
+
 import { useId, useLayoutEffect, useRef } from 'react';
 import type { ConflictLabels } from './labels.ts';
 import type { TheirChange } from './list-their-changes.ts';
