@@ -29,4 +29,10 @@ describe('concord serve settings', () => {
     expect(await runServe(['--port', '0', '--db', ':memory:'], io)).toBe(2);
     expect(out.stderr).toContain('CONCORD_LOG_LEVEL must be one of fatal, error, warn, info');
   });
+
+  it('exits 2 naming CONCORD_ALLOWED_HOSTS when it holds something that is not a host name', async () => {
+    const { io, out } = createTestIo({ CONCORD_ALLOWED_HOSTS: 'docs.example.com http://x' });
+    expect(await runServe(['--port', '0', '--db', ':memory:'], io)).toBe(2);
+    expect(out.stderr).toContain('CONCORD_ALLOWED_HOSTS holds "http://x"');
+  });
 });

@@ -7,6 +7,7 @@ import { createApp } from '../server/create-app.ts';
 import { createLogger, isLogLevel, logLevels } from '../server/create-logger.ts';
 import type { LogLevel } from '../server/create-logger.ts';
 import { createMonitoring } from '../server/create-monitoring.ts';
+import { isHostPattern } from '../server/guard-host.ts';
 import { isOrigin } from '../server/handle-cors.ts';
 import { defaultRateLimit } from '../server/limit-rate.ts';
 import { defaultTrashDays } from '../server/trash-retention.ts';
@@ -56,6 +57,7 @@ export async function runServe(argv: string[], io: CliIo): Promise<number> {
       metricsToken: options.metricsToken,
       processMetrics: true,
     }),
+    allowedHosts: options.allowedHosts,
   });
 
   return new Promise<number>((resolve) => {
@@ -113,6 +115,8 @@ interface ServeOptions {
   logLevel: LogLevel;
   /** From `CONCORD_METRICS_TOKEN`: the bearer token `/metrics` wants; none: loopback only. */
   metricsToken: string | undefined;
+  /** From `CONCORD_ALLOWED_HOSTS`, and the host bound when it is a name: see `guardHost`. */
+  allowedHosts: string[];
 }
 
 /** The options from flags, then environment, then defaults; or the exit code to stop with. */
@@ -175,14 +179,27 @@ function readServeOptions(argv: string[], io: CliIo): ServeOptions | number {
     );
     return 2;
   }
+  const host = values.host ?? (io.env.HOST || '127.0.0.1');
+  const allowedHosts = (io.env.CONCORD_ALLOWED_HOSTS ?? '').split(/[\s,]+/).filter(Boolean);
+  const badHost = allowedHosts.find((name) => !isHostPattern(name));
+  if (badHost !== undefined) {
+    io.stderr.write(
+      `concord serve: CONCORD_ALLOWED_HOSTS holds "${badHost}", not a host name like docs.example.com (or .example.com for its subdomains)\n`,
+    );
+    return 2;
+  }
+  // Bound to a name, that name is the server's own; 0.0.0.0 and :: are not names, and the
+  // machine's host name is not trusted by default (whoever controls its DNS could rebind it).
+  if (isHostPattern(host) && !/^[\d.]+$/.test(host)) allowedHosts.push(host);
   return {
+    allowedHosts,
     corsOrigins,
     rateLimit,
     trashDays,
     logLevel,
     metricsToken: io.env.CONCORD_METRICS_TOKEN?.trim() || undefined,
     port,
-    host: values.host ?? (io.env.HOST || '127.0.0.1'),
+    host,
     databaseUrl: values.db ?? (io.env.DATABASE_URL || undefined),
     // Set but empty means "serve no app": `npm run dev` lets Vite serve it.
     staticDir:

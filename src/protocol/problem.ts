@@ -38,6 +38,10 @@ export const problemTypes = {
   internal: 'https://concord.dev/problems/internal',
   storeUnavailable: 'https://concord.dev/problems/store-unavailable',
   documentDeleted: 'https://concord.dev/problems/document-deleted',
+  misdirectedRequest: 'https://concord.dev/problems/misdirected-request',
+  tooManyStreams: 'https://concord.dev/problems/too-many-streams',
+  serverBusy: 'https://concord.dev/problems/server-busy',
+  requestAborted: 'https://concord.dev/problems/request-aborted',
 } as const;
 
 /** 409 to a stale `If-Match`: carries everything a client needs to merge. */

@@ -11,6 +11,7 @@ import { createNotFoundProblem } from './create-not-found-problem.ts';
 import { createTrashRoutes } from './create-trash-routes.ts';
 import { createVersionRoutes } from './create-version-routes.ts';
 import { createTrashRetention, defaultTrashDays } from './trash-retention.ts';
+import { guardHost } from './guard-host.ts';
 import { guardOrigin } from './guard-origin.ts';
 import { handleCors } from './handle-cors.ts';
 import { handleError } from './handle-error.ts';
@@ -55,6 +56,11 @@ export interface AppOptions {
   trashDays?: number;
   /** The request log and `/metrics` (default `createMonitoring()`: silent, loopback only). */
   monitoring?: Monitoring;
+  /**
+   * Host names answered besides localhost and IP addresses (see `guardHost`); others get 421.
+   * Default none.
+   */
+  allowedHosts?: readonly string[];
 }
 
 /**
@@ -75,6 +81,7 @@ export function createApp(options: AppOptions): Hono {
   // Outermost first, so that every answer below — a 429 or 403 included — has the security
   // headers, and an allowed embedder can read it.
   app.use('*', setSecurityHeaders);
+  app.use('*', guardHost(options.allowedHosts ?? []));
   // Without allowed origins there is nothing for CORS to add: no layer at all.
   if (corsOrigins.length > 0) app.use('*', handleCors(corsOrigins));
   const clock = () => now().getTime();

@@ -125,7 +125,7 @@ describe('cross-site request refusal (CSRF)', () => {
   });
 
   it('answers 403 to an Origin of another host when the browser sends no Sec-Fetch-Site', async () => {
-    const { app } = start();
+    const { app } = start({ allowedHosts: ['concord.local'] });
     const res = await app.request('http://concord.local/api/docs', {
       method: 'POST',
       headers: { ...json, Origin: evil, Host: 'concord.local' },
@@ -145,7 +145,7 @@ describe('cross-site request refusal (CSRF)', () => {
   });
 
   it("accepts writes from the app's own pages, by Sec-Fetch-Site or by Origin", async () => {
-    const { app } = start();
+    const { app } = start({ allowedHosts: ['concord.local'] });
     const bySite = await app.request('http://concord.local/api/docs', {
       method: 'POST',
       headers: { ...json, Origin: 'http://concord.local', 'Sec-Fetch-Site': 'same-origin' },
