@@ -35,4 +35,13 @@ describe('concord serve settings', () => {
     expect(await runServe(['--port', '0', '--db', ':memory:'], io)).toBe(2);
     expect(out.stderr).toContain('CONCORD_ALLOWED_HOSTS holds "http://x"');
   });
+
+  it('exits 2 naming CONCORD_MAX_STREAMS when it is not a count', async () => {
+    const { io, out } = createTestIo({
+      CONCORD_MAX_STREAMS_PER_CLIENT: '5',
+      CONCORD_MAX_STREAMS: '0',
+    });
+    expect(await runServe(['--port', '0', '--db', ':memory:'], io)).toBe(2);
+    expect(out.stderr).toContain('CONCORD_MAX_STREAMS must be a whole number');
+  });
 });

@@ -9,6 +9,8 @@ import type { LogLevel } from '../server/create-logger.ts';
 import { createMonitoring } from '../server/create-monitoring.ts';
 import { isHostPattern } from '../server/guard-host.ts';
 import { isOrigin } from '../server/handle-cors.ts';
+import { defaultEventStreamCaps } from '../server/limit-event-streams.ts';
+import type { EventStreamCaps } from '../server/limit-event-streams.ts';
 import { defaultRateLimit } from '../server/limit-rate.ts';
 import { defaultTrashDays } from '../server/trash-retention.ts';
 import type { RateLimit } from '../server/limit-rate.ts';
@@ -58,6 +60,7 @@ export async function runServe(argv: string[], io: CliIo): Promise<number> {
       processMetrics: true,
     }),
     allowedHosts: options.allowedHosts,
+    eventStreamCaps: options.eventStreamCaps,
   });
 
   return new Promise<number>((resolve) => {
@@ -117,6 +120,8 @@ interface ServeOptions {
   metricsToken: string | undefined;
   /** From `CONCORD_ALLOWED_HOSTS`, and the host bound when it is a name: see `guardHost`. */
   allowedHosts: string[];
+  /** From `CONCORD_MAX_STREAMS_PER_CLIENT` and `CONCORD_MAX_STREAMS`. */
+  eventStreamCaps: EventStreamCaps;
 }
 
 /** The options from flags, then environment, then defaults; or the exit code to stop with. */
@@ -179,6 +184,18 @@ function readServeOptions(argv: string[], io: CliIo): ServeOptions | number {
     );
     return 2;
   }
+  const perClient = readCount(
+    io.env.CONCORD_MAX_STREAMS_PER_CLIENT,
+    defaultEventStreamCaps.perClient,
+  );
+  const total = readCount(io.env.CONCORD_MAX_STREAMS, defaultEventStreamCaps.total);
+  if (perClient === undefined || total === undefined) {
+    const name = perClient === undefined ? 'CONCORD_MAX_STREAMS_PER_CLIENT' : 'CONCORD_MAX_STREAMS';
+    io.stderr.write(
+      `concord serve: ${name} must be a whole number of event streams, at least 1, not "${io.env[name]}"\n`,
+    );
+    return 2;
+  }
   const host = values.host ?? (io.env.HOST || '127.0.0.1');
   const allowedHosts = (io.env.CONCORD_ALLOWED_HOSTS ?? '').split(/[\s,]+/).filter(Boolean);
   const badHost = allowedHosts.find((name) => !isHostPattern(name));
@@ -193,6 +210,7 @@ function readServeOptions(argv: string[], io: CliIo): ServeOptions | number {
   if (isHostPattern(host) && !/^[\d.]+$/.test(host)) allowedHosts.push(host);
   return {
     allowedHosts,
+    eventStreamCaps: { perClient, total },
     corsOrigins,
     rateLimit,
     trashDays,
@@ -207,6 +225,13 @@ function readServeOptions(argv: string[], io: CliIo): ServeOptions | number {
         ? defaultStaticDir
         : io.env.CONCORD_STATIC_DIR || null,
   };
+}
+
+/** A whole number from the environment, `fallback` when unset or empty; `undefined` when bad. */
+function readCount(value: string | undefined, fallback: number): number | undefined {
+  const text = value?.trim() ?? '';
+  if (text === '') return fallback;
+  return /^[1-9]\d{0,8}$/.test(text) ? Number(text) : undefined;
 }
 
 /**

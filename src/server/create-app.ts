@@ -15,6 +15,8 @@ import { guardHost } from './guard-host.ts';
 import { guardOrigin } from './guard-origin.ts';
 import { handleCors } from './handle-cors.ts';
 import { handleError } from './handle-error.ts';
+import { createEventStreamLimiter, defaultEventStreamCaps } from './limit-event-streams.ts';
+import type { EventStreamCaps } from './limit-event-streams.ts';
 import { defaultRateLimit, limitRate } from './limit-rate.ts';
 import type { RateLimit } from './limit-rate.ts';
 import { openApiDocument } from './openapi.ts';
@@ -61,6 +63,8 @@ export interface AppOptions {
    * Default none.
    */
   allowedHosts?: readonly string[];
+  /** Open event streams allowed per client address and in total (default 20 and 1000). */
+  eventStreamCaps?: EventStreamCaps;
 }
 
 /**
@@ -95,8 +99,9 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/docs', createDocumentRoutes({ store, now, trash }));
   app.route('/api/trash', createTrashRoutes({ store, trash }));
   app.route('/api/docs', createVersionRoutes({ store }));
-  app.route('/api/docs', createEventRoutes({ store, keepAliveMs, signal }));
-  app.route('/api/events', createListEventRoutes({ store, keepAliveMs, signal }));
+  const limiter = createEventStreamLimiter(options.eventStreamCaps ?? defaultEventStreamCaps);
+  app.route('/api/docs', createEventRoutes({ store, keepAliveMs, signal, limiter }));
+  app.route('/api/events', createListEventRoutes({ store, keepAliveMs, signal, limiter }));
   app.get('/api/openapi.json', () =>
     createJsonResponse(openApiDocument, 200, { 'Cache-Control': 'no-cache' }),
   );

@@ -3,27 +3,16 @@ import type { Context } from 'hono';
 import { answerMethodNotAllowed } from './answer-method-not-allowed.ts';
 import type { ChangeEvent } from './change-feed.ts';
 import { createDocumentNotFound, idPattern } from './create-document-routes.ts';
-import { createEventStream } from './create-event-stream.ts';
+import { answerEventStream, eventStreamHeaders } from './answer-event-stream.ts';
+import type { EventStreamDeps } from './answer-event-stream.ts';
 import type { EventSink } from './create-event-stream.ts';
 import type { DocumentStore } from './store.ts';
 import { readRequestHeader } from './read-request-header.ts';
 
 /** What the event streams need from `createApp`. */
-export interface EventRouteDeps {
+export interface EventRouteDeps extends EventStreamDeps {
   store: DocumentStore;
-  /** Milliseconds between keep-alive comments. */
-  keepAliveMs: number;
-  /** Ends every open stream when aborted (server shutdown). */
-  signal: AbortSignal | undefined;
 }
-
-/** The headers of every event stream. */
-export const eventStreamHeaders = {
-  'Content-Type': 'text/event-stream; charset=utf-8',
-  'Cache-Control': 'no-cache',
-  // Tells nginx-style proxies not to buffer, so events arrive when they happen.
-  'X-Accel-Buffering': 'no',
-};
 
 // A version number as an event id: what EventSource sends back in Last-Event-ID.
 const versionPattern = /^[1-9][0-9]{0,14}$/;
@@ -41,7 +30,7 @@ const versionPattern = /^[1-9][0-9]{0,14}$/;
  * EventSource when it reconnects) every version after n is replayed from the kept history, in
  * order, then live events follow: a reconnecting tab misses none.
  */
-export function createEventRoutes({ store, keepAliveMs, signal }: EventRouteDeps): Hono {
+export function createEventRoutes({ store, ...deps }: EventRouteDeps): Hono {
   const routes = new Hono();
 
   routes.get('/:id/events', async (c) => {
@@ -53,12 +42,7 @@ export function createEventRoutes({ store, keepAliveMs, signal }: EventRouteDeps
     // leave a subscription behind that nobody cancels.
     if (c.req.method === 'HEAD') return c.body(null, 200, eventStreamHeaders);
     const after = readLastVersionSeen(c);
-    const body = createEventStream({
-      keepAliveMs,
-      signal,
-      start: (sink) => streamDocument(store, id, after, sink),
-    });
-    return c.body(body, 200, eventStreamHeaders);
+    return answerEventStream(c, deps, (sink) => streamDocument(store, id, after, sink));
   });
   routes.all('/:id/events', answerMethodNotAllowed(['GET', 'HEAD']));
 

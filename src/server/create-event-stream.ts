@@ -12,6 +12,15 @@ export interface EventStreamOptions {
   keepAliveMs: number;
   /** Ends the stream when aborted (server shutdown). */
   signal: AbortSignal | undefined;
+  /** Ends the stream when aborted (the client went away before its answer was written). */
+  clientSignal?: AbortSignal;
+  /** Runs exactly once when the stream ends, for whatever reason (frees its place in the caps). */
+  release?: () => void;
+  /**
+   * Drops the connection of a client that reads too slowly (more than `maxQueuedBytes` wait).
+   * Default: the stream errors, which makes the server cut the connection.
+   */
+  dropClient?: () => void;
   /**
    * Starts producing events; returns what to undo (unsubscribe) when the stream ends, for
    * whatever reason. May send before its promise resolves.
@@ -21,6 +30,13 @@ export interface EventStreamOptions {
 
 /** The reconnection delay the streams ask EventSource for, in milliseconds. */
 export const eventStreamRetryMs = 2000;
+
+/**
+ * Bytes of events a stream holds for a client that does not read them (beyond what the socket
+ * buffers). Hundreds of events: a client past it is stuck, not slow, and is dropped; its
+ * EventSource reconnects and catches up by `Last-Event-ID`, so nothing is lost but memory.
+ */
+export const maxQueuedBytes = 64 * 1024;
 
 /**
  * A `text/event-stream` body: `retry:` first, then whatever `start` sends, with a keep-alive
@@ -33,48 +49,66 @@ export function createEventStream(options: EventStreamOptions): ReadableStream<U
   let cleanUp: (() => void) | undefined;
   let stopStart: (() => void) | undefined;
   let keepAlive: ReturnType<typeof setInterval> | undefined;
+  let released = false;
   const finish = () => {
     clearInterval(keepAlive);
     options.signal?.removeEventListener('abort', onAbort);
+    options.clientSignal?.removeEventListener('abort', onAbort);
     cleanUp?.();
     cleanUp = undefined;
+    if (!released) {
+      released = true;
+      options.release?.();
+    }
   };
   let onAbort = () => {};
 
-  return new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const write = (text: string) => {
-        if (!closed) controller.enqueue(encoder.encode(text));
-      };
-      const close = () => {
-        if (closed) return;
+  return new ReadableStream<Uint8Array>(
+    {
+      async start(controller) {
+        const write = (text: string) => {
+          if (closed) return;
+          controller.enqueue(encoder.encode(text));
+          if ((controller.desiredSize ?? 0) >= 0) return;
+          // The client is not reading: stop holding events for it.
+          closed = true;
+          finish();
+          if (options.dropClient) options.dropClient();
+          else controller.error(new Error('the client stopped reading its event stream'));
+        };
+        const close = () => {
+          if (closed) return;
+          closed = true;
+          finish();
+          controller.close();
+        };
+        const sink: EventSink = {
+          send(event, data, id) {
+            write(
+              `event: ${event}\n${id === undefined ? '' : `id: ${id}\n`}data: ${JSON.stringify(data)}\n\n`,
+            );
+          },
+          close,
+        };
+        onAbort = close;
+        if (options.signal?.aborted || options.clientSignal?.aborted) return close();
+        options.signal?.addEventListener('abort', onAbort);
+        options.clientSignal?.addEventListener('abort', onAbort);
+        // Comments (lines starting with ":") keep idle proxies and browsers from closing.
+        keepAlive = setInterval(() => write(': keep-alive\n\n'), options.keepAliveMs);
+        write(`retry: ${eventStreamRetryMs}\n\n`);
+        stopStart = await options.start(sink);
+        // The stream may have ended while `start` was running; undo at once then.
+        if (closed) stopStart();
+        else cleanUp = stopStart;
+      },
+      cancel() {
+        // The client went away.
         closed = true;
         finish();
-        controller.close();
-      };
-      const sink: EventSink = {
-        send(event, data, id) {
-          write(
-            `event: ${event}\n${id === undefined ? '' : `id: ${id}\n`}data: ${JSON.stringify(data)}\n\n`,
-          );
-        },
-        close,
-      };
-      onAbort = close;
-      if (options.signal?.aborted) return close();
-      options.signal?.addEventListener('abort', onAbort);
-      // Comments (lines starting with ":") keep idle proxies and browsers from closing.
-      keepAlive = setInterval(() => write(': keep-alive\n\n'), options.keepAliveMs);
-      write(`retry: ${eventStreamRetryMs}\n\n`);
-      stopStart = await options.start(sink);
-      // The stream may have ended while `start` was running; undo at once then.
-      if (closed) stopStart();
-      else cleanUp = stopStart;
+      },
     },
-    cancel() {
-      // The client went away.
-      closed = true;
-      finish();
-    },
-  });
+    // Counted in bytes, so `desiredSize` below zero means more than `maxQueuedBytes` wait.
+    new ByteLengthQueuingStrategy({ highWaterMark: maxQueuedBytes }),
+  );
 }

@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
 import { answerMethodNotAllowed } from './answer-method-not-allowed.ts';
 import type { ChangeEvent } from './change-feed.ts';
-import { createEventStream } from './create-event-stream.ts';
+import { answerEventStream, eventStreamHeaders } from './answer-event-stream.ts';
 import type { EventRouteDeps } from './create-event-routes.ts';
-import { eventStreamHeaders } from './create-event-routes.ts';
 
 /**
  * `GET /api/events`: one `text/event-stream` of every document's changes, so a document list
@@ -19,28 +18,23 @@ import { eventStreamHeaders } from './create-event-routes.ts';
  */
 export function createListEventRoutes({
   store,
-  keepAliveMs,
-  signal,
+  ...deps
 }: Omit<EventRouteDeps, 'store'> & { store: Pick<EventRouteDeps['store'], 'changes'> }): Hono {
   const routes = new Hono();
 
   routes.get('/', (c) => {
     if (c.req.method === 'HEAD') return c.body(null, 200, eventStreamHeaders);
-    const body = createEventStream({
-      keepAliveMs,
-      signal,
-      start: (sink) =>
-        store.changes.subscribeAll((event: ChangeEvent) => {
-          // Changes may have been missed: end, and the client reloads the list as it reconnects.
-          if (event.type === 'resync') return sink.close();
-          if (event.type === 'deleted') return sink.send('deleted', { id: event.id });
-          const { id, title, version, etag, updated_at, updated_by } = event;
-          const data = { id, title, version, etag, updated_at, updated_by };
-          if (event.type === 'restored') return sink.send('restored', data);
-          sink.send(version === 1 ? 'created' : 'version', data);
-        }),
-    });
-    return c.body(body, 200, eventStreamHeaders);
+    return answerEventStream(c, deps, (sink) =>
+      store.changes.subscribeAll((event: ChangeEvent) => {
+        // Changes may have been missed: end, and the client reloads the list as it reconnects.
+        if (event.type === 'resync') return sink.close();
+        if (event.type === 'deleted') return sink.send('deleted', { id: event.id });
+        const { id, title, version, etag, updated_at, updated_by } = event;
+        const data = { id, title, version, etag, updated_at, updated_by };
+        if (event.type === 'restored') return sink.send('restored', data);
+        sink.send(version === 1 ? 'created' : 'version', data);
+      }),
+    );
   });
   routes.all('/', answerMethodNotAllowed(['GET', 'HEAD']));
 

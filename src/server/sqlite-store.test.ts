@@ -134,6 +134,8 @@ describe('SqliteStore', () => {
     await store.saveDocument(id, { ...write('Plan', 'stale'), expected: [etag] });
     if (saved.status !== 'saved') throw new Error('not saved');
     await store.deleteDocument(id, '*', at);
+    // Delivered soon after each write answered, not during it.
+    await store.changes.settle();
     stop();
     expect(events).toEqual([
       {
