@@ -7,6 +7,7 @@ import { createApp } from '../server/create-app.ts';
 import { createLogger, isLogLevel, logLevels } from '../server/create-logger.ts';
 import type { LogLevel } from '../server/create-logger.ts';
 import { createMonitoring } from '../server/create-monitoring.ts';
+import { createServerFactory } from '../server/create-server-factory.ts';
 import { isHostPattern } from '../server/guard-host.ts';
 import { isOrigin } from '../server/handle-cors.ts';
 import { defaultEventStreamCaps } from '../server/limit-event-streams.ts';
@@ -65,7 +66,12 @@ export async function runServe(argv: string[], io: CliIo): Promise<number> {
 
   return new Promise<number>((resolve) => {
     const server = serve(
-      { fetch: app.fetch, port: options.port, hostname: options.host },
+      {
+        fetch: app.fetch,
+        port: options.port,
+        hostname: options.host,
+        createServer: createServerFactory(),
+      },
       (info: AddressInfo) => {
         const host = info.family === 'IPv6' ? `[${options.host}]` : options.host;
         io.stdout.write(`Concord listening on http://${host}:${info.port}\n`);
