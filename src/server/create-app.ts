@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { existsSync } from 'node:fs';
 import { answerMethodNotAllowed } from './answer-method-not-allowed.ts';
+import { compressJson } from './compress-json.ts';
 import { createCollectionRoutes } from './create-collection-routes.ts';
 import { createHealthRoutes } from './create-health-routes.ts';
 import { createEventRoutes } from './create-event-routes.ts';
@@ -92,6 +93,7 @@ export function createApp(options: AppOptions): Hono {
   const trash = createTrashRetention(store, now, options.trashDays ?? defaultTrashDays);
   if (rateLimit) app.use('*', limitRate(rateLimit, clock));
   app.use('*', guardOrigin(corsOrigins));
+  app.use('/api/*', compressJson);
 
   app.route('/healthz', createHealthRoutes({ store }));
   app.route('/metrics', createMetricsRoutes(monitoring));

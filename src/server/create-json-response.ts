@@ -13,9 +13,27 @@ export function createJsonResponse(
   status: number,
   headers: Record<string, string> = {},
 ): Response {
-  return new Response(JSON.stringify(body), {
+  const text = JSON.stringify(body);
+  const response = new Response(text, {
     status,
     // A caller's Content-Type (`application/problem+json`) names a more specific JSON type.
     headers: { 'Content-Type': 'application/json', ...headers },
   });
+  if (text.length >= compressibleLength) largeAnswers.set(response, text);
+  return response;
+}
+
+/**
+ * JSON texts from this many UTF-16 units on are worth compressing (see `compressJson`); below
+ * it, a compressed answer saves less than a packet and costs a round through zlib.
+ */
+export const compressibleLength = 1024;
+
+// The text of each large JSON answer, so `compressJson` finds the few answers worth compressing
+// with one lookup and without reading any answer's headers or body.
+const largeAnswers = new WeakMap<Response, string>();
+
+/** The JSON text of `response` when `createJsonResponse` made it and it is large; else undefined. */
+export function readLargeJsonText(response: Response): string | undefined {
+  return largeAnswers.get(response);
 }
