@@ -4,7 +4,7 @@ import { containsControlCharacter } from './contains-control-character.ts';
 import { limits } from './document.ts';
 import { decodeUserName, encodeUserName } from './encode-user-name.ts';
 import { toTitleKey } from './to-title-key.ts';
-import { validateDocumentInput } from './validate-document-input.ts';
+import { findTitleProblem, validateDocumentInput } from './validate-document-input.ts';
 
 describe('validateDocumentInput', () => {
   it('accepts a title and any body, trimming only the title', () => {
@@ -50,6 +50,36 @@ describe('toTitleKey', () => {
   it('makes titles equal that differ in case, surrounding space or Unicode normalization', () => {
     expect(toTitleKey('  Café PLAN ')).toBe(toTitleKey('cafe\u0301 plan'));
   });
+
+  it.each([
+    ['zero-width characters', 'Pl\u200ban\u200d\ufeff'],
+    ['bidi marks and overrides', '\u202ePlan\u202c\u200e'],
+    ['a soft hyphen', 'Pl\u00adan'],
+    ['fullwidth forms', 'Ｐｌａｎ'],
+    ['case folding beyond lower case', 'PLAN'],
+    ['no-break and doubled spaces', 'Plan\u00a0\u00a0'],
+  ])('makes look-alikes one title: %s', (_, lookAlike) => {
+    expect(toTitleKey(lookAlike)).toBe(toTitleKey('Plan'));
+  });
+
+  it('folds ligatures, sharp s and runs of white space', () => {
+    expect(toTitleKey('ﬁle Straße')).toBe(toTitleKey('FILE STRASSE'));
+    expect(toTitleKey('Q3  \t plan')).toBe(toTitleKey('q3 plan'));
+  });
+
+  it('keeps titles apart that look different', () => {
+    expect(toTitleKey('Plan A')).not.toBe(toTitleKey('Plan B'));
+    expect(toTitleKey('Plan')).not.toBe(toTitleKey('Plán'));
+  });
+});
+
+describe('findTitleProblem for invisible titles', () => {
+  it.each(['\u200b', '\u200b\u200c\u2060', ' \u202e\u202c ', '\u00ad'])(
+    'refuses %j: it would show as no title',
+    (title) => {
+      expect(findTitleProblem(title)).toBe('must contain a visible character');
+    },
+  );
 });
 
 describe('encodeUserName and decodeUserName', () => {

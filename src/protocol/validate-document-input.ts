@@ -1,3 +1,4 @@
+import { toTitleKey } from './to-title-key.ts';
 import { containsControlCharacter } from './contains-control-character.ts';
 import type { DocumentInput } from './document.ts';
 import { limits } from './document.ts';
@@ -59,6 +60,8 @@ export function findTitleProblem(title: unknown): string | undefined {
     return `must be at most ${limits.titleMaxLength} characters`;
   }
   if (containsControlCharacter(trimmed)) return 'must not contain control characters';
+  // Only invisible characters (zero-width spaces, bidi marks): it would show as no title.
+  if (toTitleKey(trimmed) === '') return 'must contain a visible character';
   if (loneSurrogate.test(trimmed)) return 'must be valid Unicode';
   return undefined;
 }

@@ -30,7 +30,9 @@ export async function migratePostgres(client: PoolClient): Promise<void> {
       );
     }
     for (let step = applied; step < postgresMigrations.length; step++) {
-      await client.query(postgresMigrations[step]!);
+      const migration = postgresMigrations[step]!;
+      if (typeof migration === 'string') await client.query(migration);
+      else await migration(client);
       await client.query('INSERT INTO concord_migrations (version) VALUES ($1)', [step + 1]);
     }
     await client.query('COMMIT');

@@ -27,7 +27,9 @@ function migrateInTransaction(db: Database.Database): void {
       );
     }
     for (let step = applied; step < sqliteMigrations.length; step++) {
-      db.exec(sqliteMigrations[step]!);
+      const migration = sqliteMigrations[step]!;
+      if (typeof migration === 'string') db.exec(migration);
+      else migration(db);
     }
     const broken = db.pragma('foreign_key_check') as unknown[];
     if (broken.length > 0) throw new Error(`migration broke ${broken.length} foreign keys`);

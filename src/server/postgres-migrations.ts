@@ -1,10 +1,17 @@
+import type { PoolClient } from 'pg';
+import { keptLookAlikeMark, rekeyTitles } from './rekey-titles.ts';
+import type { TitledRow } from './rekey-titles.ts';
+
+/** A migration step: SQL, or for what SQL cannot compute (`toTitleKey`), a function. */
+export type PostgresMigration = string | ((client: PoolClient) => Promise<void>);
+
 /**
  * The PostgreSQL schema, one step per entry, the same tables as `sqliteMigrations`. The table
  * `concord_migrations` records which steps a database has had; new steps are appended, never
  * edited. Plain PostgreSQL SQL (no extensions, no stored procedures), so that the schema also
  * fits PostgreSQL-compatible databases.
  */
-export const postgresMigrations: readonly string[] = [
+export const postgresMigrations: readonly PostgresMigration[] = [
   // 1: documents (the current version's metadata) and their kept versions (the content).
   `
   CREATE TABLE documents (
@@ -62,4 +69,20 @@ export const postgresMigrations: readonly string[] = [
   CREATE INDEX documents_in_trash ON documents (deleted_at DESC, id COLLATE "C")
     WHERE deleted_at IS NOT NULL;
   `,
+  // 4: title keys by the look-alike rule, as SQLite's step 4: live keys moved aside first,
+  // then each set in one statement.
+  async (client) => {
+    const { rows } = await client.query<TitledRow>(
+      'SELECT id, title FROM documents WHERE title_key IS NOT NULL ORDER BY created_at, id COLLATE "C"',
+    );
+    await client.query('UPDATE documents SET title_key = $1 || id WHERE title_key IS NOT NULL', [
+      keptLookAlikeMark,
+    ]);
+    const keys = rekeyTitles(rows);
+    await client.query(
+      `UPDATE documents d SET title_key = k.key
+       FROM unnest($1::text[], $2::text[]) AS k (id, key) WHERE d.id = k.id`,
+      [[...keys.keys()], [...keys.values()]],
+    );
+  },
 ];

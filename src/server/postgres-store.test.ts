@@ -76,6 +76,47 @@ describe('openPostgresStore', () => {
     expect(await store.listVersions('d1')).toHaveLength(2);
   });
 
+  it('re-keys titles by the look-alike rule; an older look-alike pair both stay and save', async () => {
+    const schema = newSchema();
+    await queryAsAdmin(`
+      CREATE SCHEMA ${schema}; SET search_path = ${schema};
+      ${postgresMigrations.slice(0, 3).join(';\n')};
+      CREATE TABLE concord_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now());
+      INSERT INTO concord_migrations (version) VALUES (1), (2), (3);
+      INSERT INTO documents VALUES
+        ('d1', 'Plan', 'plan', 1, '"e1"', '2030-01-01Z', '2030-01-01Z', '', NULL),
+        ('d2', 'Ｐｌａｎ', 'ｐｌａｎ', 1, '"e2"', '2030-01-02Z', '2030-01-02Z', '', NULL);
+      INSERT INTO document_versions VALUES
+        ('d1', 1, '"e1"', 'Plan', 'v1', '2030-01-01Z', ''),
+        ('d2', 1, '"e2"', 'Ｐｌａｎ', 'v1', '2030-01-02Z', '');
+    `);
+    const store = await open(schema);
+    expect(await queryAsAdmin(`SELECT id, title_key FROM ${schema}.documents ORDER BY id`)).toEqual(
+      [
+        { id: 'd1', title_key: 'plan' },
+        { id: 'd2', title_key: 'plan\u200bd2' },
+      ],
+    );
+    expect(await store.createDocument(write('pl\u200ban', ''))).toMatchObject({
+      status: 'titleTaken',
+      existing: { id: 'd1' },
+    });
+    const saved = await store.saveDocument('d2', {
+      ...write('Ｐｌａｎ', 'v2'),
+      expected: ['"e2"'],
+    });
+    expect(saved).toMatchObject({ status: 'saved', document: { title: 'Ｐｌａｎ', version: 2 } });
+    if (saved.status !== 'saved') throw new Error('not saved');
+    const renamed = await store.saveDocument('d2', {
+      ...write('Plan B', 'v3'),
+      expected: [saved.document.etag],
+    });
+    if (renamed.status !== 'saved') throw new Error('not renamed');
+    expect(
+      await store.saveDocument('d2', { ...write('PLAN', 'v4'), expected: [renamed.document.etag] }),
+    ).toMatchObject({ status: 'titleTaken', existing: { id: 'd1' } });
+  });
+
   it('is what openStore opens for a postgres:// DATABASE_URL', async () => {
     const schema = newSchema();
     await (await open(schema)).close();

@@ -73,7 +73,10 @@ const selectCurrent = `
 const saveStatement = `
   WITH swapped AS (
     UPDATE documents
-    SET title = $3, title_key = $4, version = version + 1, etag = $5, updated_at = $6, updated_by = $7
+    SET title = $3, version = version + 1, etag = $5, updated_at = $6, updated_by = $7,
+      -- A look-alike kept by the title-key migration (its key: key, U+200B, id) keeps its key
+      -- while its title does.
+      title_key = CASE WHEN title_key = $4 || chr(8203) || id THEN title_key ELSE $4 END
     WHERE id = $1 AND deleted_at IS NULL AND ($2::text[] IS NULL OR etag = ANY ($2::text[]))
     RETURNING id, version, created_at
   ), kept AS (

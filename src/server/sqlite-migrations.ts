@@ -1,9 +1,16 @@
+import type Database from 'better-sqlite3';
+import { keptLookAlikeMark, rekeyTitles } from './rekey-titles.ts';
+import type { TitledRow } from './rekey-titles.ts';
+
+/** A migration step: SQL, or for what SQL cannot compute (`toTitleKey`), a function. */
+export type SqliteMigration = string | ((db: Database.Database) => void);
+
 /**
  * The SQLite schema, one step per entry. `PRAGMA user_version` records how many steps a
  * database has had; new steps are appended, never edited, so every database reaches the same
  * schema whatever version it starts from.
  */
-export const sqliteMigrations: readonly string[] = [
+export const sqliteMigrations: readonly SqliteMigration[] = [
   // 1: documents (the current version's metadata) and their kept versions (the content).
   `
   CREATE TABLE documents (
@@ -74,4 +81,19 @@ export const sqliteMigrations: readonly string[] = [
   CREATE INDEX documents_by_updated_at ON documents (updated_at DESC);
   CREATE INDEX documents_in_trash ON documents (deleted_at DESC, id) WHERE deleted_at IS NOT NULL;
   `,
+  // 4: title keys by the look-alike rule (zero-width and bidi characters dropped, NFKC, case
+  // folded). Every live key is first moved aside (a mark and the id: unique), so that no
+  // update collides with a key not yet rewritten.
+  (db) => {
+    const rows = db
+      .prepare<[], TitledRow>(
+        'SELECT id, title FROM documents WHERE title_key IS NOT NULL ORDER BY created_at, id',
+      )
+      .all();
+    db.prepare('UPDATE documents SET title_key = ? || id WHERE title_key IS NOT NULL').run(
+      keptLookAlikeMark,
+    );
+    const update = db.prepare('UPDATE documents SET title_key = ? WHERE id = ?');
+    for (const [id, key] of rekeyTitles(rows)) update.run(key, id);
+  },
 ];

@@ -55,7 +55,7 @@ describe('openSqliteStore', () => {
   it('migrates a database from before the trash, keeping every document and version', async () => {
     const path = join(dir, 'concord.db');
     const old = new Database(path);
-    for (const step of sqliteMigrations.slice(0, 2)) old.exec(step);
+    for (const step of sqliteMigrations.slice(0, 2)) old.exec(step as string);
     old.pragma('user_version = 2');
     old.exec(`
       INSERT INTO documents VALUES ('d1', 'Plan', 'plan', 2, '"e2"', '2030-01-01T00:00:00.000Z',
@@ -76,6 +76,52 @@ describe('openSqliteStore', () => {
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(db.prepare('SELECT count(*) AS n FROM document_versions').get()).toEqual({ n: 2 });
     db.close();
+  });
+
+  it('re-keys titles by the look-alike rule; an older look-alike pair both stay and save', async () => {
+    const path = join(dir, 'concord.db');
+    const old = new Database(path);
+    for (const step of sqliteMigrations.slice(0, 3)) old.exec(step as string);
+    old.pragma('user_version = 3');
+    // Two titles the old rule (NFC, lower case) kept apart; 'Ｐｌａｎ' is the younger.
+    old.exec(`
+      INSERT INTO documents VALUES ('d1', 'Plan', 'plan', 1, '"e1"', '2030-01-01T00:00:00.000Z',
+        '2030-01-01T00:00:00.000Z', '', NULL);
+      INSERT INTO documents VALUES ('d2', 'Ｐｌａｎ', 'ｐｌａｎ', 1, '"e2"', '2030-01-02T00:00:00.000Z',
+        '2030-01-02T00:00:00.000Z', '', NULL);
+      INSERT INTO document_versions VALUES ('d1', 1, '"e1"', 'Plan', 'v1', '2030-01-01T00:00:00.000Z', '');
+      INSERT INTO document_versions VALUES ('d2', 1, '"e2"', 'Ｐｌａｎ', 'v1', '2030-01-02T00:00:00.000Z', '');
+    `);
+    old.close();
+    const store = openSqliteStore(path);
+    const db = new Database(path);
+    expect(db.prepare('SELECT id, title_key FROM documents ORDER BY id').all()).toEqual([
+      { id: 'd1', title_key: 'plan' },
+      { id: 'd2', title_key: 'plan\u200bd2' },
+    ]);
+    db.close();
+    // The older holds the title: a new look-alike is refused, naming it.
+    expect(await store.createDocument(write('pl\u200ban', ''))).toMatchObject({
+      status: 'titleTaken',
+      existing: { id: 'd1' },
+    });
+    // The younger keeps its title as typed and saves as before, title and all.
+    const saved = await store.saveDocument('d2', {
+      ...write('Ｐｌａｎ', 'v2'),
+      expected: ['"e2"'],
+    });
+    expect(saved).toMatchObject({ status: 'saved', document: { title: 'Ｐｌａｎ', version: 2 } });
+    // Renamed, it takes a key of its own; back to the look-alike, it is refused.
+    if (saved.status !== 'saved') throw new Error('not saved');
+    const renamed = await store.saveDocument('d2', {
+      ...write('Plan B', 'v3'),
+      expected: [saved.document.etag],
+    });
+    if (renamed.status !== 'saved') throw new Error('not renamed');
+    expect(
+      await store.saveDocument('d2', { ...write('PLAN', 'v4'), expected: [renamed.document.etag] }),
+    ).toMatchObject({ status: 'titleTaken', existing: { id: 'd1' } });
+    await store.close();
   });
 
   it('keeps foreign keys on after migrating: purging the trash takes the versions', async () => {

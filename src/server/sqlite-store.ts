@@ -175,9 +175,23 @@ export class SqliteStore implements DocumentStore {
       // The WHERE on etag repeats the check above inside the statement: the swap is
       // conditional even if this code is ever called outside a transaction.
       const { changes } = this.#prepare(
-        `UPDATE documents SET title = ?, title_key = ?, version = ?, etag = ?, updated_at = ?, updated_by = ?
+        // A look-alike kept by the title-key migration (its key: key, U+200B, id) keeps its
+        // key while its title does.
+        `UPDATE documents SET title = ?,
+             title_key = CASE WHEN title_key = ? || char(8203) || id THEN title_key ELSE ? END,
+             version = ?, etag = ?, updated_at = ?, updated_by = ?
              WHERE id = ? AND etag = ?`,
-      ).run(input.title, titleKey, version, etag, updated_at, input.user, id, current.etag);
+      ).run(
+        input.title,
+        titleKey,
+        titleKey,
+        version,
+        etag,
+        updated_at,
+        input.user,
+        id,
+        current.etag,
+      );
       if (changes !== 1) throw new Error(`compare-and-swap of ${id} lost its row`);
       this.#insertVersion(id, version, etag, input);
       const { title, body, user: updated_by } = input;
