@@ -257,10 +257,16 @@ export class PostgresStore implements DocumentStore {
             : { status: 'keyReused' };
       } else {
         const created = await this.#create(run, input);
-        await run('UPDATE idempotency_keys SET outcome = $2 WHERE key = $1', [
-          request.key,
-          JSON.stringify(created),
-        ]);
+        // Only a create is recorded: a refused one changed nothing, and the same key may
+        // succeed once the title is free.
+        if (created.status === 'created') {
+          await run('UPDATE idempotency_keys SET outcome = $2 WHERE key = $1', [
+            request.key,
+            JSON.stringify(created),
+          ]);
+        } else {
+          await run('DELETE FROM idempotency_keys WHERE key = $1', [request.key]);
+        }
         outcome = { ...created, replayed: false };
       }
       await client.query('COMMIT');

@@ -129,6 +129,9 @@ export class SqliteStore implements DocumentStore {
         return { ...(JSON.parse(recorded.outcome) as CreateOutcome), replayed: true };
       }
       const created = this.#create(input);
+      // Only a create is recorded: a refused one changed nothing, and the same key may
+      // succeed once the title is free.
+      if (created.status !== 'created') return { ...created, replayed: false };
       this.#prepare(
         'INSERT INTO idempotency_keys (key, fingerprint, outcome, created_at) VALUES (?, ?, ?, ?)',
       ).run(request.key, request.fingerprint, JSON.stringify(created), input.at.toISOString());
