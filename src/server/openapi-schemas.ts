@@ -165,6 +165,9 @@ export const openApiSchemas = {
   UnauthenticatedProblem: problemOf(problemTypes.unauthenticated),
   ForbiddenProblem: problemOf(problemTypes.forbidden),
   RateLimitedProblem: problemOf(problemTypes.rateLimited),
+  MisdirectedRequestProblem: problemOf(problemTypes.misdirectedRequest),
+  TooManyStreamsProblem: problemOf(problemTypes.tooManyStreams),
+  ServerBusyProblem: problemOf(problemTypes.serverBusy),
   InternalProblem: problemOf(problemTypes.internal),
   StoreUnavailableProblem: problemOf(problemTypes.storeUnavailable),
   DocumentDeletedProblem: problemOf(problemTypes.documentDeleted, {

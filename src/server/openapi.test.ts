@@ -329,6 +329,46 @@ describe('the OpenAPI description', () => {
     }
   });
 
+  it('documents a 421 for every operation, to a Host the server does not answer for', async () => {
+    for (const [path, item] of Object.entries(openApiDocument.paths)) {
+      for (const method of Object.keys(item) as OpenApiMethod[]) {
+        const url = `http://rebind.evil.example${path.replace('{id}', doc.id).replace('{n}', '1')}`;
+        const res = await request(url, { method: method.toUpperCase() });
+        expect(res.status).toBe(421);
+        await expectDocumented(`${method} ${path}`, res);
+      }
+    }
+  });
+
+  it('documents the 429 and 503 of the event streams past their caps', async () => {
+    const capped = createTestApp({ eventStreamCaps: { perClient: 1, total: 2 } });
+    const from = (remoteAddress: string) => ({ incoming: { socket: { remoteAddress } } });
+    const open: Response[] = [];
+    try {
+      const { doc: other } = await capped.create('Capped');
+      for (const [path, address] of [
+        [`/api/docs/${other.id}/events`, '10.0.0.1'],
+        ['/api/events', '10.0.0.2'],
+      ] as const) {
+        open.push(await capped.app.request(path, {}, from(address)));
+      }
+      for (const [operation, path] of [
+        ['get /api/docs/{id}/events', `/api/docs/${other.id}/events`],
+        ['get /api/events', '/api/events'],
+      ] as const) {
+        const perClient = await capped.app.request(path, {}, from('10.0.0.1'));
+        expect(perClient.status).toBe(429);
+        await expectDocumented(operation, perClient);
+        const total = await capped.app.request(path, {}, from('10.0.0.3'));
+        expect(total.status).toBe(503);
+        await expectDocumented(operation, total);
+      }
+    } finally {
+      await Promise.all(open.map((res) => res.body?.cancel()));
+      await capped.close();
+    }
+  });
+
   it('documents the 500 of every operation that reaches a failing store', async () => {
     // Every read and write of this store fails, as a database that went away would.
     const failing = new Proxy(t.store, {

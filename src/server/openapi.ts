@@ -173,16 +173,32 @@ const forbiddenOrigin = problemResponse(
   "A state-changing request from another site's page (not on the CORS allow-list).",
   refSchema('ForbiddenOriginProblem'),
 );
+const retryAfter: OpenApiHeader = {
+  description: 'Seconds to wait.',
+  required: true,
+  schema: { type: 'string', pattern: '^[0-9]+$' },
+};
 const rateLimited = problemResponse(
   'This client (remote address) sent too many requests.',
   refSchema('RateLimitedProblem'),
-  {
-    'Retry-After': {
-      description: 'Seconds to wait.',
-      required: true,
-      schema: { type: 'string', pattern: '^[0-9]+$' },
-    },
-  },
+  { 'Retry-After': retryAfter },
+);
+const misdirected = problemResponse(
+  'The Host names no host this server answers for (RFC 9110 §15.5.20): localhost, IP ' +
+    'addresses and CONCORD_ALLOWED_HOSTS only. This is what stops DNS rebinding.',
+  refSchema('MisdirectedRequestProblem'),
+);
+const streamRefused = problemResponse(
+  'This client (remote address) sent too many requests, or holds as many event streams ' +
+    'as one client may (CONCORD_MAX_STREAMS_PER_CLIENT, default 20).',
+  { anyOf: [refSchema('RateLimitedProblem'), refSchema('TooManyStreamsProblem')] },
+  { 'Retry-After': retryAfter },
+);
+const serverBusy = problemResponse(
+  'The server holds as many event streams as it serves at once (CONCORD_MAX_STREAMS, ' +
+    'default 1000).',
+  refSchema('ServerBusyProblem'),
+  { 'Retry-After': retryAfter },
 );
 const internalError = problemResponse(
   'A fault in the server (500), logged there; the answer says nothing about it, and a write it ' +
@@ -209,8 +225,10 @@ export const openApiDocument: OpenApiDocument = {
     description:
       'Documents saved with ETag-guarded requests. Every error is application/problem+json ' +
       '(RFC 9457). A method a path does not list answers 405 with Allow; OPTIONS answers 204 ' +
-      'with Allow. Every answer may also be 429 (rate limit) with Retry-After, and carries ' +
-      'X-Request-Id (the id of its line in the request log; a proxy-sent one is kept).',
+      'with Allow. Every answer may also be 429 (rate limit) with Retry-After, or 421 to a ' +
+      'Host the server does not answer for, and carries X-Request-Id (the id of its line in ' +
+      'the request log; a proxy-sent one is kept). JSON answers of 1 KiB and more are ' +
+      'compressed (br or gzip) when Accept-Encoding allows.',
   },
   jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
   paths: {
@@ -229,6 +247,7 @@ export const openApiDocument: OpenApiDocument = {
             content: json(refSchema('DocumentList')),
           },
           '400': problemResponse('A bad limit or cursor.', refSchema('InvalidRequestProblem')),
+          '421': misdirected,
           '429': rateLimited,
           default: internalError,
         },
@@ -276,6 +295,7 @@ export const openApiDocument: OpenApiDocument = {
             'This Idempotency-Key was used with another payload.',
             refSchema('IdempotencyKeyReusedProblem'),
           ),
+          '421': misdirected,
           '429': rateLimited,
           default: internalError,
         },
@@ -299,6 +319,7 @@ export const openApiDocument: OpenApiDocument = {
           '400': invalidReadRequest,
           '404': notFound,
           '412': preconditionFailed,
+          '421': misdirected,
           '429': rateLimited,
           default: internalError,
         },
@@ -349,6 +370,7 @@ export const openApiDocument: OpenApiDocument = {
           '413': tooLarge,
           '415': unsupportedMediaType,
           '428': preconditionRequired,
+          '421': misdirected,
           '429': rateLimited,
           default: internalError,
         },
@@ -373,6 +395,7 @@ export const openApiDocument: OpenApiDocument = {
           ),
           '412': preconditionFailed,
           '428': preconditionRequired,
+          '421': misdirected,
           '429': rateLimited,
           default: internalError,
         },
@@ -390,6 +413,7 @@ export const openApiDocument: OpenApiDocument = {
             content: json(refSchema('VersionList')),
           },
           '404': notFound,
+          '421': misdirected,
           '429': rateLimited,
           default: internalError,
         },
@@ -428,6 +452,7 @@ export const openApiDocument: OpenApiDocument = {
           '400': invalidReadRequest,
           '404': notFound,
           '412': preconditionFailed,
+          '421': misdirected,
           '429': rateLimited,
           default: internalError,
         },
@@ -460,7 +485,9 @@ export const openApiDocument: OpenApiDocument = {
             content: eventStream,
           },
           '404': notFound,
-          '429': rateLimited,
+          '421': misdirected,
+          '429': streamRefused,
+          '503': serverBusy,
           default: internalError,
         },
       },
@@ -479,7 +506,9 @@ export const openApiDocument: OpenApiDocument = {
             headers: { 'Cache-Control': noCache },
             content: eventStream,
           },
-          '429': rateLimited,
+          '421': misdirected,
+          '429': streamRefused,
+          '503': serverBusy,
         },
       },
     },
@@ -500,6 +529,7 @@ export const openApiDocument: OpenApiDocument = {
             content: json(refSchema('TrashList')),
           },
           '400': problemResponse('A bad limit or cursor.', refSchema('InvalidRequestProblem')),
+          '421': misdirected,
           '429': rateLimited,
           default: internalError,
         },
@@ -535,6 +565,7 @@ export const openApiDocument: OpenApiDocument = {
             'A live document took its title meanwhile (`existing`); rename that one first.',
             refSchema('TitleTakenProblem'),
           ),
+          '421': misdirected,
           '429': rateLimited,
           default: internalError,
         },
@@ -551,6 +582,7 @@ export const openApiDocument: OpenApiDocument = {
             headers: { 'Cache-Control': noStore },
             content: json(refSchema('Health')),
           },
+          '421': misdirected,
           '429': rateLimited,
           '503': problemResponse(
             'The store failed or did not answer in time.',
@@ -567,7 +599,7 @@ export const openApiDocument: OpenApiDocument = {
         },
       },
     },
-    '/metrics': describeMetricsPath(rateLimited),
+    '/metrics': withMisdirected(describeMetricsPath(rateLimited)),
     '/api/openapi.json': {
       get: {
         operationId: 'getOpenApi',
@@ -581,6 +613,7 @@ export const openApiDocument: OpenApiDocument = {
               properties: { openapi: { const: '3.1.0' }, paths: { type: 'object' } },
             }),
           },
+          '421': misdirected,
           '429': rateLimited,
         },
       },
@@ -588,3 +621,13 @@ export const openApiDocument: OpenApiDocument = {
   },
   components: { schemas: openApiSchemas },
 };
+
+/** `item` with the 421 every path may answer (the Host guard runs before every route). */
+function withMisdirected(item: OpenApiPathItem): OpenApiPathItem {
+  return Object.fromEntries(
+    Object.entries(item).map(([method, operation]) => [
+      method,
+      { ...operation, responses: { '421': misdirected, ...operation.responses } },
+    ]),
+  );
+}
