@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { setMaxListeners } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +45,8 @@ export async function runServe(argv: string[], io: CliIo): Promise<number> {
   }
   // Aborted on shutdown so that long-lived answers (event streams) end and let the server close.
   const shutdown = new AbortController();
+  // Every open event stream listens to it: thousands are expected, not a leak.
+  setMaxListeners(0, shutdown.signal);
   const app = createApp({
     store,
     staticDir: options.staticDir,

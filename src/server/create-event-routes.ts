@@ -5,6 +5,7 @@ import type { ChangeEvent } from './change-feed.ts';
 import { createDocumentNotFound, idPattern } from './create-document-routes.ts';
 import { answerEventStream, eventStreamHeaders } from './answer-event-stream.ts';
 import type { EventStreamDeps } from './answer-event-stream.ts';
+import { createFrameCache, encodeEvent } from './create-event-stream.ts';
 import type { EventSink } from './create-event-stream.ts';
 import type { DocumentStore } from './store.ts';
 import { readRequestHeader } from './read-request-header.ts';
@@ -65,17 +66,12 @@ async function streamDocument(
   const relay = (event: ChangeEvent) => {
     // Versions may have been missed: end, and the client's reconnect replays them.
     if (event.type === 'resync') return sink.close();
-    if (event.type === 'deleted') return sink.send('deleted', {});
-    if (event.type === 'restored') {
-      lastSent = Math.max(lastSent, event.version);
-      const data = { version: event.version, etag: event.etag, updated_by: event.updated_by };
-      return sink.send('restored', data, event.version);
-    }
-    // Versions only grow: anything not newer was already sent.
-    if (event.version <= lastSent) return;
-    lastSent = event.version;
-    const data = { version: event.version, etag: event.etag, updated_by: event.updated_by };
-    sink.send('version', data, event.version);
+    if (event.type === 'deleted') return sink.sendEncoded(deletedFrame);
+    if (event.type === 'restored') lastSent = Math.max(lastSent, event.version);
+    else if (event.version <= lastSent)
+      return; // versions only grow: already sent
+    else lastSent = event.version;
+    sink.sendEncoded(encodeOnce(event, () => encodeDocumentEvent(event)));
   };
 
   // Subscribe before reading the current state, so no save can fall between the two; hold
@@ -100,4 +96,13 @@ async function streamDocument(
   held = undefined;
   for (const event of pending) relay(event);
   return unsubscribe;
+}
+
+// Every stream of a document sends the same bytes for a change: encoded once.
+const encodeOnce = createFrameCache<ChangeEvent>();
+const deletedFrame = encodeEvent('deleted', {});
+
+function encodeDocumentEvent(event: Extract<ChangeEvent, { type: 'version' | 'restored' }>) {
+  const data = { version: event.version, etag: event.etag, updated_by: event.updated_by };
+  return encodeEvent(event.type, data, event.version);
 }

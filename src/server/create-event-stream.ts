@@ -2,6 +2,8 @@
 export interface EventSink {
   /** Sends one event (HTML Living Standard, "Server-sent events"); `data` is sent as JSON. */
   send(event: string, data: unknown, id?: number): void;
+  /** Sends an event already encoded by `encodeEvent` (shared by every stream it goes to). */
+  sendEncoded(frame: Uint8Array): void;
   /** Ends the stream (the client's EventSource will reconnect unless it closes itself). */
   close(): void;
 }
@@ -38,13 +40,43 @@ export const eventStreamRetryMs = 2000;
  */
 export const maxQueuedBytes = 64 * 1024;
 
+const encoder = new TextEncoder();
+const keepAliveFrame = encoder.encode(': keep-alive\n\n');
+const retryFrame = encoder.encode(`retry: ${eventStreamRetryMs}\n\n`);
+
+/**
+ * One event as the bytes of a `text/event-stream` (`data` as JSON). Encode an event once and
+ * `sendEncoded` it to each stream: with thousands of streams, encoding is a cost per stream.
+ *
+ * @example encodeEvent('deleted', { id: 'a' }) // the bytes of "event: deleted\ndata: {…}\n\n"
+ */
+export function encodeEvent(event: string, data: unknown, id?: number): Uint8Array {
+  const idLine = id === undefined ? '' : `id: ${id}\n`;
+  return encoder.encode(`event: ${event}\n${idLine}data: ${JSON.stringify(data)}\n\n`);
+}
+
+/**
+ * A cache of each change's encoded event, for the streams that relay it: `encode(change,
+ * build)` builds the bytes once per change (the hub hands every stream the same object).
+ */
+export function createFrameCache<Change extends object>(): (
+  change: Change,
+  build: () => Uint8Array,
+) => Uint8Array {
+  const frames = new WeakMap<Change, Uint8Array>();
+  return (change, build) => {
+    let frame = frames.get(change);
+    if (!frame) frames.set(change, (frame = build()));
+    return frame;
+  };
+}
+
 /**
  * A `text/event-stream` body: `retry:` first, then whatever `start` sends, with a keep-alive
  * comment every `keepAliveMs` so idle proxies and browsers do not close it. Ends when `start`
  * closes it, the client goes away, or `signal` aborts; the cleanup runs exactly once.
  */
 export function createEventStream(options: EventStreamOptions): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
   let closed = false;
   let cleanUp: (() => void) | undefined;
   let stopStart: (() => void) | undefined;
@@ -66,9 +98,9 @@ export function createEventStream(options: EventStreamOptions): ReadableStream<U
   return new ReadableStream<Uint8Array>(
     {
       async start(controller) {
-        const write = (text: string) => {
+        const write = (frame: Uint8Array) => {
           if (closed) return;
-          controller.enqueue(encoder.encode(text));
+          controller.enqueue(frame);
           if ((controller.desiredSize ?? 0) >= 0) return;
           // The client is not reading: stop holding events for it.
           closed = true;
@@ -83,11 +115,8 @@ export function createEventStream(options: EventStreamOptions): ReadableStream<U
           controller.close();
         };
         const sink: EventSink = {
-          send(event, data, id) {
-            write(
-              `event: ${event}\n${id === undefined ? '' : `id: ${id}\n`}data: ${JSON.stringify(data)}\n\n`,
-            );
-          },
+          send: (event, data, id) => write(encodeEvent(event, data, id)),
+          sendEncoded: write,
           close,
         };
         onAbort = close;
@@ -95,8 +124,8 @@ export function createEventStream(options: EventStreamOptions): ReadableStream<U
         options.signal?.addEventListener('abort', onAbort);
         options.clientSignal?.addEventListener('abort', onAbort);
         // Comments (lines starting with ":") keep idle proxies and browsers from closing.
-        keepAlive = setInterval(() => write(': keep-alive\n\n'), options.keepAliveMs);
-        write(`retry: ${eventStreamRetryMs}\n\n`);
+        keepAlive = setInterval(() => write(keepAliveFrame), options.keepAliveMs);
+        write(retryFrame);
         stopStart = await options.start(sink);
         // The stream may have ended while `start` was running; undo at once then.
         if (closed) stopStart();

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { answerMethodNotAllowed } from './answer-method-not-allowed.ts';
 import type { ChangeEvent } from './change-feed.ts';
 import { answerEventStream, eventStreamHeaders } from './answer-event-stream.ts';
+import { createFrameCache, encodeEvent } from './create-event-stream.ts';
 import type { EventRouteDeps } from './create-event-routes.ts';
 
 /**
@@ -28,15 +29,22 @@ export function createListEventRoutes({
       store.changes.subscribeAll((event: ChangeEvent) => {
         // Changes may have been missed: end, and the client reloads the list as it reconnects.
         if (event.type === 'resync') return sink.close();
-        if (event.type === 'deleted') return sink.send('deleted', { id: event.id });
-        const { id, title, version, etag, updated_at, updated_by } = event;
-        const data = { id, title, version, etag, updated_at, updated_by };
-        if (event.type === 'restored') return sink.send('restored', data);
-        sink.send(version === 1 ? 'created' : 'version', data);
+        sink.sendEncoded(encodeOnce(event, () => encodeListEvent(event)));
       }),
     );
   });
   routes.all('/', answerMethodNotAllowed(['GET', 'HEAD']));
 
   return routes;
+}
+
+// Every list stream sends the same bytes for a change: encoded once.
+const encodeOnce = createFrameCache<ChangeEvent>();
+
+function encodeListEvent(event: Exclude<ChangeEvent, { type: 'resync' }>): Uint8Array {
+  if (event.type === 'deleted') return encodeEvent('deleted', { id: event.id });
+  const { id, title, version, etag, updated_at, updated_by } = event;
+  const data = { id, title, version, etag, updated_at, updated_by };
+  if (event.type === 'restored') return encodeEvent('restored', data);
+  return encodeEvent(version === 1 ? 'created' : 'version', data);
 }
