@@ -41,7 +41,6 @@ export const problemTypes = {
   misdirectedRequest: 'https://concord.dev/problems/misdirected-request',
   tooManyStreams: 'https://concord.dev/problems/too-many-streams',
   serverBusy: 'https://concord.dev/problems/server-busy',
-  requestAborted: 'https://concord.dev/problems/request-aborted',
 } as const;
 
 /** 409 to a stale `If-Match`: carries everything a client needs to merge. */

@@ -131,24 +131,16 @@ function readIncomingBytes(incoming: IncomingMessage, max: number): Promise<Uint
       settled = true;
       resolve(Buffer.concat(chunks, total));
     });
-    // The client went away or was cut off (a request timeout): nobody reads the answer, and
-    // it is no bug of ours, so a problem (one line in the request log), not a stack trace.
-    const abort = () => {
+    incoming.on('error', (error: Error) => {
       if (settled) return;
       settled = true;
-      reject(createAbortedProblem());
-    };
-    incoming.on('error', abort);
-    incoming.on('close', abort);
-  });
-}
-
-function createAbortedProblem(): ProblemError {
-  return new ProblemError({
-    type: problemTypes.requestAborted,
-    title: 'Request aborted',
-    status: 400,
-    detail: 'The request body ended before all of it arrived; nothing was saved.',
+      reject(error);
+    });
+    incoming.on('close', () => {
+      if (settled) return;
+      settled = true;
+      reject(new Error('the request was aborted before its body ended'));
+    });
   });
 }
 
