@@ -5,11 +5,18 @@ export default defineConfig({
   testDir: 'e2e',
   // The fixtures start the compiled `concord serve`: build it from today's sources.
   globalSetup: './src/cli/testing/build-cli.ts',
+  // Unit tests of the e2e helpers (*.test.ts) are Vitest's.
+  testMatch: '**/*.spec.ts',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: process.env.CI ? 2 : undefined,
-  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  reporter: [
+    ['list'],
+    // The fault scenarios' table: characters typed, lost, recovered (npm run test:faults).
+    ['./e2e/faults/fault-reporter.ts'],
+    ...(process.env.CI ? [] : [['html', { open: 'never' }] as const]),
+  ],
   timeout: 30_000,
   expect: { timeout: 5_000 },
   use: {
