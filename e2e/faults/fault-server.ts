@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readServerUrl, stop } from '../concord-process.ts';
+import { readLine, readServerUrl, stop } from '../concord-process.ts';
 
 /**
  * The real `concord serve` on a fixed loopback port and SQLite file, so that it can be killed
@@ -15,14 +15,27 @@ export class FaultServer {
     readonly url: string,
     private readonly port: number,
     private readonly dir: string,
+    /** With PostgreSQL: the process holding the throwaway cluster, and its URL. */
+    private readonly postgres?: { child: ChildProcess; url: string },
   ) {}
 
-  static async start(): Promise<FaultServer> {
+  /** On a fresh SQLite file, or with `postgres` on a throwaway PostgreSQL cluster. */
+  static async start(options: { postgres?: boolean } = {}): Promise<FaultServer> {
     const dir = mkdtempSync(join(tmpdir(), 'concord-faults-'));
     const port = await findFreePort();
-    const server = new FaultServer(`http://127.0.0.1:${port}`, port, dir);
+    const postgres = options.postgres ? await startPostgres() : undefined;
+    const server = new FaultServer(`http://127.0.0.1:${port}`, port, dir, postgres);
     await server.restart();
     return server;
+  }
+
+  /** Restarts PostgreSQL as a crash would (every connection cut), under the running server. */
+  async restartPostgres(): Promise<void> {
+    const pg = this.postgres;
+    if (!pg) throw new Error('This server runs on SQLite');
+    const restarted = readLine(pg.child, /(PostgreSQL restarted)/);
+    pg.child.stdin!.write('restart\n');
+    if ((await restarted) === undefined) throw new Error('PostgreSQL exited instead of restarting');
   }
 
   /** Starts the server (again) on the same port and store. */
@@ -38,7 +51,7 @@ export class FaultServer {
         '--host',
         '127.0.0.1',
         '--db',
-        join(this.dir, 'concord.db'),
+        this.postgres?.url ?? join(this.dir, 'concord.db'),
       ],
       // The harness saves through the API far more often than a person: no rate limit.
       { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, CONCORD_RATE_LIMIT: 'off' } },
@@ -58,8 +71,21 @@ export class FaultServer {
 
   async dispose(): Promise<void> {
     if (this.child) await stop(this.child);
+    if (this.postgres) await stop(this.postgres.child);
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+async function startPostgres(): Promise<{ child: ChildProcess; url: string }> {
+  // A process of its own: e2e code imports no server code.
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/server/testing/run-test-postgres.ts'],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  const url = await readLine(child, /PostgreSQL ready at (\S+)/);
+  if (url === undefined) throw new Error('PostgreSQL did not start (is it installed?)');
+  return { child, url };
 }
 
 function findFreePort(): Promise<number> {

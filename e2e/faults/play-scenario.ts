@@ -216,6 +216,8 @@ export class ScenarioPlayer {
         await this.server.restart();
         for (const person of this.people.values()) await this.reloadBrokenTabs(person);
         return;
+      case 'restart-postgres':
+        return this.server.restartPostgres();
       case 'crash-browser':
         return this.crash(personOf(step.who));
       case 'relaunch-browser':

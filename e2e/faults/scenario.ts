@@ -70,6 +70,8 @@ export type Step =
   /** SIGKILL the server (mid-whatever), then start it again on the same port and store. */
   | { do: 'kill-server' }
   | { do: 'restart-server' }
+  /** PostgreSQL restarts as after a crash, under the running server (scenarios on `postgres`). */
+  | { do: 'restart-postgres' }
   /** SIGKILL this person's whole browser (a crash, not a close), then start it on the same profile. */
   | { do: 'crash-browser'; who: Who }
   | { do: 'relaunch-browser'; who: Who }
@@ -94,6 +96,8 @@ export interface Scenario {
   fault: string;
   /** Browser people (and tabs) taking part. A person named in `crash-browser` gets a persistent profile. */
   people: Who[];
+  /** The store the server runs on: SQLite by default. */
+  store?: 'sqlite' | 'postgres';
   /** The document's body at the start; paragraphs by default. */
   seed?: string;
   steps: Step[];
