@@ -35,7 +35,10 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'chromium', use: { browserName: 'chromium' } },
+    // The fault scenarios (e2e/faults) run on their own: npm run test:faults. They join
+    // npm test once every scenario has been seen passing on a quiet machine (issue 15).
+    { name: 'chromium', testIgnore: 'faults/**', use: { browserName: 'chromium' } },
+    { name: 'faults', testDir: 'e2e/faults', use: { browserName: 'chromium' } },
     // An app outside src/ that uses the package through its exports (npm run build:embed).
     { name: 'embed', testDir: 'examples/embed', use: { browserName: 'chromium' } },
   ],
