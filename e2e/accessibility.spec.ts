@@ -9,6 +9,8 @@ test('the dialog has no serious accessibility violation in any state', async ({
   bob,
   seededDoc,
 }) => {
+  // Eight full axe runs over every state, light and dark: more than the default 30 s on 2 cores.
+  test.slow();
   await aliceSavesFirst({ alice, bob }, seededDoc.id, {
     bob: [
       { title: `${seededDoc.title} by Bob` },

@@ -93,15 +93,21 @@ test('an overlapping edit is one conflict; Use mine keeps my line and their othe
   expect(doc.body).toBe(`Alice rewrote the opening.\n\nBob argues his way.\n\n${third}\n`);
 });
 
-test('Keep mine saves my whole version over theirs', async ({ alice, bob, seededDoc }) => {
+test('Keep mine saves my whole version at once when theirs holds nothing mine lacks', async ({
+  alice,
+  bob,
+  seededDoc,
+}) => {
+  // Alice's addition is part of Bob's: keeping Bob's version undoes nothing of hers.
   await aliceSavesFirst({ alice, bob }, seededDoc.id, {
-    bob: [[second, 'Bob argues his way.']],
-    alice: [[second, 'Alice argues differently.']],
+    bob: [[second, 'The second paragraph makes the argument well, Bob says.']],
+    alice: [[second, 'The second paragraph makes the argument well.']],
   });
 
   await bob.editor.save();
   await bob.editor.dialog.expectOpen();
   await bob.editor.dialog.keepMine();
+  await expect(bob.editor.dialog.discardDialog).toHaveCount(0);
   await bob.editor.dialog.expectClosed();
   await bob.editor.expectSaved();
   await expect(
@@ -109,7 +115,9 @@ test('Keep mine saves my whole version over theirs', async ({ alice, bob, seeded
   ).toBeVisible();
 
   const { doc } = await seededDoc.fetch();
-  expect(doc.body).toBe(`${first}\n\nBob argues his way.\n\n${third}\n`);
+  expect(doc.body).toBe(
+    `${first}\n\nThe second paragraph makes the argument well, Bob says.\n\n${third}\n`,
+  );
   expect(doc.version).toBe(3);
 });
 

@@ -51,6 +51,21 @@ describe('a conflict', () => {
     expect(saved.session.base.version).toBe(3);
   });
 
+  it('refuses a resolution that still holds a conflict marker the dialog wrote, sending nothing', () => {
+    const state = conflicted();
+    const body = 'one\n<<<<<<< mine (conflict 1)\ntwo mine\nthree\n';
+    const refused = run(state, {
+      type: 'resolved',
+      resolution: { title: 'Notes', body, how: 'merged' },
+    });
+    expect(refused.request).toBeNull();
+    expect(refused.conflict).toBe(state.conflict);
+    expect(refused.session).toBe(state.session);
+    expect(refused.error).toBe(
+      'Not saved: conflict 1 is not resolved yet (a conflict marker is left on line 2).',
+    );
+  });
+
   it('keeps the dialog open with the reason when the resolution’s save fails', () => {
     const resolved = run(conflicted(), {
       type: 'resolved',

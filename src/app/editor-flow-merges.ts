@@ -1,4 +1,4 @@
-import type { DraftResolution, VersionedDocument } from '../client/index.ts';
+import { refuseUnresolved, type DraftResolution, type VersionedDocument } from '../client/index.ts';
 import {
   countConflictsLeft,
   createResolution,
@@ -92,6 +92,14 @@ export function resolveConflict(
   if (!conflict) return { state };
   const closed = { ...state, conflict: null };
   const content: DocumentInput = { title: resolution.title, body: resolution.body };
+  // Never let a conflict marker the dialog wrote into the draft or onto the server.
+  const refusal = refuseUnresolved(content.body, {
+    base: conflict.base.body,
+    mine: conflict.mine.body,
+    theirs: conflict.theirs.doc.body,
+    theirsEtag: conflict.theirs.etag,
+  });
+  if (refusal) return { state: { ...state, error: refusal.message } };
   if (conflict.mode === 'restore')
     return { state: { ...closed, session: restore(session, resolution) } };
   const { theirs } = conflict;

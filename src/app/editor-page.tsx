@@ -137,6 +137,7 @@ function Editor(props: {
             theirs: conflict.theirs.doc.title,
           }}
           theirsAuthor={conflict.theirs.doc.updated_by || undefined}
+          theirsVersion={conflict.theirs.doc.version}
           granularity={granularity}
           labels={modeLabels[conflict.mode]}
           busy={flow.save.isPending}

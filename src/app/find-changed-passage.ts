@@ -1,4 +1,4 @@
-import { measureCommonEnds } from './map-selection.ts';
+import { measureCommonEnds } from '../merge/index.ts';
 
 /** The lines a change touched, before and after it, to show what someone else changed. */
 export interface ChangedPassage {

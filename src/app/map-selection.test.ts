@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isChangeBefore, mapSelection, measureCommonEnds } from './map-selection.ts';
+import { isChangeBefore, mapSelection } from './map-selection.ts';
 
 const caret = (at: number) => ({ start: at, end: at });
 
@@ -51,12 +51,5 @@ describe('isChangeBefore', () => {
     expect(isChangeBefore('one two', 'zero one two', 5)).toBe(true);
     expect(isChangeBefore('one two', 'one two three', 5)).toBe(false);
     expect(isChangeBefore('one two', 'one two', 5)).toBe(false);
-  });
-});
-
-describe('measureCommonEnds', () => {
-  it('never counts a character twice', () => {
-    expect(measureCommonEnds('aa', 'aaa')).toEqual({ prefix: 2, suffix: 0 });
-    expect(measureCommonEnds('abc', 'abXbc')).toEqual({ prefix: 2, suffix: 1 });
   });
 });

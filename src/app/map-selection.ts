@@ -1,4 +1,5 @@
 import DiffMatchPatch from 'diff-match-patch';
+import { measureCommonEnds } from '../merge/index.ts';
 
 /** A selection in a text box, as `selectionStart`/`selectionEnd` give it (a caret: start = end). */
 export interface TextSelection {
@@ -42,18 +43,4 @@ export function mapSelection(
 export function isChangeBefore(before: string, after: string, position: number): boolean {
   const { prefix, suffix } = measureCommonEnds(before, after);
   return before !== after && before.length - suffix <= position && prefix <= position;
-}
-
-/** The lengths of the common start and end of two texts, not overlapping. */
-export function measureCommonEnds(a: string, b: string): { prefix: number; suffix: number } {
-  const shorter = Math.min(a.length, b.length);
-  let prefix = 0;
-  while (prefix < shorter && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (
-    suffix < shorter - prefix &&
-    a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)
-  )
-    suffix++;
-  return { prefix, suffix };
 }

@@ -2,6 +2,7 @@
 
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import { useState } from 'react';
+import { findEngineMarker } from '../protocol/engine-markers.ts';
 import {
   guardedSave,
   type GuardedSaveResult,
@@ -36,7 +37,10 @@ export interface GuardedSave {
   /** Closes the conflict; the caller keeps its draft. */
   cancel: () => void;
   isPending: boolean;
-  /** The last failure that is not a conflict (an `ApiError`, or a network error). */
+  /**
+   * The last failure that is not a conflict (an `ApiError`, or a network error), or the refusal
+   * of a resolution that still holds a conflict marker (nothing was sent).
+   */
   error: Error | null;
   mutation: UseMutationResult<GuardedSaveResult, Error, SaveDraft>;
 }
@@ -59,6 +63,7 @@ export function useGuardedSave(
   options: UseGuardedSaveOptions = {},
 ): GuardedSave {
   const [conflict, setConflict] = useState<SaveConflict>();
+  const [refused, setRefused] = useState<Error | null>(null);
   const mutation = useMutation({
     // Saves of one resource run one after another: each must carry the ETag the last one got.
     scope: 'url' in target ? { id: `guarded-save:${String(target.url)}` } : undefined,
@@ -76,24 +81,31 @@ export function useGuardedSave(
   });
 
   return {
-    save: (draft) => mutation.mutate(draft),
+    save: (draft) => {
+      setRefused(null);
+      mutation.mutate(draft);
+    },
     conflict,
     resolve: (resolution) => {
       if (!conflict) return;
+      setRefused(null);
       if (typeof resolution !== 'string' && resolution.how === 'theirs') {
         setConflict(undefined);
         options.onSaved?.({ text: conflict.theirs, etag: conflict.theirsEtag });
         return;
       }
       const text = typeof resolution === 'string' ? resolution : resolution.body;
+      const refusal = refuseUnresolved(text, conflict);
+      if (refusal) return setRefused(refusal);
       mutation.mutate({ base: conflict.theirs, text, etag: conflict.theirsEtag });
     },
     cancel: () => {
       setConflict(undefined);
+      setRefused(null);
       mutation.reset();
     },
     isPending: mutation.isPending,
-    error: mutation.error,
+    error: refused ?? mutation.error,
     mutation,
   };
 }
@@ -105,4 +117,19 @@ export function useGuardedSave(
  */
 export function shouldRetrySave(failureCount: number, error: Error): boolean {
   return failureCount < 2 && error instanceof TypeError;
+}
+
+/**
+ * Why `text` must not be saved as the resolution of `conflict`, if it must not: it still holds a
+ * conflict marker the dialog wrote (one that is not already in base, mine or theirs). The dialog
+ * never resolves with one; this holds for any other caller too.
+ *
+ * @example refuseUnresolved('<<<<<<< mine (conflict 1)\n…', conflict)?.message
+ */
+export function refuseUnresolved(text: string, conflict: SaveConflict): Error | undefined {
+  const marker = findEngineMarker(text, [conflict.base, conflict.mine, conflict.theirs]);
+  if (!marker) return undefined;
+  return new Error(
+    `Not saved: conflict ${marker.conflict} is not resolved yet (a conflict marker is left on line ${marker.line}).`,
+  );
 }

@@ -5,7 +5,10 @@ import type { Granularity } from '../merge/types.ts';
 import './conflict-dialog.css';
 import './conflict-dialog-small.css';
 import { ConflictGroup, type OnChoose } from './conflict-group.tsx';
+import { DiscardDialog } from './discard-dialog.tsx';
+import { findLeftoverMarkers } from './find-leftover-markers.ts';
 import { defaultLabels, type ConflictLabels } from './labels.ts';
+import { describeNewerTheirs, listTheirChanges, type TheirChange } from './list-their-changes.ts';
 import {
   canRedo,
   canUndo,
@@ -35,6 +38,8 @@ export interface ConflictDialogProps extends ResolutionInput {
   onCancel: () => void;
   /** Who saved theirs, for the explanation. */
   theirsAuthor?: string;
+  /** Theirs' version number, if it has one: said when another save lands while resolving. */
+  theirsVersion?: number;
   /** `word` (default) also merges edits to different words of one line, and shows them for review. */
   granularity?: Granularity;
   labels?: Partial<ConflictLabels>;
@@ -84,13 +89,22 @@ export function ConflictDialog(props: ConflictDialogProps) {
   const labels = useMemo(() => ({ ...defaultLabels, ...props.labels }), [props.labels]);
   const { base, mine, theirs, titles } = props;
   const granularity = props.granularity ?? 'word';
-  const [inputs, setInputs] = useState<ResolutionInput>({ base, mine, theirs, titles });
+  const author = props.theirsAuthor;
+  const [inputs, setInputs] = useState({ base, mine, theirs, titles, author });
   const [state, setState] = useState<ResolutionState>(() =>
     resumeResolution(props.resolution ?? createResolution(inputs, { granularity }), props.progress),
   );
+  // What landed while the person was resolving, said until the inputs change again.
+  const [newer, setNewer] = useState('');
   // A newer "theirs" (another save landed meanwhile) starts a new resolution from new inputs.
-  const next = { base, mine, theirs, titles };
+  const next = { base, mine, theirs, titles, author };
   if (!sameResolutionInput(inputs, next)) {
+    const what = describeNewerTheirs(inputs, next, labels.describeChange);
+    setNewer(
+      what === null
+        ? ''
+        : labels.savedAgain(author, author === inputs.author, props.theirsVersion, what),
+    );
     setInputs(next);
     setState(createResolution(next, { granularity }));
   }
@@ -118,6 +132,18 @@ export function ConflictDialog(props: ConflictDialogProps) {
   const [toolsOpen, setToolsOpen] = useState(false);
   const left = useMemo(() => countConflictsLeft(state), [state]);
   const statuses = useMemo(() => findStatuses(state), [state]);
+  // A marker left of a block that is no longer whole (its buttons are gone): say where it is.
+  const stray = useMemo(
+    () =>
+      findLeftoverMarkers(state.text, state.conflicts).find(
+        (m) => statuses[m.conflict - 1] !== 'unresolved',
+      ),
+    [state, statuses],
+  );
+  // Keep mine asks first when it would undo changes of theirs.
+  const [discarding, setDiscarding] = useState<TheirChange[] | null>(null);
+  const keepMineRef = useRef<HTMLButtonElement>(null);
+  const keepMine = () => props.onResolve({ title: titles?.mine ?? '', body: mine, how: 'mine' });
   const total = state.conflicts.length;
   const busy = props.busy ?? false;
   const [announcement, setAnnouncement] = useState('');
@@ -293,6 +319,12 @@ export function ConflictDialog(props: ConflictDialogProps) {
         {state.reviews.length > 0 && (
           <p className="concord-dialog__review">{labels.reviewNote(state.reviews.length)}</p>
         )}
+        <p className="concord-dialog__review" role="alert">
+          {newer}
+        </p>
+        <p className="concord-dialog__review" aria-live="polite">
+          {stray && labels.markerLeft(stray.line)}
+        </p>
       </div>
 
       <div className="concord-dialog__content">
@@ -361,8 +393,13 @@ export function ConflictDialog(props: ConflictDialogProps) {
           </button>
           <button
             type="button"
+            ref={keepMineRef}
             disabled={busy}
-            onClick={() => props.onResolve({ title: titles?.mine ?? '', body: mine, how: 'mine' })}
+            onClick={() => {
+              const changes = listTheirChanges(inputs);
+              if (changes.length > 0) setDiscarding(changes);
+              else keepMine();
+            }}
           >
             {labels.keepMine}
           </button>
@@ -377,6 +414,19 @@ export function ConflictDialog(props: ConflictDialogProps) {
           </button>
         </div>
       </div>
+      {discarding && (
+        <DiscardDialog
+          changes={discarding}
+          who={author}
+          labels={labels}
+          returnFocus={keepMineRef}
+          onGoBack={() => setDiscarding(null)}
+          onDiscard={() => {
+            setDiscarding(null);
+            keepMine();
+          }}
+        />
+      )}
     </dialog>
   );
 }

@@ -50,6 +50,24 @@ export interface ConflictLabels {
   /** The explanation under the heading. */
   intro: (who: string | undefined) => string;
   reviewNote: (n: number) => string;
+  /** Where an engine marker is left in a merged result whose block was partly deleted. */
+  markerLeft: (line: number) => string;
+  /** The alertdialog "Keep mine" opens when theirs holds changes mine lacks. */
+  discardTitle: string;
+  discardIntro: (who: string | undefined) => string;
+  discard: string;
+  goBack: string;
+  /** Marks their change of the title in that list. */
+  titleChange: string;
+  /** Another save landed while the person was resolving: who, and what changed (or ''). */
+  savedAgain: (
+    who: string | undefined,
+    again: boolean,
+    version: number | undefined,
+    what: string,
+  ) => string;
+  /** One change in words: the words removed and the words added (either may be ''). */
+  describeChange: (removed: string, added: string) => string;
 }
 
 export const defaultLabels: ConflictLabels = {
@@ -109,4 +127,19 @@ export const defaultLabels: ConflictLabels = {
     n === 1
       ? 'One more place you both changed merged by itself: check it below.'
       : `${n} more places you both changed merged by themselves: check them below.`,
+  markerLeft: (line) => `A conflict marker is left on line ${line}`,
+  discardTitle: 'Discard their changes?',
+  discardIntro: (who) =>
+    `Keep mine saves your version as it is, which undoes these changes ${who || 'they'} made:`,
+  discard: 'Discard their changes',
+  goBack: 'Go back',
+  titleChange: 'Title:',
+  savedAgain: (who, again, version, what) =>
+    `${who || 'Someone'} saved ${again ? 'again' : 'a newer version'}${version ? ` (version ${version})` : ''} while you were resolving${what ? `: ${what}` : ''}. Your choices are kept; check the merge again.`,
+  describeChange: (removed, added) =>
+    removed && added
+      ? `changed “${removed}” to “${added}”`
+      : added
+        ? `added “${added}”`
+        : `deleted “${removed}”`,
 };

@@ -1,4 +1,4 @@
-import { diffWords } from '../merge/index.ts';
+import { diffWords, measureCommonEnds } from '../merge/index.ts';
 
 /** Where a conflict's text stands in the merged result: `[start, end)`, in UTF-16 offsets. */
 export type TextRange = readonly [start: number, end: number];
@@ -14,15 +14,7 @@ export type TextChange = readonly [from: number, to: number, length: number];
  * @example findChanges('a b c', 'a x c'); // [[2, 3, 1]]
  */
 export function findChanges(before: string, after: string): TextChange[] {
-  const shorter = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let end = 0;
-  while (
-    end < shorter - start &&
-    before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)
-  )
-    end++;
+  const { prefix: start, suffix: end } = measureCommonEnds(before, after);
   const changes: TextChange[] = [];
   let at = start;
   let change: [number, number, number] | null = null;

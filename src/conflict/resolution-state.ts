@@ -1,5 +1,10 @@
-import { merge, parseMerge, renderMerge } from '../merge/index.ts';
+import { merge } from '../merge/index.ts';
 import type { Granularity, MergeRegion } from '../merge/types.ts';
+import {
+  findLeftoverMarkers,
+  findMarkerLikeLines,
+  renderConflictBlock,
+} from './find-leftover-markers.ts';
 import { findChanges, mapRanges, type TextRange } from './map-ranges.ts';
 
 /** How one conflict was settled from its buttons. */
@@ -19,6 +24,8 @@ export interface ConflictEntry {
   theirs: string;
   /** Its conflict-marker block as it stands in `text` while unresolved (unique per conflict). */
   block: string;
+  /** The block's marker lines, without line ends: none of them may reach the saved text. */
+  markers: readonly string[];
 }
 
 /** A stretch both sides changed that a finer merge resolved: shown for review. */
@@ -93,16 +100,19 @@ export function createResolution(
   const reviews: ReviewEntry[] = [];
   const ranges: TextRange[] = [];
   let text = '';
+  // Marker lines the documents themselves hold: the engine's own must differ from them.
+  const taken = findMarkerLikeLines([input.base, input.mine, input.theirs]);
   for (const region of result.regions) {
     if (region.kind === 'conflict') {
       const number = conflicts.length + 1;
-      const block = renderConflictBlock(region, number);
+      const { block, markers } = renderConflictBlock(region, number, taken);
       conflicts.push({
         number,
         base: region.base,
         mine: region.mine,
         theirs: region.theirs,
         block,
+        markers,
       });
       ranges.push([text.length, text.length + block.length]);
       text += block;
@@ -287,12 +297,13 @@ export function findUnresolved(state: ResolutionState): Set<number> {
 }
 
 /**
- * How many conflicts are left: marker blocks still in the result (also ones a person edited
- * inside, which no longer match their original block), plus an unresolved title.
+ * How many conflicts are left: those with any of their marker lines still in the result (a block
+ * a person edited inside, or only part of whose markers they deleted, is not resolved), plus an
+ * unresolved title.
  */
 export function countConflictsLeft(state: ResolutionState): number {
-  const blocks = parseMerge(state.text).filter((region) => region.kind === 'conflict').length;
-  return blocks + (state.title.resolved ? 0 : 1);
+  const left = new Set(findLeftoverMarkers(state.text, state.conflicts).map((m) => m.conflict));
+  return left.size + (state.title.resolved ? 0 : 1);
 }
 
 /** Whether undo / redo would do anything. */
@@ -330,18 +341,6 @@ function applyChoice(snapshot: Snapshot, entry: ConflictEntry, choice: Choice): 
           : [range[0] + delta, range[1] + delta],
     ),
   };
-}
-
-function renderConflictBlock(
-  region: Extract<MergeRegion, { kind: 'conflict' }>,
-  number: number,
-): string {
-  // The number in the labels makes every block unique, so finding a conflict in an edited
-  // result can never pick up a twin.
-  return renderMerge(
-    { clean: false, regions: [region], conflicts: 1 },
-    { labels: { mine: `mine (conflict ${number})`, theirs: `theirs (conflict ${number})` } },
-  );
 }
 
 function textOfChoice(entry: ConflictEntry, choice: Choice, crlf: boolean): string {

@@ -1,4 +1,5 @@
 export { diffWords, type WordChange } from './diff-words.ts';
+export { measureCommonEnds } from './measure-common-ends.ts';
 export { merge } from './merge.ts';
 export { parseMerge } from './parse-merge.ts';
 export { renderMerge } from './render-merge.ts';

@@ -1,30 +1,24 @@
+/** What a `version` or `restored` event says of the document's current version. */
+interface VersionMetadata {
+  id: string;
+  version: number;
+  etag: string;
+  title: string;
+  updated_at: string;
+  updated_by: string;
+}
+
 /**
  * A committed change to one document, as the event streams relay it. A `version` event with
  * `version: 1` is a create. Every field is needed: the list stream sends `title` and
  * `updated_at` so a document list can update in place.
  */
 export type ChangeEvent =
-  | {
-      type: 'version';
-      id: string;
-      version: number;
-      etag: string;
-      title: string;
-      updated_at: string;
-      updated_by: string;
-    }
+  | ({ type: 'version' } & VersionMetadata)
   /** Moved to the trash. */
   | { type: 'deleted'; id: string }
   /** Back from the trash, as it was: its current version's metadata. */
-  | {
-      type: 'restored';
-      id: string;
-      version: number;
-      etag: string;
-      title: string;
-      updated_at: string;
-      updated_by: string;
-    }
+  | ({ type: 'restored' } & VersionMetadata)
   /**
    * Changes may have been missed: a store's change listener lost its connection and is back.
    * Delivered to every listener. The event streams end on it, and their clients reconnect and

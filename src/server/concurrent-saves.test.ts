@@ -55,8 +55,12 @@ describe('concurrent saves with the same If-Match', () => {
     const { doc, etag } = await t.create();
     const del = () =>
       t.app.request(`/api/docs/${doc.id}`, { method: 'DELETE', headers: { 'If-Match': etag } });
-    const statuses = (await Promise.all([del(), del()])).map((res) => res.status).sort();
-    expect(statuses).toEqual([204, 404]);
+    const answers = await Promise.all([del(), del()]);
+    const statuses = answers.map((res) => res.status).sort();
+    // The loser meets a document in the trash: a state-transition conflict, not a 404.
+    expect(statuses).toEqual([204, 409]);
+    const loser = answers.find((res) => res.status === 409)!;
+    expect(((await loser.json()) as { type: string }).type).toMatch(/document-deleted$/);
   });
 });
 

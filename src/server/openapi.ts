@@ -106,6 +106,26 @@ const noStore: OpenApiHeader = {
   required: true,
   schema: { const: 'no-store' },
 };
+/** `limit` and `cursor` of a paged collection (the document list, the trash). */
+const pageParameters: OpenApiParameter[] = [
+  {
+    name: 'limit',
+    in: 'query',
+    description: `Documents per page, 1 to ${pageLimits.max} (default ${pageLimits.default}).`,
+    schema: { type: 'integer', minimum: 1, maximum: pageLimits.max },
+  },
+  {
+    name: 'cursor',
+    in: 'query',
+    description: 'The next_cursor of the previous page, unchanged.',
+    schema: { type: 'string' },
+  },
+];
+/** The `Link` header of a page of `path` that has a next one. */
+const nextPageLink = (path: string): OpenApiHeader => ({
+  description: 'The next page, `rel="next"` (RFC 8288), when there is one.',
+  schema: { type: 'string', pattern: `^<${path}\\?[^>]*>; rel="next"$` },
+});
 const json = (schema: JsonSchema) => ({ 'application/json': { schema } });
 const problem = (schema: JsonSchema) => ({ 'application/problem+json': { schema } });
 
@@ -196,29 +216,13 @@ export const openApiDocument: OpenApiDocument = {
       get: {
         operationId: 'listDocuments',
         summary: 'List documents, most recently updated first, in pages.',
-        parameters: [
-          {
-            name: 'limit',
-            in: 'query',
-            description: `Documents per page, 1 to ${pageLimits.max} (default ${pageLimits.default}).`,
-            schema: { type: 'integer', minimum: 1, maximum: pageLimits.max },
-          },
-          {
-            name: 'cursor',
-            in: 'query',
-            description: 'The next_cursor of the previous page, unchanged.',
-            schema: { type: 'string' },
-          },
-        ],
+        parameters: pageParameters,
         responses: {
           '200': {
             description: 'A page of documents.',
             headers: {
               'Cache-Control': noCache,
-              Link: {
-                description: 'The next page, `rel="next"` (RFC 8288), when there is one.',
-                schema: { type: 'string', pattern: '^</api/docs\\?[^>]*>; rel="next"$' },
-              },
+              Link: nextPageLink('/api/docs'),
             },
             content: json(refSchema('DocumentList')),
           },
@@ -477,29 +481,13 @@ export const openApiDocument: OpenApiDocument = {
         summary: 'Deleted documents, most recently deleted first, in pages.',
         description:
           'Each stays until restored or purged, CONCORD_TRASH_DAYS (default 30) after its delete.',
-        parameters: [
-          {
-            name: 'limit',
-            in: 'query',
-            description: `Documents per page, 1 to ${pageLimits.max} (default ${pageLimits.default}).`,
-            schema: { type: 'integer', minimum: 1, maximum: pageLimits.max },
-          },
-          {
-            name: 'cursor',
-            in: 'query',
-            description: 'The next_cursor of the previous page, unchanged.',
-            schema: { type: 'string' },
-          },
-        ],
+        parameters: pageParameters,
         responses: {
           '200': {
             description: 'A page of deleted documents.',
             headers: {
               'Cache-Control': noCache,
-              Link: {
-                description: 'The next page, `rel="next"` (RFC 8288), when there is one.',
-                schema: { type: 'string', pattern: '^</api/trash\\?[^>]*>; rel="next"$' },
-              },
+              Link: nextPageLink('/api/trash'),
             },
             content: json(refSchema('TrashList')),
           },

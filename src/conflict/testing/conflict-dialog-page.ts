@@ -15,6 +15,8 @@ export class ConflictDialogPage {
   readonly labels: ConflictLabels;
   readonly root: Locator;
   readonly mergedResult: Locator;
+  /** The alertdialog Keep mine opens when theirs holds changes mine lacks. */
+  readonly discardDialog: Locator;
   /** The group "Title conflict", shown when both sides renamed the document. */
   readonly titleConflict: Locator;
 
@@ -25,6 +27,7 @@ export class ConflictDialogPage {
     this.labels = { ...defaultLabels, ...labels };
     this.root = page.getByRole('dialog', { name: this.labels.dialog });
     this.mergedResult = this.root.getByRole('textbox', { name: this.labels.mergedResult });
+    this.discardDialog = page.getByRole('alertdialog', { name: this.labels.discardTitle });
     this.titleConflict = this.root.getByRole('group', { name: this.labels.titleConflict });
   }
 
@@ -93,6 +96,18 @@ export class ConflictDialogPage {
 
   async keepMine(): Promise<void> {
     await this.button(this.labels.keepMine).click();
+  }
+
+  /** In "Discard their changes?": save mine anyway. */
+  async discardTheirChanges(): Promise<void> {
+    await this.discardDialog
+      .getByRole('button', { name: this.labels.discard, exact: true })
+      .click();
+  }
+
+  /** In "Discard their changes?": back to the conflict dialog. */
+  async goBack(): Promise<void> {
+    await this.discardDialog.getByRole('button', { name: this.labels.goBack, exact: true }).click();
   }
 
   async takeTheirs(): Promise<void> {
