@@ -59,3 +59,60 @@ test('a save that cannot reach the server says so and keeps the edits; the next 
   expect(doc.body).toBe(`${first}\n\n${second}\n\nBob wrote this while the server was down.\n`);
   expect(doc.version).toBe(2);
 });
+
+test('a save the server cannot take just now (503) says the edits are kept; the next save goes through', async ({
+  bob,
+  seededDoc,
+}) => {
+  await bob.editor.open(seededDoc.id);
+  await bob.editor.replaceInBody(third, 'Bob wrote this while the server was busy.');
+  await bob.page.route('**/api/docs/**', async (route) =>
+    route.request().method() === 'PUT'
+      ? route.fulfill({
+          status: 503,
+          contentType: 'application/problem+json',
+          body: JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503 }),
+        })
+      : route.continue(),
+  );
+  await bob.editor.save();
+  await expect(bob.page.getByRole('alert')).toHaveText(
+    'Not saved: the server is unable just now (Service Unavailable). Your edits are kept here; try Save again in a moment.',
+  );
+  await bob.editor.expectUnsaved();
+
+  await bob.page.unroute('**/api/docs/**');
+  await bob.editor.save();
+  await bob.editor.expectSaved();
+  const { doc } = await seededDoc.fetch();
+  expect(doc.body).toBe(`${first}\n\n${second}\n\nBob wrote this while the server was busy.\n`);
+  expect(doc.version).toBe(2);
+});
+
+test('a save whose answer is lost, then more typing and a save: the text is saved once, not merged with itself', async ({
+  bob,
+  seededDoc,
+}) => {
+  await bob.editor.open(seededDoc.id);
+  await bob.editor.typeAtEnd('First sentence.');
+  // The save reaches the server and lands; its answer never comes back.
+  await bob.page.route('**/api/docs/**', async (route) => {
+    if (route.request().method() !== 'PUT') return route.continue();
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  await bob.editor.save();
+  await expect(bob.page.getByRole('alert')).toContainText('Your edits are kept here');
+  expect((await seededDoc.fetch()).doc.version).toBe(2);
+
+  await bob.page.unroute('**/api/docs/**');
+  await bob.editor.typeAtEnd(' Second sentence.');
+  await bob.editor.save();
+  await bob.editor.expectSaved();
+  await expect(bob.editor.dialog.root).toBeHidden();
+  const expected = `${seededDoc.body}First sentence. Second sentence.`;
+  await expect(bob.editor.body).toHaveValue(expected);
+  const { doc } = await seededDoc.fetch();
+  expect(doc.body).toBe(expected);
+  expect(doc.version).toBe(3);
+});

@@ -1,13 +1,26 @@
+import type { APIRequestContext } from '@playwright/test';
 import { expect, paragraphs, test } from './fixtures.ts';
 import { aliceSavesFirst } from './steps.ts';
 
 const [first, second, third] = paragraphs as [string, string, string];
 
+/** The server's count of conflicts settled `how` (its /metrics, as Prometheus reads it). */
+async function countResolutions(api: APIRequestContext, how: string): Promise<number> {
+  const metrics = await (await api.get('/metrics')).text();
+  const line = metrics
+    .split('\n')
+    .find((l) => l.startsWith(`concord_conflict_resolutions_total{how="${how}"}`));
+  return Number(line?.split(' ').at(-1));
+}
+
 test('edits to different paragraphs merge by themselves and both reach the server', async ({
   alice,
+  api,
   bob,
   seededDoc,
 }) => {
+  const autoMerged = await countResolutions(api, 'auto-merged');
+  const keptMine = await countResolutions(api, 'kept-mine');
   await aliceSavesFirst({ alice, bob }, seededDoc.id, {
     bob: [[third, 'Bob sharpened the conclusion.']],
     alice: [[first, 'Alice rewrote the opening.']],
@@ -30,6 +43,8 @@ test('edits to different paragraphs merge by themselves and both reach the serve
   expect(doc.body).toBe(merged);
   expect(doc.version).toBe(3);
   expect(doc.updated_by).toBe('Bob');
+  // The saving browser said how the conflict was settled, and the server counted it.
+  expect(await countResolutions(api, 'auto-merged')).toBe(autoMerged + 1);
 
   // Undo the merge: a guarded save of Bob's own version.
   await notice.getByRole('button', { name: 'Undo the merge' }).click();
@@ -38,6 +53,7 @@ test('edits to different paragraphs merge by themselves and both reach the serve
   const undone = await seededDoc.fetch();
   expect(undone.doc.body).toBe(`${first}\n\n${second}\n\nBob sharpened the conclusion.\n`);
   expect(undone.doc.version).toBe(4);
+  expect(await countResolutions(api, 'kept-mine')).toBe(keptMine + 1);
 });
 
 test('a merge with places to review (both changed one line) opens the dialog for them', async ({

@@ -15,6 +15,19 @@ export function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * A sentence for a save that failed: as {@link describeError}, and when the server was only
+ * unable for now (5xx, 429) it says so and that nothing typed is lost.
+ *
+ * @example describeSaveError(new ApiError(503, { title: 'Service Unavailable' }, undefined))
+ * // 'Not saved: the server is unable just now (Service Unavailable). Your edits are kept here; try Save again in a moment.'
+ */
+export function describeSaveError(error: unknown): string {
+  if (error instanceof ApiError && (error.status >= 500 || error.status === 429))
+    return `Not saved: the server is unable just now (${error.message}). Your edits are kept here; try Save again in a moment.`;
+  return describeError(error);
+}
+
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

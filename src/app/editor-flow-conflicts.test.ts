@@ -39,7 +39,11 @@ describe('a conflict', () => {
       type: 'resolved',
       resolution: { title: 'Notes', body: 'one\nmerged\nthree\n', how: 'merged' },
     });
-    expect(resolved.request).toMatchObject({ etag: '"e2"', purpose: 'resolution' });
+    expect(resolved.request).toMatchObject({
+      etag: '"e2"',
+      purpose: 'resolution',
+      resolution: 'resolved',
+    });
     expect(resolved.session.base.etag).toBe('"e2"');
     expect(resolved.conflict).not.toBeNull();
     const saved = run(resolved, {
@@ -71,6 +75,7 @@ describe('a conflict', () => {
       type: 'resolved',
       resolution: { title: 'Notes', body: 'x\n', how: 'mine' },
     });
+    expect(resolved.request?.resolution).toBe('kept-mine');
     const failed = run(resolved, {
       type: 'failed',
       message: 'Offline',
@@ -292,5 +297,76 @@ describe('restoring edits dropped by Take theirs', () => {
       resolution: { title: 'Notes', body: 'one\nTWO typed since\nthree\n', how: 'mine' },
     });
     expect(kept.session.discarded?.mine.body).toBe('one\ntwo mine\nthree\n');
+  });
+});
+
+describe('a save whose answer was lost', () => {
+  // The first save landed as version 2, but its answer never came back.
+  const first = 'one\ntwo\nthree\nFirst sentence.\n';
+  const v2 = version(2, first, 'Notes', 'Bob');
+
+  function lostThenTyped(): EditorFlowState {
+    const sent = sentEdits(first);
+    return run(
+      sent,
+      { type: 'failed', message: 'The server could not be reached.', request: sent.request! },
+      { type: 'edited', change: { body: first + 'Second sentence.\n' } },
+      { type: 'saveRequested' },
+    );
+  }
+
+  it('is the base of the next save when the server says it landed, not a conflict', () => {
+    const state = lostThenTyped();
+    expect(state.request).toMatchObject({ etag: '"e1"', purpose: 'edits' });
+    const met = run(state, {
+      type: 'conflicted',
+      request: state.request!,
+      conflict: { base: v1.doc, mine: state.session.mine, theirs: v2, mode: 'save' },
+    });
+    // No dialog and no merge (which would hold "First sentence." twice): the same text again,
+    // onto the version it landed as.
+    expect(isDialogOpen(met)).toBe(false);
+    expect(met.request).toMatchObject({
+      id: state.request!.id + 1,
+      etag: '"e2"',
+      purpose: 'edits',
+      content: { title: 'Notes', body: first + 'Second sentence.\n' },
+    });
+    const saved = run(met, {
+      type: 'saved',
+      request: met.request!,
+      saved: version(3, first + 'Second sentence.\n', 'Notes', 'Bob'),
+    });
+    expect(saved.session.base.version).toBe(3);
+    expect(saved.unanswered).toEqual([]);
+  });
+
+  it('counts a save as landed when theirs is exactly what it sent', () => {
+    const sent = sentEdits(first);
+    const met = run(sent, {
+      type: 'conflicted',
+      request: sent.request!,
+      conflict: { base: v1.doc, mine: sent.session.mine, theirs: v2, mode: 'save' },
+    });
+    expect(isDialogOpen(met)).toBe(false);
+    expect(met.request).toBeNull();
+    expect(met.session.base.version).toBe(2);
+    expect(met.session.mine.body).toBe(first);
+  });
+
+  it('still merges someone else’s change as before', () => {
+    const state = lostThenTyped();
+    const theirs = version(2, 'one\nTWO\nthree\n', 'Notes', 'Carol');
+    const met = run(state, {
+      type: 'conflicted',
+      request: state.request!,
+      conflict: { base: v1.doc, mine: state.session.mine, theirs, mode: 'save' },
+    });
+    expect(met.request).toMatchObject({
+      purpose: 'merge',
+      resolution: 'auto-merged',
+      etag: '"e2"',
+      content: { body: 'one\nTWO\nthree\nFirst sentence.\nSecond sentence.\n' },
+    });
   });
 });

@@ -52,7 +52,7 @@ export function mergeWithoutDialog(
   };
   return {
     session: { base: baseOf(theirs), mine: content },
-    send: { content, etag: theirs.etag, purpose: 'merge', merged },
+    send: { content, etag: theirs.etag, purpose: 'merge', merged, resolution: 'auto-merged' },
   };
 }
 
@@ -119,7 +119,13 @@ export function resolveConflict(
   // The dialog stays open (busy) until the save lands or meets yet another version.
   return {
     state: { ...state, session: resolved },
-    send: { content, etag: theirs.etag, purpose: 'resolution', ...(note && { note }) },
+    send: {
+      content,
+      etag: theirs.etag,
+      purpose: 'resolution',
+      resolution: resolution.how === 'mine' ? 'kept-mine' : 'resolved',
+      ...(note && { note }),
+    },
   };
 }
 

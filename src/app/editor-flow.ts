@@ -1,4 +1,4 @@
-import type { Draft, DraftResolution, VersionedDocument } from '../client/index.ts';
+import type { Draft, DraftResolution, ResolutionHow, VersionedDocument } from '../client/index.ts';
 import type { Resolution, ResolutionState } from '../conflict/index.ts';
 import type { DocumentInput } from '../protocol/index.ts';
 import {
@@ -35,6 +35,8 @@ export interface SaveRequest {
   purpose: 'edits' | 'resolution' | 'merge';
   merged?: MergeNotice;
   note?: string;
+  /** How a conflict was settled, for the server's count of resolutions (Concord-Resolution). */
+  resolution?: ResolutionHow;
 }
 
 /** A merge prepared in a worker, for the conflict whose theirs has this ETag. */
@@ -65,6 +67,11 @@ export interface EditorFlowState {
   titleTaken: TakenTitle | undefined;
   /** The last version followed with nothing unsaved: what it changed, for its notice. */
   liveUpdate: LiveUpdate | undefined;
+  /**
+   * What failed saves sent since the last one landed: a save whose answer was lost may have
+   * landed all the same, and a conflict with it is no conflict (it is the person's own text).
+   */
+  unanswered: DocumentInput[];
 }
 
 export type EditorFlowAction =
@@ -108,6 +115,7 @@ export function initEditorFlow(loaded: VersionedDocument, restored?: Draft): Edi
     deletedOnSave: false,
     titleTaken: undefined,
     liveUpdate: undefined,
+    unanswered: [],
   };
 }
 
@@ -149,7 +157,13 @@ export function reduceEditorFlow(
     case 'failed':
       if (!action.request) return { ...state, error: action.message };
       if (state.request?.id !== action.request.id) return state;
-      return { ...state, request: null, error: action.message };
+      return {
+        ...state,
+        request: null,
+        error: action.message,
+        // A few are enough: each new save sends the latest text.
+        unanswered: [...state.unanswered, action.request.content].slice(-4),
+      };
     case 'deletedOnSave':
       if (state.request?.id !== action.request.id) return state;
       return { ...state, request: null, deletedOnSave: true };
@@ -232,7 +246,7 @@ export function isNewerWaiting(
 
 function sendSave(state: EditorFlowState, request: Omit<SaveRequest, 'id'>): EditorFlowState {
   const id = state.requests + 1;
-  return { ...state, requests: id, request: { id, ...request }, error: null, merged: null };
+  return { ...state, requests: id, request: { ...request, id }, error: null, merged: null };
 }
 
 function landSave(
@@ -243,6 +257,7 @@ function landSave(
   return {
     ...state,
     request: null,
+    unanswered: [],
     session: {
       base: baseOf(saved),
       // Keep what was typed while the save was on its way.
@@ -262,7 +277,16 @@ function meetConflict(
   action: Extract<EditorFlowAction, { type: 'conflicted' }>,
 ): EditorFlowState {
   const { conflict, request } = action;
-  const prepared = action.prepared && { etag: conflict.theirs.etag, state: action.prepared };
+  const { theirs } = conflict;
+  // Theirs is this very text: nothing to merge, the save has (in effect) landed.
+  if (sameContent(request.content, theirs.doc)) return landSave(state, { request, saved: theirs });
+  // Theirs is an earlier save of this person whose answer was lost, and it had landed: going on
+  // from it is no merge (one would add the text it shares with mine twice). Send again onto it.
+  if (state.unanswered.some((sent) => sameContent(sent, theirs.doc))) {
+    const session = { ...state.session, base: baseOf(theirs) };
+    return sendSave({ ...state, session, unanswered: [] }, { ...request, etag: theirs.etag });
+  }
+  const prepared = action.prepared && { etag: theirs.etag, state: action.prepared };
   const next = { ...state, request: null, prepared };
   // Save after Escape: the set-aside conflict again, where the person left it.
   if (state.conflict?.setAside)
@@ -289,6 +313,7 @@ function undoMerge(state: EditorFlowState): EditorFlowState {
       content: mine,
       etag: state.session.base.etag,
       purpose: 'edits',
+      resolution: 'kept-mine',
       note: `Undid the merge: your version is saved. ${merged.who}’s version stays in the history (version ${merged.version}).`,
     },
   );

@@ -11,7 +11,7 @@ import {
 } from '../client/index.ts';
 import type { Resolution, ResolutionProgress } from '../conflict/index.ts';
 import type { DocumentInput } from '../protocol/index.ts';
-import { describeError } from './describe-error.ts';
+import { describeError, describeSaveError } from './describe-error.ts';
 import { granularity } from './editor-session.ts';
 import {
   initEditorFlow,
@@ -58,7 +58,7 @@ export function useEditorFlow(id: string, loaded: VersionedDocument, deletedElse
     if (!request || sent.current >= request.id) return;
     sent.current = request.id;
     mutate(
-      { ...request.content, etag: request.etag },
+      { ...request.content, etag: request.etag, resolution: request.resolution },
       {
         onSuccess: (saved) => dispatch({ type: 'saved', request, saved }),
         onError: (saveError) => {
@@ -143,7 +143,7 @@ function reportSaveError(
     return;
   }
   if (!isSaveConflict(error)) {
-    dispatch({ type: 'failed', message: describeError(error), request });
+    dispatch({ type: 'failed', message: describeSaveError(error), request });
     return;
   }
   // Edits merge from where the session stands now (what was typed since included); a resolution
@@ -166,5 +166,5 @@ function reportSaveError(
       conflict: { base: baseContent, mine, theirs, mode: 'save' },
       prepared,
     });
-  })().catch((e: unknown) => dispatch({ type: 'failed', message: describeError(e), request }));
+  })().catch((e: unknown) => dispatch({ type: 'failed', message: describeSaveError(e), request }));
 }

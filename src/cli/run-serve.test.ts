@@ -23,4 +23,10 @@ describe('concord serve settings', () => {
     expect(await runServe(['--port', '0', '--db', ':memory:'], io)).toBe(2);
     expect(out.stderr).toContain('CONCORD_RATE_LIMIT');
   });
+
+  it('exits 2 naming CONCORD_LOG_LEVEL when it is not a level', async () => {
+    const { io, out } = createTestIo({ CONCORD_LOG_LEVEL: 'loud' });
+    expect(await runServe(['--port', '0', '--db', ':memory:'], io)).toBe(2);
+    expect(out.stderr).toContain('CONCORD_LOG_LEVEL must be one of fatal, error, warn, info');
+  });
 });

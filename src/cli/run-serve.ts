@@ -4,6 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApp } from '../server/create-app.ts';
+import { createLogger, isLogLevel, logLevels } from '../server/create-logger.ts';
+import type { LogLevel } from '../server/create-logger.ts';
+import { createMonitoring } from '../server/create-monitoring.ts';
 import { isOrigin } from '../server/handle-cors.ts';
 import { defaultRateLimit } from '../server/limit-rate.ts';
 import { defaultTrashDays } from '../server/trash-retention.ts';
@@ -44,6 +47,15 @@ export async function runServe(argv: string[], io: CliIo): Promise<number> {
     corsOrigins: options.corsOrigins,
     rateLimit: options.rateLimit,
     trashDays: options.trashDays,
+    monitoring: createMonitoring({
+      // On the process's own stdout, pino writes through its buffered stream of fd 1.
+      logger: createLogger({
+        level: options.logLevel,
+        destination: io.stdout === process.stdout ? undefined : io.stdout,
+      }),
+      metricsToken: options.metricsToken,
+      processMetrics: true,
+    }),
   });
 
   return new Promise<number>((resolve) => {
@@ -97,6 +109,10 @@ interface ServeOptions {
   rateLimit: RateLimit | false;
   /** From `CONCORD_TRASH_DAYS`: days a deleted document stays in the trash. */
   trashDays: number;
+  /** From `CONCORD_LOG_LEVEL`: the request log's level (default info). */
+  logLevel: LogLevel;
+  /** From `CONCORD_METRICS_TOKEN`: the bearer token `/metrics` wants; none: loopback only. */
+  metricsToken: string | undefined;
 }
 
 /** The options from flags, then environment, then defaults; or the exit code to stop with. */
@@ -152,10 +168,19 @@ function readServeOptions(argv: string[], io: CliIo): ServeOptions | number {
     );
     return 2;
   }
+  const logLevel = io.env.CONCORD_LOG_LEVEL?.trim().toLowerCase() || 'info';
+  if (!isLogLevel(logLevel)) {
+    io.stderr.write(
+      `concord serve: CONCORD_LOG_LEVEL must be one of ${logLevels.join(', ')}, not "${logLevel}"\n`,
+    );
+    return 2;
+  }
   return {
     corsOrigins,
     rateLimit,
     trashDays,
+    logLevel,
+    metricsToken: io.env.CONCORD_METRICS_TOKEN?.trim() || undefined,
     port,
     host: values.host ?? (io.env.HOST || '127.0.0.1'),
     databaseUrl: values.db ?? (io.env.DATABASE_URL || undefined),

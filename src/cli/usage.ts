@@ -13,9 +13,12 @@ concord serve [--port N] [--host H] [--db PATH]
                a file: URL is accepted)
 
 Environment: CONCORD_STATIC_DIR names the built app to serve (default: dist/app of
-this package); set it empty to serve the API only.
+this package); set it empty to serve the API only. CONCORD_LOG_LEVEL sets the request
+log (default info; warn, error, debug, silent, …). CONCORD_METRICS_TOKEN is the bearer
+token GET /metrics wants (without it, /metrics answers loopback only).
 
 Once listening, serve prints one line: Concord listening on http://HOST:PORT
+Then one JSON line per request (the request log).
 SIGTERM or SIGINT stops it gracefully.
 
 concord merge-file [-p|--stdout] [--diff3] [-L label]... [--granularity line|word]

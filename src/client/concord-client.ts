@@ -1,10 +1,12 @@
 import {
   encodeUserName,
   isProblem,
+  resolutionHeader,
   userHeader,
   type DocumentDto,
   type DocumentInput,
   type DocumentSummary,
+  type ResolutionHow,
   type VersionSummary,
 } from '../protocol/index.ts';
 import { ApiError } from './api-error.ts';
@@ -23,6 +25,17 @@ export interface VersionedDocument {
   etag: string;
 }
 
+export type { ResolutionHow } from '../protocol/index.ts';
+
+/** How a save is sent, beyond its content and ETag. */
+export interface SaveOptions {
+  /**
+   * The save resolves a conflict, this way (`Concord-Resolution`): the server counts
+   * resolutions by it in `GET /metrics`. Omit it for an ordinary save.
+   */
+  resolution?: ResolutionHow;
+}
+
 export interface ConcordClientOptions {
   /** Where the API lives; '' means this origin. */
   baseUrl?: string;
@@ -37,7 +50,12 @@ export interface ConcordClient {
   getDocument(id: string, signal?: AbortSignal): Promise<VersionedDocument>;
   createDocument(input: DocumentInput, idempotencyKey?: string): Promise<VersionedDocument>;
   /** Saves with `If-Match: etag`; throws an {@link ApiError} (409/412 on a lost update). */
-  saveDocument(id: string, input: DocumentInput, etag: string): Promise<VersionedDocument>;
+  saveDocument(
+    id: string,
+    input: DocumentInput,
+    etag: string,
+    options?: SaveOptions,
+  ): Promise<VersionedDocument>;
   listVersions(id: string, signal?: AbortSignal): Promise<VersionSummary[]>;
   getVersion(id: string, version: number, signal?: AbortSignal): Promise<DocumentDto>;
   /** The URL of a document's server-sent event stream. */
@@ -53,6 +71,8 @@ export interface ConcordClient {
  * const client = createConcordClient({ userName: () => 'alice' });
  * const { doc, etag } = await client.getDocument(id);
  * await client.saveDocument(id, { title: doc.title, body: doc.body + '!' }, etag);
+ * // A save that resolves a conflict says how:
+ * await client.saveDocument(id, resolved, theirsEtag, { resolution: 'kept-mine' });
  */
 export function createConcordClient(options: ConcordClientOptions = {}): ConcordClient {
   const baseUrl = options.baseUrl ?? '';
@@ -98,13 +118,11 @@ export function createConcordClient(options: ConcordClientOptions = {}): Concord
         await request('/api/docs', { method: 'POST', body: JSON.stringify(input), headers }),
       );
     },
-    async saveDocument(id, input, etag) {
+    async saveDocument(id, input, etag, { resolution } = {}) {
+      const headers: Record<string, string> = { 'If-Match': etag };
+      if (resolution) headers[resolutionHeader] = resolution;
       return readVersioned(
-        await request(docPath(id), {
-          method: 'PUT',
-          body: JSON.stringify(input),
-          headers: { 'If-Match': etag },
-        }),
+        await request(docPath(id), { method: 'PUT', body: JSON.stringify(input), headers }),
       );
     },
     async listVersions(id, signal) {

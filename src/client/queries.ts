@@ -5,7 +5,7 @@ import {
   useQueryClient,
   type UseMutationOptions,
 } from '@tanstack/react-query';
-import type { DocumentInput } from '../protocol/index.ts';
+import type { DocumentInput, ResolutionHow } from '../protocol/index.ts';
 import { isSaveConflict } from './api-error.ts';
 import type { VersionedDocument } from './concord-client.ts';
 import { ConcordClientContext, useConcordClient } from './client-context.ts';
@@ -37,9 +37,13 @@ export function useDocument(id: string) {
   });
 }
 
-/** What a guarded save sends: the content, and the ETag it was edited from. */
+/**
+ * What a guarded save sends: the content, the ETag it was edited from, and, for a save that
+ * resolves a conflict, how (`Concord-Resolution`).
+ */
 export interface SaveVariables extends DocumentInput {
   etag: string;
+  resolution?: ResolutionHow;
 }
 
 /**
@@ -58,7 +62,8 @@ export function useSaveDocument(
   const queryClient = useQueryClient();
   return useMutation({
     scope: { id: `concord-save:${id}` },
-    mutationFn: ({ etag, ...input }: SaveVariables) => client.saveDocument(id, input, etag),
+    mutationFn: ({ etag, resolution, ...input }: SaveVariables) =>
+      client.saveDocument(id, input, etag, { resolution }),
     retry: (failureCount, error) =>
       failureCount < 2 && !isSaveConflict(error) && isNetworkError(error),
     ...options,

@@ -32,6 +32,8 @@ export const problemTypes = {
   idempotencyKeyInFlight: 'https://concord.dev/problems/idempotency-key-in-flight',
   invalidQuery: 'https://concord.dev/problems/invalid-query',
   forbiddenOrigin: 'https://concord.dev/problems/forbidden-origin',
+  unauthenticated: 'https://concord.dev/problems/unauthenticated',
+  forbidden: 'https://concord.dev/problems/forbidden',
   rateLimited: 'https://concord.dev/problems/rate-limited',
   internal: 'https://concord.dev/problems/internal',
   storeUnavailable: 'https://concord.dev/problems/store-unavailable',

@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger } from './create-logger.ts';
+import { createMonitoring } from './create-monitoring.ts';
 import { createTestApp } from './testing/create-test-app.ts';
 import type { TestApp } from './testing/create-test-app.ts';
 
@@ -27,19 +29,14 @@ describe('createApp', () => {
   });
 
   it('answers a logged 500 problem, not a crash, when the store fails', async () => {
-    t = createTestApp();
+    const errors: string[] = [];
+    const logger = createLogger({ level: 'error', destination: { write: (l) => errors.push(l) } });
+    t = createTestApp({ monitoring: createMonitoring({ logger }) });
     await t.store.close();
-    const errors: unknown[] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => errors.push(args);
-    try {
-      const res = await t.app.request('/api/docs');
-      expect(res.status).toBe(500);
-      expect(res.headers.get('Content-Type')).toBe('application/problem+json');
-      expect(errors).toHaveLength(1);
-    } finally {
-      console.error = original;
-    }
+    const res = await t.app.request('/api/docs');
+    expect(res.status).toBe(500);
+    expect(res.headers.get('Content-Type')).toBe('application/problem+json');
+    expect(errors).toHaveLength(1);
   });
 });
 

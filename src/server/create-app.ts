@@ -21,6 +21,10 @@ import { serveStaticApp } from './serve-static-app.ts';
 import { setSecurityHeaders } from './set-security-headers.ts';
 import type { DocumentStore } from './store.ts';
 import { createJsonResponse } from './create-json-response.ts';
+import { createMetricsRoutes } from './create-metrics-routes.ts';
+import { createMonitoring } from './create-monitoring.ts';
+import type { Monitoring } from './create-monitoring.ts';
+import { observeRequests } from './observe-requests.ts';
 
 /** Everything `createApp` needs; only `store` is required. */
 export interface AppOptions {
@@ -49,6 +53,8 @@ export interface AppOptions {
   rateLimit?: RateLimit | false;
   /** Days a deleted document stays in the trash before it is purged (default 30). */
   trashDays?: number;
+  /** The request log and `/metrics` (default `createMonitoring()`: silent, loopback only). */
+  monitoring?: Monitoring;
 }
 
 /**
@@ -64,6 +70,8 @@ export function createApp(options: AppOptions): Hono {
   const keepAliveMs = options.keepAliveMs ?? 15_000;
   const { corsOrigins = [], rateLimit = defaultRateLimit } = options;
   const app = new Hono();
+  const monitoring = options.monitoring ?? createMonitoring();
+  app.use('*', observeRequests(monitoring));
   // Outermost first, so that every answer below — a 429 or 403 included — has the security
   // headers, and an allowed embedder can read it.
   app.use('*', setSecurityHeaders);
@@ -75,6 +83,7 @@ export function createApp(options: AppOptions): Hono {
   app.use('*', guardOrigin(corsOrigins));
 
   app.route('/healthz', createHealthRoutes({ store }));
+  app.route('/metrics', createMetricsRoutes(monitoring));
   app.route('/api/docs', createCollectionRoutes({ store, now }));
   app.route('/api/docs', createDocumentRoutes({ store, now, trash }));
   app.route('/api/trash', createTrashRoutes({ store, trash }));

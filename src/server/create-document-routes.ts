@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { Context } from 'hono';
 import { problemTypes } from '../protocol/problem.ts';
 import type { EditConflictProblem } from '../protocol/problem.ts';
 import { answerMethodNotAllowed } from './answer-method-not-allowed.ts';
@@ -14,7 +15,9 @@ import {
   readWritePreconditions,
 } from './read-preconditions.ts';
 import type { WritePreconditions } from './read-preconditions.ts';
+import { readResolution } from './read-resolution.ts';
 import { readUser } from './read-user.ts';
+import { noteProblemType, noteResolution } from './request-notes.ts';
 import type { DocumentStore, StoredDocument } from './store.ts';
 import type { TrashRetention } from './trash-retention.ts';
 import { createDocumentDeletedProblem } from './create-document-deleted-problem.ts';
@@ -66,11 +69,16 @@ export function createDocumentRoutes({ store, now, trash }: WriteRouteDeps): Hon
     // succeed, so 404 and 400s come before 428, 409 and 412. The store reads the document in
     // its transaction; a request refused before that is answered 404 if there is no document
     // (or 409 document-deleted if it is in the trash, which no If-Match could change).
-    const { input, user, preconditions } = await orNotFound(findWritable, id, async () => ({
-      input: await readDocumentInput(c),
-      user: readUser(c),
-      preconditions: readWritePreconditions(c, `/api/docs/${id}`),
-    }));
+    const { input, user, resolution, preconditions } = await orNotFound(
+      findWritable,
+      id,
+      async () => ({
+        input: await readDocumentInput(c),
+        user: readUser(c),
+        resolution: readResolution(c),
+        preconditions: readWritePreconditions(c, `/api/docs/${id}`),
+      }),
+    );
     const expected =
       preconditions.ifNoneMatch === undefined
         ? preconditions.ifMatch
@@ -82,11 +90,14 @@ export function createDocumentRoutes({ store, now, trash }: WriteRouteDeps): Hon
       case 'trashed':
         return refuseTrashed(id, outcome.deleted_at);
       case 'conflict':
-        return answerRefusal(preconditions, outcome.current);
+        return answerRefusal(c, preconditions, outcome.current);
       case 'titleTaken':
         throw createTitleTakenProblem(outcome.existing);
       case 'saved':
+        if (resolution) noteResolution(c, resolution);
+        return sendSaved(outcome.document);
       case 'alreadySaved':
+        // A retry of a save that landed: its resolution was counted the first time.
         return sendSaved(outcome.document);
     }
   });
@@ -99,7 +110,7 @@ export function createDocumentRoutes({ store, now, trash }: WriteRouteDeps): Hon
     const outcome = await store.deleteDocument(id, expected, now());
     if (outcome.status === 'notFound') throw createDocumentNotFound(id);
     if (outcome.status === 'trashed') return refuseTrashed(id, outcome.deleted_at);
-    if (outcome.status === 'conflict') return answerRefusal(preconditions, outcome.current);
+    if (outcome.status === 'conflict') return answerRefusal(c, preconditions, outcome.current);
     // A good moment to let go of what was deleted long ago: deletes are rare, purges cheap.
     await trash.purge();
     return c.body(null, 204);
@@ -171,12 +182,18 @@ function sendSaved(document: StoredDocument): Response {
  * Why the compare-and-swap refused: a stale `If-Match` (409 with the current document), or,
  * when the current version does match `If-Match`, a failed `If-None-Match` (412). Returned
  * rather than thrown: a conflict is an everyday answer, and building an `Error` (its stack
- * trace) cost more than the rest of it.
+ * trace) cost more than the rest of it. Noted on `c` for the request log and metrics.
  */
-function answerRefusal(preconditions: WritePreconditions, current: StoredDocument): Response {
+function answerRefusal(
+  c: Context,
+  preconditions: WritePreconditions,
+  current: StoredDocument,
+): Response {
   if (!matchesExpected(preconditions.ifMatch, current.etag)) {
+    noteProblemType(c, problemTypes.editConflict);
     return createProblemResponse(createEditConflictProblem(current));
   }
+  noteProblemType(c, problemTypes.preconditionFailed);
   return createPreconditionFailedProblem(
     'If-None-Match matches the current version of this document; nothing was changed.',
   ).getResponse();

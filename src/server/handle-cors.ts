@@ -8,11 +8,19 @@ export const corsAllowedHeaders = [
   'If-None-Match',
   'Idempotency-Key',
   'Concord-User',
+  'Concord-Resolution',
   'Last-Event-ID',
 ];
 
 /** Response headers an embedder's script may read (besides the CORS-safelisted ones). */
-export const corsExposedHeaders = ['ETag', 'Location', 'Content-Location', 'Link', 'Retry-After'];
+export const corsExposedHeaders = [
+  'ETag',
+  'Location',
+  'Content-Location',
+  'Link',
+  'Retry-After',
+  'X-Request-Id',
+];
 
 const corsMethods = 'GET, HEAD, POST, PUT, DELETE';
 

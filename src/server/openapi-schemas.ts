@@ -162,6 +162,8 @@ export const openApiSchemas = {
   IdempotencyKeyReusedProblem: problemOf(problemTypes.idempotencyKeyReused),
   IdempotencyKeyInFlightProblem: problemOf(problemTypes.idempotencyKeyInFlight),
   ForbiddenOriginProblem: problemOf(problemTypes.forbiddenOrigin),
+  UnauthenticatedProblem: problemOf(problemTypes.unauthenticated),
+  ForbiddenProblem: problemOf(problemTypes.forbidden),
   RateLimitedProblem: problemOf(problemTypes.rateLimited),
   InternalProblem: problemOf(problemTypes.internal),
   StoreUnavailableProblem: problemOf(problemTypes.storeUnavailable),

@@ -1,8 +1,10 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from './create-app.ts';
+import { createLogger } from './create-logger.ts';
+import { createMonitoring } from './create-monitoring.ts';
 import type { DocumentStore } from './store.ts';
 import type { JsonSchema } from './openapi-schemas.ts';
 import { openApiDocument } from './openapi.ts';
@@ -73,6 +75,11 @@ async function expectDocumented(operation: Operation, res: Response): Promise<un
       `${where}: ${mediaType} is not one of ${Object.keys(response.content).join(', ')}`,
     );
   if (mediaType === 'text/event-stream') return res;
+  if (mediaType === 'text/plain') {
+    const text = await res.text();
+    validate(declared.schema, text, `${where}: body`);
+    return text;
+  }
   const body: unknown = await res.json();
   validate(declared.schema, body, `${where}: body`);
   return body;
@@ -331,33 +338,52 @@ describe('the OpenAPI description', () => {
         return () => Promise.reject(new Error('the database went away'));
       },
     }) as DocumentStore;
-    const app = createApp({ store: failing, staticDir: null });
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    try {
-      const id = doc.id;
-      const write = { ...json, 'If-Match': etag };
-      const requests: [Operation, string, RequestInit][] = [
-        ['get /api/docs', '/api/docs', {}],
-        ['post /api/docs', '/api/docs', { method: 'POST', headers: json, body: input('New') }],
-        ['get /api/docs/{id}', `/api/docs/${id}`, {}],
-        ['put /api/docs/{id}', `/api/docs/${id}`, { method: 'PUT', headers: write, body: input() }],
-        ['delete /api/docs/{id}', `/api/docs/${id}`, { method: 'DELETE', headers: write }],
-        ['get /api/docs/{id}/versions', `/api/docs/${id}/versions`, {}],
-        ['get /api/docs/{id}/versions/{n}', `/api/docs/${id}/versions/1`, {}],
-        ['get /api/docs/{id}/events', `/api/docs/${id}/events`, {}],
-        ['get /api/trash', '/api/trash', {}],
-        ['post /api/trash/{id}/restore', `/api/trash/${id}/restore`, { method: 'POST' }],
-      ];
-      for (const [operation, path, init] of requests) {
-        const res = await app.request(path, init);
-        expect(res.status, operation).toBe(500);
-        const problem = (await expectDocumented(operation, res)) as { detail: string };
-        expect(problem.detail).not.toContain('went away'); // nothing of the fault leaks
-      }
-      expect(logged).toHaveBeenCalledTimes(requests.length);
-    } finally {
-      logged.mockRestore();
+    const logged: string[] = [];
+    const logger = createLogger({ level: 'error', destination: { write: (l) => logged.push(l) } });
+    const app = createApp({
+      store: failing,
+      staticDir: null,
+      monitoring: createMonitoring({ logger }),
+    });
+
+    const id = doc.id;
+    const write = { ...json, 'If-Match': etag };
+    const requests: [Operation, string, RequestInit][] = [
+      ['get /api/docs', '/api/docs', {}],
+      ['post /api/docs', '/api/docs', { method: 'POST', headers: json, body: input('New') }],
+      ['get /api/docs/{id}', `/api/docs/${id}`, {}],
+      ['put /api/docs/{id}', `/api/docs/${id}`, { method: 'PUT', headers: write, body: input() }],
+      ['delete /api/docs/{id}', `/api/docs/${id}`, { method: 'DELETE', headers: write }],
+      ['get /api/docs/{id}/versions', `/api/docs/${id}/versions`, {}],
+      ['get /api/docs/{id}/versions/{n}', `/api/docs/${id}/versions/1`, {}],
+      ['get /api/docs/{id}/events', `/api/docs/${id}/events`, {}],
+      ['get /api/trash', '/api/trash', {}],
+      ['post /api/trash/{id}/restore', `/api/trash/${id}/restore`, { method: 'POST' }],
+    ];
+    for (const [operation, path, init] of requests) {
+      const res = await app.request(path, init);
+      expect(res.status, operation).toBe(500);
+      const problem = (await expectDocumented(operation, res)) as { detail: string };
+      expect(problem.detail).not.toContain('went away'); // nothing of the fault leaks
     }
+    expect(logged).toHaveLength(requests.length);
+  });
+
+  it('documents /metrics: 200 on loopback or with the token, 401 without it, 403 elsewhere', async () => {
+    const from = (remoteAddress: string) => ({ incoming: { socket: { remoteAddress } } });
+    const local = await t.app.request('/metrics', {}, from('127.0.0.1'));
+    expect(await expectDocumented('get /metrics', local)).toContain('concord_conflicts_total');
+    const elsewhere = await t.app.request('/metrics', {}, from('10.0.0.1'));
+    await expectDocumented('get /metrics', elsewhere);
+    const monitoring = createMonitoring({ metricsToken: 'token' });
+    const guarded = createApp({ store: t.store, staticDir: null, monitoring });
+    const withoutToken = await guarded.request('/metrics', {}, from('127.0.0.1'));
+    expect(withoutToken.status).toBe(401);
+    await expectDocumented('get /metrics', withoutToken);
+    const withToken = await guarded.request('/metrics', {
+      headers: { Authorization: 'Bearer token' },
+    });
+    expect(withToken.status).toBe(200);
   });
 
   it('is served at GET /api/openapi.json as OpenAPI 3.1', async () => {

@@ -1,6 +1,7 @@
 import { limits, userHeader } from '../protocol/document.ts';
 import { pageLimits } from './create-collection-routes.ts';
 import { healthTimeoutMs } from './create-health-routes.ts';
+import { describeMetricsPath, resolutionParameter } from './openapi-metrics.ts';
 import type { JsonSchema } from './openapi-schemas.ts';
 import { etagSchema, openApiSchemas, refSchema } from './openapi-schemas.ts';
 
@@ -208,7 +209,8 @@ export const openApiDocument: OpenApiDocument = {
     description:
       'Documents saved with ETag-guarded requests. Every error is application/problem+json ' +
       '(RFC 9457). A method a path does not list answers 405 with Allow; OPTIONS answers 204 ' +
-      'with Allow. Every answer may also be 429 (rate limit) with Retry-After.',
+      'with Allow. Every answer may also be 429 (rate limit) with Retry-After, and carries ' +
+      'X-Request-Id (the id of its line in the request log; a proxy-sent one is kept).',
   },
   jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
   paths: {
@@ -307,7 +309,13 @@ export const openApiDocument: OpenApiDocument = {
         description:
           'Preconditions are evaluated after 404 and validation (RFC 9110 §13.2.1). A retry of ' +
           'a save that already landed (same If-Match, same content and user) answers 200.',
-        parameters: [idParameter, ifMatchWrite, ifNoneMatchWrite, userParameter],
+        parameters: [
+          idParameter,
+          ifMatchWrite,
+          ifNoneMatchWrite,
+          userParameter,
+          resolutionParameter,
+        ],
         requestBody: { required: true, content: json(refSchema('DocumentInput')) },
         responses: {
           '200': {
@@ -559,6 +567,7 @@ export const openApiDocument: OpenApiDocument = {
         },
       },
     },
+    '/metrics': describeMetricsPath(rateLimited),
     '/api/openapi.json': {
       get: {
         operationId: 'getOpenApi',

@@ -207,6 +207,7 @@ describe('CORS', () => {
       expect(allowed).toContain(name);
     }
     expect(allowed).toContain('Concord-User');
+    expect(allowed).toContain('Concord-Resolution');
     expect(res.headers.get('Access-Control-Allow-Credentials')).toBeNull();
   });
 
@@ -220,7 +221,7 @@ describe('CORS', () => {
     expect(res.status).toBe(201);
     expect(res.headers.get('Access-Control-Allow-Origin')).toBe(wiki);
     const exposed = res.headers.get('Access-Control-Expose-Headers')!.split(', ');
-    expect(exposed).toEqual(expect.arrayContaining(['ETag', 'Location']));
+    expect(exposed).toEqual(expect.arrayContaining(['ETag', 'Location', 'X-Request-Id']));
     expect(res.headers.get('Vary')).toContain('Origin');
   });
 

@@ -111,6 +111,26 @@ describe('concord serve over real HTTP', () => {
     expect(((await fine.json()) as DocumentDto).body).toBe('ü');
   });
 
+  it('logs each request as one JSON line after the first, and serves /metrics on loopback', async () => {
+    const metrics = await fetch(`${base}/metrics`);
+    expect(metrics.status).toBe(200);
+    const text = await metrics.text();
+    expect(text).toMatch(/^concord_conflicts_total\{kind="stale-save"\} 1$/m);
+    expect(text).toContain('process_resident_memory_bytes');
+    const requestLines = () => stdout.split('\n').slice(1, -1);
+    await expect
+      .poll(() => requestLines().some((line) => line.includes('"status":409')))
+      .toBe(true);
+    const logged = requestLines().map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(logged.find((line) => line.status === 409)).toMatchObject({
+      level: 'info',
+      method: 'PUT',
+      route: '/api/docs/:id',
+      conflict: 'stale-save',
+    });
+    expect(stdout).not.toContain('Over the wire'); // the title
+  });
+
   it('stops with exit code 0 on SIGTERM, even with an event stream open', async () => {
     const list = (await (await fetch(`${base}/api/docs`)).json()) as { items: DocumentDto[] };
     const stream = await fetch(`${base}/api/docs/${list.items[0]!.id}/events`);
