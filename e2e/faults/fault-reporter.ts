@@ -8,8 +8,11 @@ import type { FaultResult } from './play-scenario.ts';
 export default class FaultReporter implements Reporter {
   private readonly rows: { result: FaultResult; passed: boolean }[] = [];
   private readonly failed: string[] = [];
+  private readonly known: string[] = [];
 
   onTestEnd(test: TestCase, result: TestResult): void {
+    const known = test.annotations.find((a) => a.type === 'known loss');
+    if (known) this.known.push(`${test.title}: ${known.description}`);
     const attachment = result.attachments.find((a) => a.name === 'fault-result');
     if (attachment?.body) {
       this.rows.push({
@@ -22,7 +25,7 @@ export default class FaultReporter implements Reporter {
   }
 
   onEnd(): void {
-    if (this.rows.length === 0 && this.failed.length === 0) return;
+    if (this.rows.length === 0 && this.failed.length === 0 && this.known.length === 0) return;
     const rows = [...this.rows].sort((a, b) => a.result.name.localeCompare(b.result.name));
     const table = [
       ['scenario', 'fault', 'typed', 'lost', 'recovered', 'time to recover', 'verdict'],
@@ -48,6 +51,8 @@ export default class FaultReporter implements Reporter {
         `${sum((r) => r.recoveredChars)} recovered by the person.`,
     );
     for (const title of this.failed) out.push(`  did not finish: ${title}`);
+    if (this.known.length > 0) out.push(`Known losses, not played (${this.known.length}):`);
+    for (const known of this.known) out.push(`  ${known}`);
     console.log(`\n${out.join('\n')}\n`);
   }
 

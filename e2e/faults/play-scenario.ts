@@ -111,7 +111,9 @@ export class ScenarioPlayer {
     switch (step.do) {
       case 'open': {
         const tab = await this.tab(step.who, true);
-        await tab.open(this.docId);
+        // A document of megabytes takes its time to arrive and render on a busy machine.
+        await tab.page.goto(`/docs/${encodeURIComponent(this.docId)}`);
+        await expect(tab.body).toBeEditable({ timeout: 30_000 });
         return;
       }
       case 'type':
@@ -307,11 +309,14 @@ export class ScenarioPlayer {
    * left to decide, Save merged version (again if yet another save landed meanwhile).
    */
   private async finishSave(tab: EditorPage): Promise<void> {
-    await tab.save();
+    // With the dialog open (a resolution that met yet another save) the editor's Save is behind
+    // it: the person goes on in the dialog.
+    if (!(await tab.dialog.root.isVisible())) await tab.save();
     for (let round = 0; round < 5; round++) {
       const saved = tab.status.filter({ hasText: /^Saved$/ });
       await expect(saved.or(tab.dialog.root).first()).toBeVisible({ timeout: 15_000 });
       if (!(await tab.dialog.root.isVisible())) return this.expectSaved(tab);
+      await this.keepEveryonesWords(tab);
       await tab.dialog.expectConflictsLeft(0);
       await tab.dialog.saveMerged();
       await expect(tab.dialog.root)
@@ -319,6 +324,19 @@ export class ScenarioPlayer {
         .catch(() => undefined);
     }
     throw new Error('Still not saved after five rounds of merging');
+  }
+
+  /** What a person who wants nobody's words lost does: Use both on each conflict still open. */
+  private async keepEveryonesWords(tab: EditorPage): Promise<void> {
+    const open = tab.dialog.root.locator('[data-unresolved="true"]');
+    for (let left = await open.count(); left > 0; left = await open.count()) {
+      const group = open.first();
+      const both = group.getByRole('button', { name: tab.dialog.labels.useBoth, exact: true });
+      if ((await both.count()) > 0) await both.click();
+      else
+        await group.getByRole('button', { name: tab.dialog.labels.useMine, exact: true }).click();
+      await expect(open).toHaveCount(left - 1);
+    }
   }
 
   private async type(tab: EditorPage, text: string, where: Where): Promise<void> {
@@ -346,8 +364,16 @@ export class ScenarioPlayer {
     else if (action === 'use-theirs') await dialog.useTheirs(conflict);
     else if (action === 'use-both') await dialog.useBoth(conflict);
     else if (action === 'save-merged') await dialog.saveMerged();
-    else if (action === 'keep-mine') await dialog.keepMine();
-    else if (action === 'take-theirs') await dialog.takeTheirs();
+    else if (action === 'keep-mine') {
+      await dialog.keepMine();
+      // Where theirs holds changes mine lacks, Keep mine asks first, listing them: the person
+      // confirms, having seen what goes (it stays in the history).
+      const asked = await dialog.discardDialog
+        .waitFor({ state: 'visible', timeout: 2_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (asked) await dialog.discardTheirChanges();
+    } else if (action === 'take-theirs') await dialog.takeTheirs();
     else if (action === 'escape') await tab.page.keyboard.press('Escape');
   }
 
