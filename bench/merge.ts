@@ -1,5 +1,6 @@
 // Benchmark of the merge engine against `git merge-file` and node-diff3 on generated prose
-// documents. Run with `npm run bench:merge` (add `-- --runs N` for more repeats). The machine
+// documents, then the worst cases of bench/merge-adversarial.ts. Run with `npm run bench:merge`
+// (add `-- --runs N` for more repeats, `-- --adversarial` for the worst cases alone). The machine
 // may be shared: every figure is the median of several runs, and the load average is printed.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { merge as diff3Merge } from 'node-diff3';
 import { merge, renderMerge } from '../src/merge/index.ts';
+import { benchmarkAdversarial } from './merge-adversarial.ts';
 
 const concordBin = fileURLToPath(new URL('../bin/concord.js', import.meta.url));
 const thisFile = fileURLToPath(import.meta.url);
@@ -187,6 +189,13 @@ if (memoryAt >= 0) {
 } else if (diff3At >= 0) {
   runNodeDiff3(process.argv.slice(diff3At + 1));
 } else {
+  // `--adversarial` alone runs only the worst cases' table; `--no-adversarial` leaves it out.
   const runsAt = process.argv.indexOf('--runs');
-  benchmark(runsAt >= 0 ? Number(process.argv[runsAt + 1]) : 5);
+  if (!process.argv.includes('--adversarial')) {
+    benchmark(runsAt >= 0 ? Number(process.argv[runsAt + 1]) : 5);
+  }
+  if (!process.argv.includes('--no-adversarial')) {
+    console.log('\nWorst cases (bench/merge-adversarial.ts):\n');
+    benchmarkAdversarial();
+  }
 }

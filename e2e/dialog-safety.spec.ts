@@ -31,7 +31,7 @@ test.describe('Keep mine when theirs holds changes mine lacks', () => {
     await expect(ask).toContainText('undoes these changes Alice made');
     // Exactly Alice's two changes, each after the line it follows.
     await expect(ask.getByRole('listitem')).toHaveCount(2);
-    await expect(ask.getByRole('listitem').nth(0)).toHaveText('- Ben- Cleo');
+    await expect(ask.getByRole('listitem').nth(0)).toHaveText('After “- Ben”:- Cleo');
     await expect(ask.getByRole('listitem').nth(1)).toContainText('We meet at noontwo in room 2.');
     await expect(ask.getByRole('listitem').nth(1).locator('ins')).toHaveText('two');
     // Focus starts on the choice that loses nothing.

@@ -55,7 +55,7 @@ export function DiscardDialog(props: {
         <ul>
           {props.changes.map((change, i) => (
             <li key={i}>
-              {change.where === 'title' ? labels.titleChange : change.context}
+              {change.where === 'title' ? labels.titleChange : labels.discardWhere(change.context)}
               <pre>
                 <WordDiff before={change.base} after={change.theirs} />
               </pre>

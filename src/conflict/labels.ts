@@ -56,6 +56,8 @@ export interface ConflictLabels {
   discardTitle: string;
   discardIntro: (who: string | undefined) => string;
   discard: string;
+  /** Where a listed change is: after the line it follows (`''`: at the very start). */
+  discardWhere: (lineBefore: string) => string;
   goBack: string;
   /** Marks their change of the title in that list. */
   titleChange: string;
@@ -132,6 +134,7 @@ export const defaultLabels: ConflictLabels = {
   discardIntro: (who) =>
     `Keep mine saves your version as it is, which undoes these changes ${who || 'they'} made:`,
   discard: 'Discard their changes',
+  discardWhere: (line) => (line ? `After “${line}”:` : 'At the start:'),
   goBack: 'Go back',
   titleChange: 'Title:',
   savedAgain: (who, again, version, what) =>

@@ -1,0 +1,268 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+// Follows xdiff (LibXDiff by Davide Libenzi, as in git: xdiff/xprepare.c, xdiff/xdiffi.c) step
+// for step; see docs/decisions/0019-xdiff-licence.md. The rest of Concord is MIT.
+import { ScratchArrays } from './scratch-arrays.ts';
+
+/** Lines matched in a row that make a "good" run for the early cut-off. */
+const SNAKE_COUNT = 20;
+/** Steps before the early cut-off may apply. */
+const EARLY_CUT_MIN_STEPS = 256;
+/** How much further than the steps taken a path must reach for the early cut-off. */
+const EARLY_CUT_FACTOR = 4;
+/** Fewest steps a bisection may take before it settles for the furthest path. */
+const MIN_MAX_STEPS = 256;
+/** Stands for "beyond every line" in the backward path's table. */
+const FAR = 0x7fffffff;
+
+/** The path tables, reused between diffs (one diff at a time: diffs never nest). */
+const scratch = new ScratchArrays();
+const FORWARD = 0;
+const BACKWARD = 1;
+
+/** xdiff's rough square root (`xdl_bogosqrt`): 2 to the half of `n`'s bit count, rounded up. */
+export function roughSqrt(n: number): number {
+  let root = 1;
+  for (let rest = n; rest > 0; rest = Math.floor(rest / 4)) root *= 2;
+  return root;
+}
+
+/**
+ * Finds where to split a box (xdiff's `xdl_split`, in git's xdiff/xdiffi.c, LGPL-2.1-or-later): the middle snake of a shortest path, or,
+ * unless a minimal diff is needed, a good enough point once the search has taken too long. The
+ * steps are methods of their own: the rarely taken cut-offs then cannot throw the optimised hot
+ * loops away when first reached (which made a first merge ten times slower than the next).
+ */
+export class SnakeSearch {
+  private x: Int32Array = new Int32Array(0);
+  private y: Int32Array = new Int32Array(0);
+  /** Furthest x reached on each diagonal k (at `k + o`), from the top left. */
+  private kf: Int32Array = new Int32Array(0);
+  /** Least x reached on each diagonal, from the bottom right. */
+  private kb: Int32Array = new Int32Array(0);
+  private o = 0;
+  private maxSteps = 0;
+  // The box and the diagonals reached so far.
+  private off1 = 0;
+  private lim1 = 0;
+  private off2 = 0;
+  private lim2 = 0;
+  private fmin = 0;
+  private fmax = 0;
+  private bmin = 0;
+  private bmax = 0;
+  private gotSnake = false;
+  // The answer: where to split, and whether each half must be diffed minimally.
+  i1 = 0;
+  i2 = 0;
+  minLow = false;
+  minHigh = false;
+
+  /** Gets ready for the boxes of one diff of `x` and `y`. */
+  start(x: Int32Array, y: Int32Array): void {
+    this.x = x;
+    this.y = y;
+    const diagonals = x.length + y.length + 3;
+    // Every entry read is written first in the same box: no need to clear them.
+    this.kf = scratch.ints32(FORWARD, diagonals);
+    this.kb = scratch.ints32(BACKWARD, diagonals);
+    this.o = y.length + 1;
+    this.maxSteps = Math.max(roughSqrt(diagonals), MIN_MAX_STEPS);
+  }
+
+  /** Splits the box; both sides have at least one line and differ at both ends. */
+  split(off1: number, lim1: number, off2: number, lim2: number, needMin: boolean): void {
+    this.off1 = off1;
+    this.lim1 = lim1;
+    this.off2 = off2;
+    this.lim2 = lim2;
+    const fmid = off1 - off2;
+    const bmid = lim1 - lim2;
+    const odd = ((fmid - bmid) & 1) !== 0;
+    this.fmin = this.fmax = fmid;
+    this.bmin = this.bmax = bmid;
+    this.kf[fmid + this.o] = off1;
+    this.kb[bmid + this.o] = lim1;
+    for (let steps = 1; ; steps++) {
+      this.gotSnake = false;
+      if (this.stepForward(odd) || this.stepBackward(odd)) return;
+      if (needMin) continue;
+      if (this.gotSnake && steps > EARLY_CUT_MIN_STEPS) {
+        if (this.cutForward(steps) || this.cutBackward(steps)) return;
+      }
+      if (steps >= this.maxSteps) {
+        this.takeFurthest();
+        return;
+      }
+    }
+  }
+
+  /** One more step of the forward paths; true when one met a backward path. */
+  private stepForward(odd: boolean): boolean {
+    const { x, y, kf, kb, o, lim1, lim2 } = this;
+    const dmin = this.off1 - lim2;
+    const dmax = lim1 - this.off2;
+    // Widen the diagonals by one each way, or narrow at the box's edge.
+    if (this.fmin > dmin) kf[--this.fmin - 1 + o] = -1;
+    else ++this.fmin;
+    if (this.fmax < dmax) kf[++this.fmax + 1 + o] = -1;
+    else --this.fmax;
+    const { bmin, bmax } = this;
+    for (let d = this.fmax; d >= this.fmin; d -= 2) {
+      const left = kf[d - 1 + o] as number;
+      const right = kf[d + 1 + o] as number;
+      let i1 = left >= right ? left + 1 : right;
+      const from = i1;
+      let i2 = i1 - d;
+      while (i1 < lim1 && i2 < lim2 && x[i1] === y[i2]) {
+        i1++;
+        i2++;
+      }
+      if (i1 - from > SNAKE_COUNT) this.gotSnake = true;
+      kf[d + o] = i1;
+      if (odd && bmin <= d && d <= bmax && (kb[d + o] as number) <= i1) {
+        this.answer(i1, i2, true, true);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** One more step of the backward paths; true when one met a forward path. */
+  private stepBackward(odd: boolean): boolean {
+    const { x, y, kf, kb, o, off1, off2 } = this;
+    const dmin = off1 - this.lim2;
+    const dmax = this.lim1 - off2;
+    if (this.bmin > dmin) kb[--this.bmin - 1 + o] = FAR;
+    else ++this.bmin;
+    if (this.bmax < dmax) kb[++this.bmax + 1 + o] = FAR;
+    else --this.bmax;
+    const { fmin, fmax } = this;
+    for (let d = this.bmax; d >= this.bmin; d -= 2) {
+      const left = kb[d - 1 + o] as number;
+      const right = kb[d + 1 + o] as number;
+      let i1 = left < right ? left : right - 1;
+      const from = i1;
+      let i2 = i1 - d;
+      while (i1 > off1 && i2 > off2 && x[i1 - 1] === y[i2 - 1]) {
+        i1--;
+        i2--;
+      }
+      if (from - i1 > SNAKE_COUNT) this.gotSnake = true;
+      kb[d + o] = i1;
+      if (!odd && fmin <= d && d <= fmax && i1 <= (kf[d + o] as number)) {
+        this.answer(i1, i2, true, true);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Early cut-off, forward: a path far into the box that ends in a long run of matches. */
+  private cutForward(steps: number): boolean {
+    const { x, y, kf, o, off1, lim1, off2, lim2 } = this;
+    const fmid = off1 - off2;
+    let best = 0;
+    for (let d = this.fmax; d >= this.fmin; d -= 2) {
+      const dd = d > fmid ? d - fmid : fmid - d;
+      const i1 = kf[d + o] as number;
+      const i2 = i1 - d;
+      const v = i1 - off1 + (i2 - off2) - dd;
+      if (
+        v > EARLY_CUT_FACTOR * steps &&
+        v > best &&
+        off1 + SNAKE_COUNT <= i1 &&
+        i1 < lim1 &&
+        off2 + SNAKE_COUNT <= i2 &&
+        i2 < lim2 &&
+        endsInRun(x, y, i1, i2)
+      ) {
+        best = v;
+        this.answer(i1, i2, true, false);
+      }
+    }
+    return best > 0;
+  }
+
+  /** Early cut-off, backward: a path far into the box that starts with a long run of matches. */
+  private cutBackward(steps: number): boolean {
+    const { x, y, kb, o, off1, lim1, off2, lim2 } = this;
+    const bmid = lim1 - lim2;
+    let best = 0;
+    for (let d = this.bmax; d >= this.bmin; d -= 2) {
+      const dd = d > bmid ? d - bmid : bmid - d;
+      const i1 = kb[d + o] as number;
+      const i2 = i1 - d;
+      const v = lim1 - i1 + (lim2 - i2) - dd;
+      if (
+        v > EARLY_CUT_FACTOR * steps &&
+        v > best &&
+        off1 < i1 &&
+        i1 <= lim1 - SNAKE_COUNT &&
+        off2 < i2 &&
+        i2 <= lim2 - SNAKE_COUNT &&
+        startsRun(x, y, i1, i2)
+      ) {
+        best = v;
+        this.answer(i1, i2, false, true);
+      }
+    }
+    return best > 0;
+  }
+
+  /** Enough: the path that got furthest, forward or backward. */
+  private takeFurthest(): void {
+    const { kf, kb, o, off1, lim1, off2, lim2 } = this;
+    let fbest = -1;
+    let fbest1 = -1;
+    for (let d = this.fmax; d >= this.fmin; d -= 2) {
+      let i1 = Math.min(kf[d + o] as number, lim1);
+      let i2 = i1 - d;
+      if (lim2 < i2) {
+        i1 = lim2 + d;
+        i2 = lim2;
+      }
+      if (fbest < i1 + i2) {
+        fbest = i1 + i2;
+        fbest1 = i1;
+      }
+    }
+    let bbest = FAR;
+    let bbest1 = FAR;
+    for (let d = this.bmax; d >= this.bmin; d -= 2) {
+      let i1 = Math.max(off1, kb[d + o] as number);
+      let i2 = i1 - d;
+      if (i2 < off2) {
+        i1 = off2 + d;
+        i2 = off2;
+      }
+      if (i1 + i2 < bbest) {
+        bbest = i1 + i2;
+        bbest1 = i1;
+      }
+    }
+    if (lim1 + lim2 - bbest < fbest - (off1 + off2)) {
+      this.answer(fbest1, fbest - fbest1, true, false);
+    } else {
+      this.answer(bbest1, bbest - bbest1, false, true);
+    }
+  }
+
+  private answer(i1: number, i2: number, minLow: boolean, minHigh: boolean): void {
+    this.i1 = i1;
+    this.i2 = i2;
+    this.minLow = minLow;
+    this.minHigh = minHigh;
+  }
+}
+
+/** Whether the `SNAKE_COUNT` lines before (i1, i2) match. */
+function endsInRun(x: Int32Array, y: Int32Array, i1: number, i2: number): boolean {
+  for (let k = 1; k <= SNAKE_COUNT; k++) if (x[i1 - k] !== y[i2 - k]) return false;
+  return true;
+}
+
+/** Whether the `SNAKE_COUNT` lines from (i1, i2) on match. */
+function startsRun(x: Int32Array, y: Int32Array, i1: number, i2: number): boolean {
+  for (let k = 0; k < SNAKE_COUNT; k++) if (x[i1 + k] !== y[i2 + k]) return false;
+  return true;
+}
