@@ -155,7 +155,8 @@ export class ScenarioPlayer {
         await tab.page.reload().catch((e: unknown) => {
           if (!offline && !down) throw e;
         });
-        if (!offline && !down) await expect(tab.body.or(tab.dialog.root).first()).toBeVisible();
+        if (!offline && !down)
+          await expect(tab.body.or(tab.dialog.root).first()).toBeVisible({ timeout: 30_000 });
         return;
       }
       case 'close': {

@@ -7,13 +7,35 @@ import { serverScenarios } from './server.ts';
 import { tabScenarios } from './tabs.ts';
 import { variantScenarios } from './variants.ts';
 
-/** Every fault scenario, by the kind of fault. */
-export const scenarios: Scenario[] = [
+const onSqlite: Scenario[] = [
   ...connectionScenarios,
   ...serverScenarios,
   ...tabScenarios,
   ...dialogScenarios,
   ...combinedScenarios,
   ...variantScenarios,
+];
+
+// The faults whose outcome hangs on the store's answers (a killed server, a lost answer, a third
+// save while resolving) again on the scale-out store: its transactions, not SQLite's, decide.
+const againOnPostgres = [
+  'the server is killed as a save arrives, and restarted',
+  'the resolution lands but its answer is lost; the retry is not a conflict with itself',
+  'a third person saves twice while the dialog is open',
+  'my second tab saves while my first tab is resolving',
+  'two answers lost in a row, then the save goes through',
+  'MediaWiki: my own edit saved from a second tab is overwritten by the first',
+  'a slow resolution save while a third person saves is merged again, not overwritten',
+  'two writers keep typing through a server restart and both saves merge',
+];
+
+/** Every fault scenario, by the kind of fault. */
+export const scenarios: Scenario[] = [
+  ...onSqlite,
   ...postgresScenarios,
+  ...againOnPostgres.map((name): Scenario => {
+    const scenario = onSqlite.find((s) => s.name === name);
+    if (!scenario) throw new Error(`No scenario named ${JSON.stringify(name)}`);
+    return { ...scenario, name: `${name} (on PostgreSQL)`, store: 'postgres' };
+  }),
 ];
