@@ -46,6 +46,7 @@ async function playScenario(
   playwright: { request: { newContext(o: { baseURL: string }): Promise<APIRequestContext> } },
   testInfo: TestInfo,
 ): Promise<void> {
+  if (scenario.slow) test.slow();
   // A scenario before may have killed the server: each starts with one that answers.
   await server.restart();
   const api = await playwright.request.newContext({ baseURL: server.url });

@@ -106,4 +106,6 @@ export interface Scenario {
    * counted as open (test.fixme) with this reason, never quietly dropped or bent to pass.
    */
   knownLoss?: string;
+  /** Megabytes to load, merge and store at every step: three times the time. */
+  slow?: boolean;
 }

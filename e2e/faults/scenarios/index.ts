@@ -20,13 +20,15 @@ const onSqlite: Scenario[] = [
 // save while resolving) again on the scale-out store: its transactions, not SQLite's, decide.
 const againOnPostgres = [
   'the server is killed as a save arrives, and restarted',
-  'the resolution lands but its answer is lost; the retry is not a conflict with itself',
   'a third person saves twice while the dialog is open',
   'my second tab saves while my first tab is resolving',
   'two answers lost in a row, then the save goes through',
   'MediaWiki: my own edit saved from a second tab is overwritten by the first',
   'a slow resolution save while a third person saves is merged again, not overwritten',
   'two writers keep typing through a server restart and both saves merge',
+  'overlapping edits resolved with Use both keep both sentences',
+  'a reload in the middle of typing keeps every word',
+  'a background tab frozen while a colleague saves resumes and merges',
 ];
 
 /** Every fault scenario, by the kind of fault. */

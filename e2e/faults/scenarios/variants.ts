@@ -199,6 +199,7 @@ export const variantScenarios: Scenario[] = [
     name: 'a long document (1 MB): two writers at both ends merge by themselves',
     fault: 'large document',
     people: ['alice', 'bob'],
+    slow: true,
     seed: longDocument(1_000_000),
     steps: [
       { do: 'open', who: 'alice' },
@@ -213,6 +214,7 @@ export const variantScenarios: Scenario[] = [
     name: 'a document near the size limit (4.5 MB): a reload and a save keep the last words',
     fault: 'near the size limit',
     people: ['bob'],
+    slow: true,
     seed: longDocument(4_500_000),
     steps: [
       { do: 'open', who: 'bob' },
