@@ -9,7 +9,12 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: process.env.CI ? 2 : undefined,
-  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  reporter: [
+    ['list'],
+    // The fault scenarios' table: characters typed, lost, recovered (npm run test:faults).
+    ['./e2e/faults/fault-reporter.ts'],
+    ...(process.env.CI ? [] : [['html', { open: 'never' }] as const]),
+  ],
   timeout: 30_000,
   expect: { timeout: 5_000 },
   use: {
@@ -28,7 +33,16 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'chromium', use: { browserName: 'chromium' } },
+    // The fault scenarios (e2e/faults) run on their own: npm run test:faults. They join
+    // npm test once every scenario has been seen passing on a quiet machine (issue 15).
+    { name: 'chromium', testIgnore: /e2e[\/]faults[\/]/, use: { browserName: 'chromium' } },
+    // Its judge's unit tests (judge.test.ts) are Vitest's.
+    {
+      name: 'faults',
+      testDir: 'e2e/faults',
+      testMatch: 'faults.spec.ts',
+      use: { browserName: 'chromium' },
+    },
     // An app outside src/ that uses the package through its exports (npm run build:embed).
     { name: 'embed', testDir: 'examples/embed', use: { browserName: 'chromium' } },
   ],

@@ -1,8 +1,10 @@
 // Runs `startTestPostgres` as a process, for callers that may not import server code (the
 // Playwright fixtures): prints "PostgreSQL ready at postgres://…", and stops and removes the
-// cluster on SIGTERM, SIGINT or when stdin closes (the parent died). Exits 3 when PostgreSQL
+// cluster on SIGTERM, SIGINT or when stdin closes (the parent died). A line "restart" on stdin
+// restarts it as a crash would, then prints "PostgreSQL restarted". Exits 3 when PostgreSQL
 // is not installed, after printing why on stderr.
 // Usage: node --import tsx src/server/testing/run-test-postgres.ts
+import { createInterface } from 'node:readline';
 import {
   findPostgresBin,
   postgresMissingMessage,
@@ -25,4 +27,11 @@ const stop = async () => {
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
-process.stdin.on('end', stop).resume();
+process.stdin.on('end', stop);
+createInterface({ input: process.stdin }).on('line', (line) => {
+  if (line.trim() !== 'restart') return;
+  postgres.restart().then(
+    () => process.stdout.write('PostgreSQL restarted\n'),
+    (error: unknown) => process.stderr.write(`PostgreSQL did not restart: ${String(error)}\n`),
+  );
+});

@@ -15,6 +15,11 @@ export interface TestPostgres {
   dir: string;
   /** Stops the server (fast shutdown) and removes the folder. Safe to call twice. */
   stop(): Promise<void>;
+  /**
+   * Restarts the server as a crash would (immediate shutdown: no checkpoint, every connection
+   * cut), on the same port and data, for tests of what clients do meanwhile.
+   */
+  restart(): Promise<void>;
 }
 
 export interface TestPostgresOptions {
@@ -73,6 +78,14 @@ export async function startTestPostgres(options: TestPostgresOptions = {}): Prom
     }
     rmSync(dir, { recursive: true, force: true });
   };
+  const settings = [
+    `-p ${port}`,
+    '-c listen_addresses=127.0.0.1',
+    `-c unix_socket_directories=${dir}`,
+    // Room for every test worker's pools plus the 1,000-save race.
+    '-c max_connections=300',
+    ...(options.durable ? [] : ['-c fsync=off', '-c full_page_writes=off']),
+  ];
   try {
     // --no-sync: the cluster is thrown away, so initdb need not flush (saves ~1 s).
     await asOwner(join(bin, 'initdb'), [
@@ -80,14 +93,6 @@ export async function startTestPostgres(options: TestPostgresOptions = {}): Prom
       '--no-sync',
       '--no-instructions',
     ]);
-    const settings = [
-      `-p ${port}`,
-      '-c listen_addresses=127.0.0.1',
-      `-c unix_socket_directories=${dir}`,
-      // Room for every test worker's pools plus the 1,000-save race.
-      '-c max_connections=300',
-      ...(options.durable ? [] : ['-c fsync=off', '-c full_page_writes=off']),
-    ];
     started = true;
     await asOwner(join(bin, 'pg_ctl'), [
       ...['start', '-D', data, '-w', '-t', '30'],
@@ -101,7 +106,13 @@ export async function startTestPostgres(options: TestPostgresOptions = {}): Prom
     await stop();
     throw error;
   }
-  return { url: `postgres://postgres@127.0.0.1:${port}/concord`, dir, stop };
+  const restart = async () => {
+    await asOwner(join(bin, 'pg_ctl'), [
+      ...['restart', '-D', data, '-m', 'immediate', '-w', '-t', '30'],
+      ...['-l', join(dir, 'server.log'), '-o', settings.join(' ')],
+    ]);
+  };
+  return { url: `postgres://postgres@127.0.0.1:${port}/concord`, dir, stop, restart };
 }
 
 type Runner = (file: string, args: string[]) => Promise<unknown>;

@@ -1,0 +1,240 @@
+import type { Scenario, Step } from '../scenario.ts';
+
+const overlapping = 'We agreed to ship the beta in spring.';
+
+/** Alice and Bob rewrite the same sentence; Alice saves first, Bob's save opens the dialog. */
+const bobMeetsAConflict: Step[] = [
+  { do: 'open', who: 'alice' },
+  { do: 'open', who: 'bob' },
+  { do: 'rewrite', who: 'alice', passage: overlapping },
+  { do: 'rewrite', who: 'bob', passage: overlapping },
+  { do: 'finish-save', who: 'alice' },
+  { do: 'save', who: 'bob' },
+  { do: 'expect-dialog', who: 'bob' },
+];
+
+/** Bob settles the conflict with Use both and saves the merged version. */
+const bobResolves: Step[] = [
+  { do: 'dialog', who: 'bob', action: 'use-both' },
+  { do: 'dialog', who: 'bob', action: 'save-merged' },
+  { do: 'expect-saved', who: 'bob' },
+];
+
+const pair = ['alice', 'bob'];
+
+/** Faults that strike while the conflict dialog is open, on each of its paths. */
+export const combinedScenarios: Scenario[] = [
+  {
+    name: 'the browser goes offline while the dialog is open; the resolution goes when back',
+    fault: 'offline during the dialog',
+    people: pair,
+    steps: [
+      ...bobMeetsAConflict,
+      { do: 'offline', who: 'bob' },
+      { do: 'dialog', who: 'bob', action: 'use-both' },
+      { do: 'type-in-merged-result', who: 'bob' },
+      { do: 'dialog', who: 'bob', action: 'save-merged' },
+      { do: 'online', who: 'bob' },
+      { do: 'fault-over' },
+      { do: 'expect-saved', who: 'bob' },
+    ],
+  },
+  {
+    name: 'the resolution save is answered 503; the dialog keeps the work for another try',
+    fault: '5xx on the resolution',
+    people: pair,
+    steps: [
+      ...bobMeetsAConflict,
+      { do: 'network', who: 'bob', fault: { kind: 'fail-5xx' }, only: 'PUT', times: 2 },
+      { do: 'dialog', who: 'bob', action: 'use-both' },
+      { do: 'type-in-merged-result', who: 'bob' },
+      { do: 'dialog', who: 'bob', action: 'save-merged' },
+      { do: 'wait', ms: 500 },
+      { do: 'fault-over' },
+      { do: 'heal-network', who: 'bob' },
+      { do: 'finish-save', who: 'bob' },
+    ],
+  },
+  {
+    name: 'the resolution lands but its answer is lost; the retry is not a conflict with itself',
+    fault: 'answer lost on the resolution',
+    people: pair,
+    steps: [
+      ...bobMeetsAConflict,
+      { do: 'network', who: 'bob', fault: { kind: 'lose-answer' }, only: 'PUT' },
+      { do: 'dialog', who: 'bob', action: 'use-both' },
+      { do: 'dialog', who: 'bob', action: 'save-merged' },
+      { do: 'fault-over' },
+      { do: 'finish-save', who: 'bob' },
+    ],
+  },
+  {
+    name: 'the server is killed while the dialog is open, and restarted before Save merged version',
+    fault: 'server SIGKILL during the dialog',
+    people: pair,
+    steps: [
+      ...bobMeetsAConflict,
+      { do: 'kill-server' },
+      { do: 'dialog', who: 'bob', action: 'use-both' },
+      { do: 'type-in-merged-result', who: 'bob' },
+      { do: 'restart-server' },
+      { do: 'fault-over' },
+      ...bobResolves,
+    ],
+  },
+  {
+    name: 'the server is down when the writer reloads mid-resolution; the dialog is back after',
+    fault: 'server down across a reload',
+    people: pair,
+    steps: [
+      ...bobMeetsAConflict,
+      { do: 'dialog', who: 'bob', action: 'use-both' },
+      { do: 'type-in-merged-result', who: 'bob' },
+      { do: 'kill-server' },
+      { do: 'reload', who: 'bob', serverDown: true },
+      { do: 'restart-server' },
+      { do: 'fault-over' },
+      { do: 'expect-dialog', who: 'bob' },
+      { do: 'dialog', who: 'bob', action: 'save-merged' },
+      { do: 'expect-saved', who: 'bob' },
+    ],
+  },
+  {
+    name: 'my second tab saves while my first tab is resolving',
+    fault: 'own second tab during the dialog',
+    people: ['alice', 'bob', 'bob#2'],
+    steps: [
+      ...bobMeetsAConflict,
+      { do: 'open', who: 'bob#2' },
+      { do: 'type', who: 'bob#2', where: { after: 'Minutes of the planning meeting.' } },
+      { do: 'finish-save', who: 'bob#2' },
+      { do: 'dialog', who: 'bob', action: 'use-both' },
+      { do: 'dialog', who: 'bob', action: 'save-merged' },
+      { do: 'fault-over' },
+      { do: 'finish-save', who: 'bob' },
+    ],
+  },
+  {
+    name: 'a tab closed with the dialog open gives its work to the next tab',
+    fault: 'tab closed during the dialog',
+    people: ['alice', 'bob', 'bob#2'],
+    steps: [
+      ...bobMeetsAConflict,
+      { do: 'dialog', who: 'bob', action: 'use-both' },
+      { do: 'type-in-merged-result', who: 'bob' },
+      { do: 'close', who: 'bob' },
+      { do: 'fault-over' },
+      { do: 'open', who: 'bob#2' },
+      { do: 'restore-closed-tab', who: 'bob#2' },
+      { do: 'expect-dialog', who: 'bob#2' },
+      { do: 'dialog', who: 'bob#2', action: 'save-merged' },
+      { do: 'expect-saved', who: 'bob#2' },
+    ],
+  },
+  {
+    name: 'the browser crashes with the dialog open; relaunched, the resolution is offered back',
+    fault: 'browser SIGKILL during the dialog',
+    knownLoss:
+      'after a browser crash the closed-tab mirror in localStorage holds only what Chromium had written to disk: in runs it held part of the typing, or nothing even 8 s after the last keystroke; fix: drafts in IndexedDB with strict durability',
+    people: pair,
+    steps: [
+      ...bobMeetsAConflict,
+      { do: 'dialog', who: 'bob', action: 'use-both' },
+      { do: 'type-in-merged-result', who: 'bob' },
+      { do: 'wait', ms: 1500 },
+      { do: 'crash-browser', who: 'bob' },
+      { do: 'relaunch-browser', who: 'bob' },
+      { do: 'fault-over' },
+      { do: 'open', who: 'bob' },
+      { do: 'restore-closed-tab', who: 'bob' },
+      { do: 'expect-dialog', who: 'bob' },
+      { do: 'dialog', who: 'bob', action: 'save-merged' },
+      { do: 'expect-saved', who: 'bob' },
+    ],
+  },
+  {
+    name: 'the tab is frozen with the dialog open while a third person saves',
+    fault: 'frozen during the dialog, third save',
+    people: pair,
+    steps: [
+      ...bobMeetsAConflict,
+      { do: 'freeze', who: 'bob' },
+      { do: 'api-save', as: 'Carol', where: 'end' },
+      { do: 'resume', who: 'bob' },
+      { do: 'fault-over' },
+      { do: 'dialog', who: 'bob', action: 'use-both' },
+      { do: 'dialog', who: 'bob', action: 'save-merged' },
+      { do: 'finish-save', who: 'bob' },
+    ],
+  },
+  {
+    name: 'a slow resolution save while a third person saves is merged again, not overwritten',
+    fault: 'slow network, third save during the resolution',
+    people: pair,
+    steps: [
+      ...bobMeetsAConflict,
+      { do: 'network', who: 'bob', fault: { kind: 'delay', ms: 1500 }, only: 'PUT' },
+      { do: 'dialog', who: 'bob', action: 'use-both' },
+      { do: 'dialog', who: 'bob', action: 'save-merged' },
+      { do: 'api-save', as: 'Carol', where: { after: 'Minutes of the planning meeting.' } },
+      { do: 'fault-over' },
+      { do: 'finish-save', who: 'bob' },
+    ],
+  },
+  {
+    name: 'Take theirs, a reload, then Restore my edits brings the edits back',
+    fault: 'reload after take theirs',
+    people: pair,
+    steps: [
+      ...bobMeetsAConflict,
+      { do: 'dialog', who: 'bob', action: 'take-theirs' },
+      { do: 'reload', who: 'bob' },
+      { do: 'restore-my-edits', who: 'bob' },
+      { do: 'fault-over' },
+      { do: 'save', who: 'bob' },
+      { do: 'expect-dialog', who: 'bob' },
+      ...bobResolves,
+    ],
+  },
+  {
+    name: 'the document is deleted while the dialog is open; the resolution is saved as new',
+    fault: 'deleted during the dialog',
+    knownLoss:
+      'a save aimed at a document in the trash gets 409 document-deleted, which the editor takes for an edit conflict: it offers neither "Save as a new document" nor "Restore and save" (the edits stay in the editor and its draft, but cannot be saved)',
+    people: pair,
+    steps: [
+      ...bobMeetsAConflict,
+      { do: 'dialog', who: 'bob', action: 'use-both' },
+      { do: 'api-delete', as: 'Carol' },
+      { do: 'dialog', who: 'bob', action: 'save-merged' },
+      { do: 'fault-over' },
+      { do: 'save-as-new', who: 'bob' },
+    ],
+  },
+  {
+    name: "a client whose clock is a year behind still gets its closed tab's edits back",
+    fault: 'clock far off',
+    people: ['bob', 'bob#2'],
+    steps: [
+      { do: 'open', who: 'bob' },
+      { do: 'clock-offset', who: 'bob', ms: -365 * 24 * 3600 * 1000 },
+      { do: 'type', who: 'bob' },
+      { do: 'close', who: 'bob' },
+      { do: 'open', who: 'bob#2' },
+      { do: 'restore-closed-tab', who: 'bob#2' },
+      { do: 'finish-save', who: 'bob#2' },
+    ],
+  },
+  {
+    name: 'with browser storage full, the writer is warned and the save still lands',
+    fault: 'storage full',
+    people: ['bob'],
+    steps: [
+      { do: 'storage-full', who: 'bob' },
+      { do: 'open', who: 'bob' },
+      { do: 'type', who: 'bob' },
+      { do: 'type', who: 'bob', where: 'start' },
+      { do: 'finish-save', who: 'bob' },
+    ],
+  },
+];
