@@ -4,6 +4,7 @@ import { CreateDocumentPage } from './create-document-page.tsx';
 import { DocumentListPage } from './document-list-page.tsx';
 import { EditorPage } from './editor-page.tsx';
 import { linkProps, usePath } from './router.ts';
+import { TrashPage } from './trash-page.tsx';
 
 /** The editor application: a header with "Your name", and the page for the current path. */
 export function App() {
@@ -24,6 +25,7 @@ export function App() {
 function routeFor(path: string) {
   if (path === '/') return <DocumentListPage />;
   if (path === '/new') return <CreateDocumentPage />;
+  if (path === '/trash') return <TrashPage />;
   const doc = /^\/docs\/([^/]+)$/.exec(path);
   if (doc) return <EditorPage key={doc[1]} id={decodeURIComponent(doc[1]!)} />;
   return (

@@ -7,7 +7,7 @@ import {
   type DocumentInput,
   type DocumentSummary,
   type ResolutionHow,
-  type TrashedDocumentSummary,
+  type TrashEntry,
   type VersionSummary,
 } from '../protocol/index.ts';
 import { ApiError } from './api-error.ts';
@@ -22,7 +22,7 @@ export interface DocumentPage {
 
 /** One page of `GET /api/trash`, most recently deleted first. */
 export interface TrashPage {
-  items: TrashedDocumentSummary[];
+  items: TrashEntry[];
   /** Where the next page starts; `null` on the last page. */
   next_cursor: string | null;
 }
