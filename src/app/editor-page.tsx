@@ -12,7 +12,7 @@ import { isDialogOpen } from './editor-flow.ts';
 import { EditorNotices } from './editor-notices.tsx';
 import { granularity, isDirty, largeBodyChars } from './editor-session.ts';
 import { LiveUpdateNotice } from './live-update-notice.tsx';
-import { linkProps } from './router.ts';
+import { linkProps, navigate } from './router.ts';
 import { TitleField } from './title-field.tsx';
 import { useEditorFlow } from './use-editor-flow.ts';
 import { useRestoreAndSave } from './use-restore-and-save.ts';
@@ -102,6 +102,9 @@ function Editor(props: {
           </span>
           <button type="submit" className="primary" aria-keyshortcuts="Control+S Meta+S">
             Save
+          </button>
+          <button type="button" onClick={() => navigate(`/docs/${encodeURIComponent(id)}/history`)}>
+            History
           </button>
           <DeleteDocumentButton id={id} title={loaded.doc.title} etag={loaded.etag} dirty={dirty} />
         </div>
