@@ -3,7 +3,9 @@ import { loadUserName, storeUserName } from '../client/index.ts';
 import { CreateDocumentPage } from './create-document-page.tsx';
 import { DocumentListPage } from './document-list-page.tsx';
 import { EditorPage } from './editor-page.tsx';
+import { HistoryPage } from './history-page.tsx';
 import { linkProps, usePath } from './router.ts';
+import { TrashPage } from './trash-page.tsx';
 
 /** The editor application: a header with "Your name", and the page for the current path. */
 export function App() {
@@ -24,6 +26,9 @@ export function App() {
 function routeFor(path: string) {
   if (path === '/') return <DocumentListPage />;
   if (path === '/new') return <CreateDocumentPage />;
+  if (path === '/trash') return <TrashPage />;
+  const history = /^\/docs\/([^/]+)\/history$/.exec(path);
+  if (history) return <HistoryPage key={history[1]} id={decodeURIComponent(history[1]!)} />;
   const doc = /^\/docs\/([^/]+)$/.exec(path);
   if (doc) return <EditorPage key={doc[1]} id={decodeURIComponent(doc[1]!)} />;
   return (

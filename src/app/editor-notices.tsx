@@ -1,9 +1,11 @@
 import type { VersionedDocument } from '../client/index.ts';
+import { DeletedNotice } from './deleted-notice.tsx';
 import { describeNewerVersion } from './describe-newer-version.ts';
 import { isDirty } from './editor-session.ts';
 import { formatWhen } from './format-when.ts';
 import { MergedNotice } from './merged-notice.tsx';
 import type { useEditorFlow } from './use-editor-flow.ts';
+import type { useRestoreAndSave } from './use-restore-and-save.ts';
 
 /** The notices above the editor's fields: what happened to the text, and what can be done. */
 export function EditorNotices(props: {
@@ -11,6 +13,8 @@ export function EditorNotices(props: {
   loaded: VersionedDocument;
   /** The ETags of versions this browser's other tabs saved (the person's own saves). */
   savedInThisBrowser: ReadonlySet<string>;
+  /** Whether the document shows as deleted, and "Restore and save" (use-restore-and-save.ts). */
+  restore: ReturnType<typeof useRestoreAndSave>;
   saveAsNew: () => void;
   creating: boolean;
 }) {
@@ -34,13 +38,14 @@ export function EditorNotices(props: {
           </button>
         </div>
       )}
-      {flow.deleted && (
-        <div className="notice notice--alert" role="alert">
-          This document was deleted. Your text is still here.{' '}
-          <button type="button" onClick={props.saveAsNew} disabled={props.creating}>
-            Save as a new document
-          </button>
-        </div>
+      {props.restore.deleted && (
+        <DeletedNotice
+          restoreAndSave={props.restore.restoreAndSave}
+          restoring={props.restore.isPending}
+          restoreError={props.restore.error}
+          saveAsNew={props.saveAsNew}
+          creating={props.creating}
+        />
       )}
       {merged && <MergedNotice merged={merged} onUndo={flow.undoMerge} />}
       {conflict?.setAside && (

@@ -6,14 +6,16 @@ import {
 } from '../client/index.ts';
 import { ConflictDialog } from '../conflict/index.ts';
 import { BodyField } from './body-field.tsx';
+import { DeleteDocumentButton } from './delete-document-button.tsx';
 import { describeError } from './describe-error.ts';
 import { isDialogOpen } from './editor-flow.ts';
 import { EditorNotices } from './editor-notices.tsx';
 import { granularity, isDirty, largeBodyChars } from './editor-session.ts';
 import { LiveUpdateNotice } from './live-update-notice.tsx';
-import { linkProps } from './router.ts';
+import { linkProps, navigate } from './router.ts';
 import { TitleField } from './title-field.tsx';
 import { useEditorFlow } from './use-editor-flow.ts';
+import { useRestoreAndSave } from './use-restore-and-save.ts';
 import { useSaveAsNew } from './use-save-as-new.ts';
 
 /** `/docs/{id}`: loads the document, then edits it. */
@@ -65,6 +67,7 @@ function Editor(props: {
   const flow = useEditorFlow(id, loaded, props.deleted);
   const { session, conflict, prepared, error } = flow.state;
   const create = useSaveAsNew(id, flow.fail);
+  const restore = useRestoreAndSave(id, flow.deleted, props.deleted, flow.requestSave);
   const dirty = isDirty(session);
 
   return (
@@ -100,11 +103,16 @@ function Editor(props: {
           <button type="submit" className="primary" aria-keyshortcuts="Control+S Meta+S">
             Save
           </button>
+          <button type="button" onClick={() => navigate(`/docs/${encodeURIComponent(id)}/history`)}>
+            History
+          </button>
+          <DeleteDocumentButton id={id} title={loaded.doc.title} etag={loaded.etag} dirty={dirty} />
         </div>
         <EditorNotices
           flow={flow}
           loaded={loaded}
           savedInThisBrowser={props.savedInThisBrowser}
+          restore={restore}
           saveAsNew={() => create.saveAsNew(session.mine)}
           creating={create.isPending}
         />

@@ -9,6 +9,7 @@ import {
 } from '../client/index.ts';
 import { App } from './app.tsx';
 import './app.css';
+import './pages.css';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 5_000 } },

@@ -17,10 +17,13 @@ export function usePath(): string {
   return useSyncExternalStore(subscribe, () => window.location.pathname);
 }
 
-/** Goes to an in-app path without reloading. */
-export function navigate(path: string): void {
-  if (path === window.location.pathname) return;
-  window.history.pushState(null, '', path);
+/**
+ * Goes to an in-app path without reloading; `state` travels with the history entry (a notice for
+ * the page to show, read with `window.history.state`).
+ */
+export function navigate(path: string, state: unknown = null): void {
+  if (path === window.location.pathname && state === null) return;
+  window.history.pushState(state, '', path);
   for (const listener of listeners) listener();
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useReducer, useRef, useState } from 'react';
 import {
   ApiError,
   conflictProblemOf,
+  documentDeletedProblemOf,
   isSaveConflict,
   loadDraft,
   titleTakenProblemOf,
@@ -133,7 +134,9 @@ function reportSaveError(
   dispatch: (action: EditorFlowAction) => void,
   readTheirs: (error: unknown) => Promise<VersionedDocument>,
 ): void {
-  if (request.purpose === 'edits' && error instanceof ApiError && error.status === 404) {
+  // In the trash (409 document-deleted) or gone for good (404): the editor offers ways out.
+  const gone = request.purpose === 'edits' && error instanceof ApiError && error.status === 404;
+  if (gone || documentDeletedProblemOf(error)) {
     dispatch({ type: 'deletedOnSave', request });
     return;
   }

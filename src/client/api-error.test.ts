@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { problemTypes } from '../protocol/index.ts';
-import { ApiError, conflictProblemOf, isSaveConflict, titleTakenProblemOf } from './api-error.ts';
+import {
+  ApiError,
+  conflictProblemOf,
+  documentDeletedProblemOf,
+  isSaveConflict,
+  titleTakenProblemOf,
+} from './api-error.ts';
 
 const titleTaken = new ApiError(
   409,
@@ -45,5 +51,28 @@ describe('titleTakenProblemOf', () => {
     );
     expect(titleTakenProblemOf(incomplete)).toBeUndefined();
     expect(titleTakenProblemOf(new TypeError('offline'))).toBeUndefined();
+  });
+});
+
+describe('documentDeletedProblemOf', () => {
+  const deleted = new ApiError(
+    409,
+    {
+      type: problemTypes.documentDeleted,
+      title: 'Document deleted',
+      status: 409,
+      deleted_at: '2026-12-01T10:00:00.000Z',
+      restore: '/api/trash/d1/restore',
+    },
+    undefined,
+  );
+
+  it('reads how to restore a document in the trash, which is no lost update to merge', () => {
+    expect(documentDeletedProblemOf(deleted)?.restore).toBe('/api/trash/d1/restore');
+    expect(isSaveConflict(deleted)).toBe(false);
+  });
+
+  it('finds nothing in an edit conflict', () => {
+    expect(documentDeletedProblemOf(new ApiError(409, undefined, undefined))).toBeUndefined();
   });
 });

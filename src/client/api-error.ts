@@ -1,7 +1,9 @@
 import {
+  isDocumentDeleted,
   isEditConflict,
   isTitleTaken,
   problemTypes,
+  type DocumentDeletedProblem,
   type EditConflictProblem,
   type Problem,
   type TitleTakenProblem,
@@ -34,6 +36,8 @@ export interface SaveConflictError extends ApiError {
 const otherConflictTypes: ReadonlySet<string> = new Set([
   problemTypes.titleTaken,
   problemTypes.idempotencyKeyInFlight,
+  // The document is in the trash: there is no newer version to merge with, only a restore.
+  problemTypes.documentDeleted,
 ]);
 
 /**
@@ -57,4 +61,10 @@ export function conflictProblemOf(error: unknown): EditConflictProblem | undefin
 export function titleTakenProblemOf(error: unknown): TitleTakenProblem | undefined {
   if (!(error instanceof ApiError) || error.status !== 409) return undefined;
   return isTitleTaken(error.problem) ? error.problem : undefined;
+}
+
+/** The problem of a save or delete refused because the document is in the trash. */
+export function documentDeletedProblemOf(error: unknown): DocumentDeletedProblem | undefined {
+  if (!(error instanceof ApiError) || error.status !== 409) return undefined;
+  return isDocumentDeleted(error.problem) ? error.problem : undefined;
 }

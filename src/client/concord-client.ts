@@ -7,6 +7,7 @@ import {
   type DocumentInput,
   type DocumentSummary,
   type ResolutionHow,
+  type TrashEntry,
   type VersionSummary,
 } from '../protocol/index.ts';
 import { ApiError } from './api-error.ts';
@@ -15,6 +16,13 @@ import { toSendableUserName } from './user-name.ts';
 /** One page of `GET /api/docs`. */
 export interface DocumentPage {
   items: DocumentSummary[];
+  /** Where the next page starts; `null` on the last page. */
+  next_cursor: string | null;
+}
+
+/** One page of `GET /api/trash`, most recently deleted first. */
+export interface TrashPage {
+  items: TrashEntry[];
   /** Where the next page starts; `null` on the last page. */
   next_cursor: string | null;
 }
@@ -56,6 +64,15 @@ export interface ConcordClient {
     etag: string,
     options?: SaveOptions,
   ): Promise<VersionedDocument>;
+  /**
+   * Moves a document to the trash with `If-Match: etag`; throws an {@link ApiError} (409 with
+   * `current` when it changed since that version, 409 `document-deleted` when already deleted).
+   */
+  deleteDocument(id: string, etag: string): Promise<void>;
+  /** One page of the trash, most recently deleted first. */
+  listTrash(options?: { cursor?: string; signal?: AbortSignal }): Promise<TrashPage>;
+  /** Brings a document back from the trash as it was (history, version and ETag unchanged). */
+  restoreDocument(id: string): Promise<VersionedDocument>;
   listVersions(id: string, signal?: AbortSignal): Promise<VersionSummary[]>;
   getVersion(id: string, version: number, signal?: AbortSignal): Promise<DocumentDto>;
   /** The URL of a document's server-sent event stream. */
@@ -123,6 +140,20 @@ export function createConcordClient(options: ConcordClientOptions = {}): Concord
       if (resolution) headers[resolutionHeader] = resolution;
       return readVersioned(
         await request(docPath(id), { method: 'PUT', body: JSON.stringify(input), headers }),
+      );
+    },
+    async deleteDocument(id, etag) {
+      await request(docPath(id), { method: 'DELETE', headers: { 'If-Match': etag } });
+    },
+    async listTrash({ cursor, signal } = {}) {
+      const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
+      const response = await request(`/api/trash${query}`, { signal, cache: 'no-store' });
+      const page = (await response.json()) as Partial<TrashPage>;
+      return { items: page.items ?? [], next_cursor: page.next_cursor ?? null };
+    },
+    async restoreDocument(id) {
+      return readVersioned(
+        await request(`/api/trash/${encodeURIComponent(id)}/restore`, { method: 'POST' }),
       );
     },
     async listVersions(id, signal) {

@@ -7,3 +7,5 @@ export * from './queries.ts';
 export * from './user-name.ts';
 export * from './guarded-save.ts';
 export * from './use-guarded-save.ts';
+export * from './trash-queries.ts';
+export * from './version-queries.ts';

@@ -27,6 +27,12 @@ export interface TrashedDocumentSummary extends DocumentSummary {
   deleted_at: string;
 }
 
+/** One row of `GET /api/trash` as sent: a deleted document, and when it will be purged. */
+export interface TrashEntry extends TrashedDocumentSummary {
+  /** When it is purged with its history (ISO 8601, UTC): restorable until then. */
+  purge_at: string;
+}
+
 /** One row of `GET /api/docs/{id}/versions`, newest first. */
 export interface VersionSummary {
   version: number;

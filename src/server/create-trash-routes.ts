@@ -25,7 +25,10 @@ export function createTrashRoutes({ store, trash }: Omit<WriteRouteDeps, 'now'>)
       limit: limit + 1,
       after: after && { deleted_at: after.updated_at, id: after.id },
     });
-    const items = rows.slice(0, limit);
+    // Each says when it goes for good, so a person knows how long a restore stays possible.
+    const items = rows
+      .slice(0, limit)
+      .map((row) => ({ ...row, purge_at: trash.purgeAt(row.deleted_at) }));
     const last = items.at(-1);
     const nextCursor =
       rows.length > limit && last

@@ -181,7 +181,7 @@ export const openApiSchemas = {
   TrashedDocumentSummary: {
     type: 'object',
     additionalProperties: false,
-    required: ['id', 'title', 'version', 'updated_at', 'updated_by', 'deleted_at'],
+    required: ['id', 'title', 'version', 'updated_at', 'updated_by', 'deleted_at', 'purge_at'],
     properties: {
       id,
       title,
@@ -189,6 +189,11 @@ export const openApiSchemas = {
       updated_at: timestamp,
       updated_by: user,
       deleted_at: timestamp,
+      purge_at: {
+        ...timestamp,
+        description:
+          'When the document is purged with its history (deleted_at plus CONCORD_TRASH_DAYS): restorable until then.',
+      },
     },
   },
   TrashList: {

@@ -13,6 +13,8 @@ const dayMs = 24 * 60 * 60 * 1000;
 export interface TrashRetention {
   /** Whether a document deleted at `deletedAt` (ISO 8601) is past the retention period. */
   isExpired(deletedAt: string): boolean;
+  /** When a document deleted at `deletedAt` is purged (ISO 8601): listed until then, gone after. */
+  purgeAt(deletedAt: string): string;
   /** Deletes for good every document past the retention period, with its history. */
   purge(): Promise<void>;
 }
@@ -30,6 +32,7 @@ export function createTrashRetention(
   const cutoff = () => new Date(now().getTime() - days * dayMs);
   return {
     isExpired: (deletedAt) => Date.parse(deletedAt) < cutoff().getTime(),
+    purgeAt: (deletedAt) => new Date(Date.parse(deletedAt) + days * dayMs).toISOString(),
     purge: async () => {
       await store.purgeTrash(cutoff());
     },

@@ -59,6 +59,7 @@ describe('DELETE /api/docs/{id}', () => {
           updated_at: '2030-01-01T00:00:00.000Z',
           updated_by: '',
           deleted_at: '2030-01-01T00:00:01.000Z',
+          purge_at: '2030-01-31T00:00:01.000Z',
         },
       ],
       next_cursor: null,
@@ -193,6 +194,10 @@ describe('the retention period', () => {
         method: 'DELETE',
         headers: { 'If-Match': etag },
       });
+      const listed = (await (await short.app.request('/api/trash')).json()) as {
+        items: { purge_at: string }[];
+      };
+      expect(listed.items[0]?.purge_at).toBe(new Date(clock + dayMs).toISOString());
       clock += dayMs + 1;
       const res = await short.app.request(`/api/trash/${doc.id}/restore`, { method: 'POST' });
       expect(res.status).toBe(404);

@@ -1,0 +1,114 @@
+import { useId, useState } from 'react';
+import {
+  conflictProblemOf,
+  docKeys,
+  useSaveDocument,
+  useVersions,
+  type VersionedDocument,
+} from '../client/index.ts';
+import type { VersionSummary } from '../protocol/index.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  describeVersionRestoreFailure,
+  type VersionRestoreFailure,
+} from './describe-version-restore.ts';
+import { linkProps } from './router.ts';
+import { ShownDiff } from './shown-diff.tsx';
+
+/**
+ * What one version changed (from the version before it, or from any other chosen to compare
+ * with), and "Restore this version": a guarded save of its text over the current version, so
+ * history only grows and a save that landed meanwhile is never overwritten unseen.
+ */
+export function VersionChanges(props: {
+  id: string;
+  version: number;
+  versions: readonly VersionSummary[];
+  current: VersionedDocument;
+}) {
+  const { id, version, current } = props;
+  const [compareWith, setCompareWith] = useState(version - 1);
+  const [after, before] = useVersions(id, compareWith > 0 ? [version, compareWith] : [version]);
+  const queryClient = useQueryClient();
+  const save = useSaveDocument(id);
+  const [failure, setFailure] = useState<VersionRestoreFailure>();
+  const [restoredAs, setRestoredAs] = useState<number>();
+  const selectId = useId();
+  const label =
+    compareWith === version - 1
+      ? `Changes in version ${version}`
+      : `Changes from version ${compareWith || 'none'} to version ${version}`;
+  const restore = () => {
+    if (!after?.data) return;
+    setFailure(undefined);
+    const { title, body } = after.data;
+    save.mutate(
+      { title, body, etag: current.etag, resolution: 'restored' },
+      {
+        onSuccess: (saved) => setRestoredAs(saved.doc.version),
+        onError: (error) => {
+          // The newer version is the one a second try must be guarded by.
+          const problem = conflictProblemOf(error);
+          if (problem)
+            queryClient.setQueryData(docKeys.detail(id), {
+              doc: problem.current,
+              etag: problem.current_etag,
+            });
+          setFailure(describeVersionRestoreFailure(error, version));
+        },
+      },
+    );
+  };
+  const loaded = after?.data && (compareWith === 0 || before?.data);
+  return (
+    <section role="region" aria-label={label} className="version-changes">
+      <h2>{label}</h2>
+      <label htmlFor={selectId}>Compare with </label>
+      <select
+        id={selectId}
+        value={compareWith}
+        onChange={(event) => setCompareWith(Number(event.target.value))}
+      >
+        {version === 1 && <option value={0}>nothing (the first version)</option>}
+        {props.versions
+          .filter((v) => v.version !== version)
+          .map((v) => (
+            <option key={v.version} value={v.version}>
+              Version {v.version}
+              {v.version === version - 1 ? ' (the one before)' : ''}
+            </option>
+          ))}
+      </select>
+      {loaded ? (
+        <ShownDiff before={before?.data?.body ?? ''} after={after.data!.body} />
+      ) : (
+        <p>Loading…</p>
+      )}
+      {restoredAs !== undefined ? (
+        <p role="status" className="notice">
+          Restored: version {version}’s text is now version {restoredAs}.{' '}
+          <a {...linkProps(`/docs/${encodeURIComponent(id)}`)}>Open the editor</a>
+        </p>
+      ) : (
+        version !== current.doc.version && (
+          <button type="button" onClick={restore} disabled={!after?.data || save.isPending}>
+            Restore this version
+          </button>
+        )
+      )}
+      {failure && (
+        <div role="alert" className="notice notice--alert">
+          {failure.message}{' '}
+          {failure.kind === 'newer' && (
+            <>
+              <button type="button" onClick={restore} disabled={save.isPending}>
+                Try again
+              </button>{' '}
+              <a {...linkProps(`/docs/${encodeURIComponent(id)}`)}>Open the editor</a>
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { useConcordClient } from './client-context.ts';
+import { docKeys } from './doc-keys.ts';
+import { shouldRetryRead } from './should-retry-read.ts';
+
+/** Query keys of a document's history: the list under the document (refreshed with it). */
+export const versionKeys = {
+  list: (id: string) => [...docKeys.detail(id), 'versions'] as const,
+  one: (id: string, version: number) => [...docKeys.all, 'version', id, version] as const,
+};
+
+/** Every version of a document, newest first (refetched whenever the document is). */
+export function useVersionList(id: string) {
+  const client = useConcordClient();
+  return useQuery({
+    queryKey: versionKeys.list(id),
+    queryFn: ({ signal }) => client.listVersions(id, signal),
+    retry: shouldRetryRead,
+  });
+}
+
+/**
+ * Several versions' full text. A version never changes once written, so each is fetched once
+ * and kept (`staleTime: Infinity`).
+ */
+export function useVersions(id: string, versions: readonly number[]) {
+  const client = useConcordClient();
+  return useQueries({
+    queries: versions.map((version) => ({
+      queryKey: versionKeys.one(id, version),
+      queryFn: ({ signal }: { signal: AbortSignal }) => client.getVersion(id, version, signal),
+      staleTime: Infinity,
+      retry: shouldRetryRead,
+    })),
+  });
+}
