@@ -70,6 +70,17 @@ describe('a conflict', () => {
     );
   });
 
+  it('closes the dialog, keeping the resolution in the editor, when the document was deleted', () => {
+    const resolved = run(conflicted(), {
+      type: 'resolved',
+      resolution: { title: 'Notes', body: 'one\nmerged\nthree\n', how: 'merged' },
+    });
+    const gone = run(resolved, { type: 'deletedOnSave', request: resolved.request! });
+    expect(gone.conflict).toBeNull();
+    expect(gone.deletedOnSave).toBe(true);
+    expect(gone.session.mine.body).toBe('one\nmerged\nthree\n');
+  });
+
   it('keeps the dialog open with the reason when the resolution’s save fails', () => {
     const resolved = run(conflicted(), {
       type: 'resolved',

@@ -166,7 +166,14 @@ export function reduceEditorFlow(
       };
     case 'deletedOnSave':
       if (state.request?.id !== action.request.id) return state;
-      return { ...state, request: null, deletedOnSave: true };
+      // A resolution is in the editor already (resolveConflict put it there): close the dialog,
+      // so that the deleted notice and its "Save as a new document" can be reached.
+      return {
+        ...state,
+        request: null,
+        deletedOnSave: true,
+        conflict: action.request.purpose === 'resolution' ? null : state.conflict,
+      };
     case 'titleTaken':
       if (state.request?.id !== action.request.id) return state;
       // A resolution is in the editor already: the title is the person's to change there.

@@ -199,8 +199,6 @@ export const combinedScenarios: Scenario[] = [
   {
     name: 'the document is deleted while the dialog is open; the resolution is saved as new',
     fault: 'deleted during the dialog',
-    knownLoss:
-      'a save aimed at a document in the trash gets 409 document-deleted, which the editor takes for an edit conflict: it offers neither "Save as a new document" nor "Restore and save" (the edits stay in the editor and its draft, but cannot be saved)',
     people: pair,
     steps: [
       ...bobMeetsAConflict,
