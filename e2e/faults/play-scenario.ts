@@ -112,8 +112,7 @@ export class ScenarioPlayer {
       case 'open': {
         const tab = await this.tab(step.who, true);
         // A document of megabytes takes its time to arrive and render on a busy machine.
-        await tab.page.goto(`/docs/${encodeURIComponent(this.docId)}`);
-        await expect(tab.body).toBeEditable({ timeout: 30_000 });
+        await tab.open(this.docId, { timeout: 30_000 });
         return;
       }
       case 'type':

@@ -17,9 +17,9 @@ export class EditorPage {
     this.dialog = new ConflictDialogPage(page);
   }
 
-  async open(docId: string): Promise<void> {
+  async open(docId: string, options: { timeout?: number } = {}): Promise<void> {
     await this.page.goto(`/docs/${encodeURIComponent(docId)}`);
-    await expect(this.body).toBeEditable();
+    await expect(this.body).toBeEditable(options);
   }
 
   /** Types `text` at the very end of the body, key by key, as a person would. */

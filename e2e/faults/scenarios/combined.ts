@@ -1,17 +1,5 @@
 import type { Scenario, Step } from '../scenario.ts';
-
-const overlapping = 'We agreed to ship the beta in spring.';
-
-/** Alice and Bob rewrite the same sentence; Alice saves first, Bob's save opens the dialog. */
-const bobMeetsAConflict: Step[] = [
-  { do: 'open', who: 'alice' },
-  { do: 'open', who: 'bob' },
-  { do: 'rewrite', who: 'alice', passage: overlapping },
-  { do: 'rewrite', who: 'bob', passage: overlapping },
-  { do: 'finish-save', who: 'alice' },
-  { do: 'save', who: 'bob' },
-  { do: 'expect-dialog', who: 'bob' },
-];
+import { bobMeetsAConflict } from './shared-steps.ts';
 
 /** Bob settles the conflict with Use both and saves the merged version. */
 const bobResolves: Step[] = [

@@ -1,6 +1,5 @@
 import type { Scenario } from '../scenario.ts';
-
-const overlapping = 'We agreed to ship the beta in spring.';
+import { bobMeetsAConflict } from './shared-steps.ts';
 
 /** The conflict dialog's paths, with more saves landing and reloads in between. */
 export const dialogScenarios: Scenario[] = [
@@ -9,13 +8,7 @@ export const dialogScenarios: Scenario[] = [
     fault: 'concurrent save',
     people: ['alice', 'bob'],
     steps: [
-      { do: 'open', who: 'alice' },
-      { do: 'open', who: 'bob' },
-      { do: 'rewrite', who: 'alice', passage: overlapping },
-      { do: 'rewrite', who: 'bob', passage: overlapping },
-      { do: 'finish-save', who: 'alice' },
-      { do: 'save', who: 'bob' },
-      { do: 'expect-dialog', who: 'bob' },
+      ...bobMeetsAConflict,
       { do: 'dialog', who: 'bob', action: 'use-both' },
       { do: 'dialog', who: 'bob', action: 'save-merged' },
       { do: 'expect-saved', who: 'bob' },
@@ -26,13 +19,7 @@ export const dialogScenarios: Scenario[] = [
     fault: 'reload while resolving',
     people: ['alice', 'bob'],
     steps: [
-      { do: 'open', who: 'alice' },
-      { do: 'open', who: 'bob' },
-      { do: 'rewrite', who: 'alice', passage: overlapping },
-      { do: 'rewrite', who: 'bob', passage: overlapping },
-      { do: 'finish-save', who: 'alice' },
-      { do: 'save', who: 'bob' },
-      { do: 'expect-dialog', who: 'bob' },
+      ...bobMeetsAConflict,
       { do: 'dialog', who: 'bob', action: 'use-both' },
       { do: 'type-in-merged-result', who: 'bob' },
       { do: 'reload', who: 'bob' },
@@ -47,13 +34,7 @@ export const dialogScenarios: Scenario[] = [
     fault: 'third save during the dialog',
     people: ['alice', 'bob'],
     steps: [
-      { do: 'open', who: 'alice' },
-      { do: 'open', who: 'bob' },
-      { do: 'rewrite', who: 'alice', passage: overlapping },
-      { do: 'rewrite', who: 'bob', passage: overlapping },
-      { do: 'finish-save', who: 'alice' },
-      { do: 'save', who: 'bob' },
-      { do: 'expect-dialog', who: 'bob' },
+      ...bobMeetsAConflict,
       { do: 'api-save', as: 'Carol', where: { after: 'Minutes of the planning meeting.' } },
       { do: 'dialog', who: 'bob', action: 'use-both' },
       { do: 'dialog', who: 'bob', action: 'save-merged' },
@@ -66,13 +47,7 @@ export const dialogScenarios: Scenario[] = [
     fault: 'two saves during the dialog',
     people: ['alice', 'bob'],
     steps: [
-      { do: 'open', who: 'alice' },
-      { do: 'open', who: 'bob' },
-      { do: 'rewrite', who: 'alice', passage: overlapping },
-      { do: 'rewrite', who: 'bob', passage: overlapping },
-      { do: 'finish-save', who: 'alice' },
-      { do: 'save', who: 'bob' },
-      { do: 'expect-dialog', who: 'bob' },
+      ...bobMeetsAConflict,
       { do: 'api-save', as: 'Carol', where: { after: 'Minutes of the planning meeting.' } },
       { do: 'api-save', as: 'Carol', where: 'end' },
       { do: 'dialog', who: 'bob', action: 'use-mine' },
@@ -86,13 +61,7 @@ export const dialogScenarios: Scenario[] = [
     fault: 'take theirs',
     people: ['alice', 'bob'],
     steps: [
-      { do: 'open', who: 'alice' },
-      { do: 'open', who: 'bob' },
-      { do: 'rewrite', who: 'alice', passage: overlapping },
-      { do: 'rewrite', who: 'bob', passage: overlapping },
-      { do: 'finish-save', who: 'alice' },
-      { do: 'save', who: 'bob' },
-      { do: 'expect-dialog', who: 'bob' },
+      ...bobMeetsAConflict,
       { do: 'dialog', who: 'bob', action: 'take-theirs' },
       { do: 'restore-my-edits', who: 'bob' },
       { do: 'fault-over' },

@@ -1,6 +1,5 @@
 import type { Scenario } from '../scenario.ts';
-
-const overlapping = 'We agreed to ship the beta in spring.';
+import { bobMeetsAConflict } from './shared-steps.ts';
 
 /** The scale-out store restarts (as after a crash) under a running server and open editors. */
 export const postgresScenarios: Scenario[] = [
@@ -39,13 +38,7 @@ export const postgresScenarios: Scenario[] = [
     store: 'postgres',
     people: ['alice', 'bob'],
     steps: [
-      { do: 'open', who: 'alice' },
-      { do: 'open', who: 'bob' },
-      { do: 'rewrite', who: 'alice', passage: overlapping },
-      { do: 'rewrite', who: 'bob', passage: overlapping },
-      { do: 'finish-save', who: 'alice' },
-      { do: 'save', who: 'bob' },
-      { do: 'expect-dialog', who: 'bob' },
+      ...bobMeetsAConflict,
       { do: 'restart-postgres' },
       { do: 'dialog', who: 'bob', action: 'use-both' },
       { do: 'dialog', who: 'bob', action: 'save-merged' },

@@ -1,6 +1,5 @@
 import type { Scenario } from '../scenario.ts';
-
-const overlapping = 'We agreed to ship the beta in spring.';
+import { bobMeetsAConflict, overlapping } from './shared-steps.ts';
 
 /** A long document: paragraphs of prose up to about `bytes`. */
 function longDocument(bytes: number): string {
@@ -130,13 +129,7 @@ export const variantScenarios: Scenario[] = [
     fault: 'reloads during the dialog',
     people: ['alice', 'bob'],
     steps: [
-      { do: 'open', who: 'alice' },
-      { do: 'open', who: 'bob' },
-      { do: 'rewrite', who: 'alice', passage: overlapping },
-      { do: 'rewrite', who: 'bob', passage: overlapping },
-      { do: 'finish-save', who: 'alice' },
-      { do: 'save', who: 'bob' },
-      { do: 'expect-dialog', who: 'bob' },
+      ...bobMeetsAConflict,
       { do: 'dialog', who: 'bob', action: 'use-both' },
       { do: 'reload', who: 'bob' },
       { do: 'type-in-merged-result', who: 'bob' },
