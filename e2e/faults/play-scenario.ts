@@ -316,6 +316,13 @@ export class ScenarioPlayer {
       const saved = tab.status.filter({ hasText: /^Saved$/ });
       await expect(saved.or(tab.dialog.root).first()).toBeVisible({ timeout: 15_000 });
       if (!(await tab.dialog.root.isVisible())) return this.expectSaved(tab);
+      // A resolution already on its way (a retry) keeps the dialog busy: a person waits for it
+      // to land, which closes the dialog, or to come back with something to decide.
+      const idle = tab.dialog
+        .button(tab.dialog.labels.cancel)
+        .and(tab.page.getByRole('button', { disabled: false }));
+      await expect(saved.or(idle).first()).toBeVisible({ timeout: 15_000 });
+      if (!(await tab.dialog.root.isVisible())) return this.expectSaved(tab);
       await this.keepEveryonesWords(tab);
       await tab.dialog.expectConflictsLeft(0);
       await tab.dialog.saveMerged();

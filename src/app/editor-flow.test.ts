@@ -54,6 +54,52 @@ describe('editing and saving', () => {
     expect(again.request).toBe(first.request);
   });
 
+  it('sends what was typed since once the save on its way lands, when Save was pressed meanwhile', () => {
+    const first = sentEdits('edited\n');
+    const pressed = run(
+      first,
+      { type: 'edited', change: { body: 'edited\nmore\n' } },
+      { type: 'saveRequested' },
+    );
+    expect(pressed.request).toBe(first.request);
+    const landed = run(pressed, {
+      type: 'saved',
+      request: first.request!,
+      saved: version(2, 'edited\n'),
+    });
+    expect(landed.request).toMatchObject({
+      content: { title: 'Notes', body: 'edited\nmore\n' },
+      etag: '"e2"',
+      purpose: 'edits',
+    });
+    expect(landed.saveAgain).toBe(false);
+  });
+
+  it('sends nothing more after a landed save when Save was not pressed again, or nothing is new', () => {
+    const first = sentEdits('edited\n');
+    const typed = run(first, { type: 'edited', change: { body: 'edited\nmore\n' } });
+    const saved = {
+      type: 'saved',
+      request: first.request!,
+      saved: version(2, 'edited\n'),
+    } as const;
+    expect(run(typed, saved).request).toBeNull();
+    const pressedOnly = run(first, { type: 'saveRequested' });
+    expect(run(pressedOnly, saved).request).toBeNull();
+  });
+
+  it('forgets the Save pressed meanwhile when the save on its way fails: the error says why', () => {
+    const first = sentEdits('edited\n');
+    const pressed = run(
+      first,
+      { type: 'edited', change: { body: 'more\n' } },
+      { type: 'saveRequested' },
+      { type: 'failed', message: 'No network', request: first.request! },
+    );
+    expect(pressed.request).toBeNull();
+    expect(pressed.saveAgain).toBe(false);
+  });
+
   it('keeps what was typed while the save was on its way', () => {
     const sent = sentEdits('edited\n');
     const typed = run(sent, { type: 'edited', change: { body: 'edited more\n' } });

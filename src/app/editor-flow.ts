@@ -72,6 +72,11 @@ export interface EditorFlowState {
    * landed all the same, and a conflict with it is no conflict (it is the person's own text).
    */
   unanswered: DocumentInput[];
+  /**
+   * Save was asked for while another save was on its way (a retry waiting for the server, say):
+   * once that one lands, what was typed since goes out too, as the person asked.
+   */
+  saveAgain: boolean;
 }
 
 export type EditorFlowAction =
@@ -116,6 +121,7 @@ export function initEditorFlow(loaded: VersionedDocument, restored?: Draft): Edi
     titleTaken: undefined,
     liveUpdate: undefined,
     unanswered: [],
+    saveAgain: false,
   };
 }
 
@@ -139,8 +145,9 @@ export function reduceEditorFlow(
       return { ...state, session: { ...session, mine: { ...session.mine, ...action.change } } };
     }
     case 'saveRequested': {
-      // One save at a time, and none while the dialog decides what to save.
-      if (state.request || isDialogOpen(state)) return state;
+      // None while the dialog decides what to save; one at a time, the next once it lands.
+      if (isDialogOpen(state)) return state;
+      if (state.request) return state.saveAgain ? state : { ...state, saveAgain: true };
       const { mine, base } = state.session;
       // The server would refuse it: say at once, in words, how much to cut.
       const overLimit = describeOverLimit(mine);
@@ -160,6 +167,7 @@ export function reduceEditorFlow(
       return {
         ...state,
         request: null,
+        saveAgain: false,
         error: action.message,
         // A few are enough: each new save sends the latest text.
         unanswered: [...state.unanswered, action.request.content].slice(-4),
@@ -171,13 +179,20 @@ export function reduceEditorFlow(
       return {
         ...state,
         request: null,
+        saveAgain: false,
         deletedOnSave: true,
         conflict: action.request.purpose === 'resolution' ? null : state.conflict,
       };
     case 'titleTaken':
       if (state.request?.id !== action.request.id) return state;
       // A resolution is in the editor already: the title is the person's to change there.
-      return { ...state, request: null, conflict: null, titleTaken: action.existing };
+      return {
+        ...state,
+        request: null,
+        saveAgain: false,
+        conflict: null,
+        titleTaken: action.existing,
+      };
     case 'resolved': {
       const resolved = resolveConflict(state, action.resolution);
       return resolved.send ? sendSave(resolved.state, resolved.send) : resolved.state;
@@ -253,7 +268,15 @@ export function isNewerWaiting(
 
 function sendSave(state: EditorFlowState, request: Omit<SaveRequest, 'id'>): EditorFlowState {
   const id = state.requests + 1;
-  return { ...state, requests: id, request: { ...request, id }, error: null, merged: null };
+  return {
+    ...state,
+    requests: id,
+    request: { ...request, id },
+    // Still asked for if this save is not of the person's latest text.
+    saveAgain: state.saveAgain && !sameContent(request.content, state.session.mine),
+    error: null,
+    merged: null,
+  };
 }
 
 function landSave(
@@ -261,9 +284,10 @@ function landSave(
   { request, saved }: { request: SaveRequest; saved: VersionedDocument },
 ): EditorFlowState {
   const { conflict } = state;
-  return {
+  const landed: EditorFlowState = {
     ...state,
     request: null,
+    saveAgain: false,
     unanswered: [],
     session: {
       base: baseOf(saved),
@@ -277,6 +301,12 @@ function landSave(
     merged: request.merged ?? null,
     note: request.note ?? state.note,
   };
+  // Save was pressed again while this one was on its way: send what was typed since.
+  if (!state.saveAgain || !isDirty(landed.session) || isDialogOpen(landed)) return landed;
+  const { mine, base } = landed.session;
+  if (describeOverLimit(mine)) return landed;
+  const next = sendSave(landed, { content: mine, etag: base.etag, purpose: 'edits' });
+  return { ...next, merged: landed.merged };
 }
 
 function meetConflict(
@@ -294,7 +324,7 @@ function meetConflict(
     return sendSave({ ...state, session, unanswered: [] }, { ...request, etag: theirs.etag });
   }
   const prepared = action.prepared && { etag: theirs.etag, state: action.prepared };
-  const next = { ...state, request: null, prepared };
+  const next = { ...state, request: null, saveAgain: false, prepared };
   // Save after Escape: the set-aside conflict again, where the person left it.
   if (state.conflict?.setAside)
     return { ...next, conflict: resumeConflict(state.conflict, conflict) };
