@@ -131,6 +131,37 @@ test('a closed tab’s edits can be discarded, and are then offered nowhere', as
   expect((await seededDoc.fetch()).doc.version).toBe(1);
 });
 
+test('a closed tab’s edits that an earlier version of the app kept in localStorage are still offered', async ({
+  tabs: [tab],
+  seededDoc,
+}) => {
+  // Before drafts moved to IndexedDB, closed tabs' drafts were mirrored to localStorage.
+  const { doc, etag } = await seededDoc.fetch();
+  const mine = `${first}\n\n${second}\n\nKept by the app before its upgrade.\n`;
+  const draft = {
+    base: { title: doc.title, body: doc.body, etag, version: doc.version },
+    mine: { title: doc.title, body: mine },
+    savedAt: new Date().toISOString(),
+  };
+  await tab.page.goto('/');
+  await tab.page.evaluate(
+    ([key, json]) => localStorage.setItem(key!, json!),
+    [`concord:tab-draft:${doc.id}:a-tab-closed-before-the-upgrade`, JSON.stringify(draft)],
+  );
+  await tab.open(seededDoc.id);
+  const offer = await tab.closedTabOffer();
+  await offer.getByRole('button', { name: 'Restore them' }).click();
+  await expect(tab.body).toHaveValue(mine);
+  await tab.save();
+  await tab.expectSaved();
+  expect((await seededDoc.fetch()).doc.body).toBe(mine);
+  // Taken: it is gone from localStorage too.
+  const left = await tab.page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('concord:tab-draft:')),
+  );
+  expect(left).toEqual([]);
+});
+
 test('every key typed before a reload is still there, and Ctrl+S saves it', async ({
   bob,
   seededDoc,

@@ -177,6 +177,11 @@ export class ScenarioPlayer {
         await tab.expectSaved();
         return;
       }
+      case 'expect-alert': {
+        const { page } = await this.tab(step.who);
+        await expect(page.getByRole('alert').filter({ hasText: step.text })).toBeVisible();
+        return;
+      }
       case 'restore-my-edits':
         return (await this.tab(step.who)).page
           .getByRole('button', { name: 'Restore my edits' })
@@ -260,10 +265,13 @@ export class ScenarioPlayer {
       }
       case 'storage-full':
         await this.person(step.who).context.addInitScript(() => {
-          // As a browser whose quota is used up: every write to web storage throws.
-          Storage.prototype.setItem = () => {
+          // As a browser whose quota is used up: every write to web storage and IndexedDB throws.
+          const refuse = () => {
             throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
           };
+          Storage.prototype.setItem = refuse;
+          IDBObjectStore.prototype.put = refuse;
+          IDBObjectStore.prototype.add = refuse;
         });
         return;
       case 'wait':

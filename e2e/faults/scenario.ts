@@ -52,8 +52,13 @@ export type Step =
   | { do: 'click'; who: Who; name: string; role?: 'button' | 'link' }
   /** This tab's clock runs `ms` off the real time from now on. */
   | { do: 'clock-offset'; who: Who; ms: number }
-  /** From the next page load on, this person's browser refuses every web-storage write (quota full). */
+  /**
+   * From the next page load on, this person's browser refuses every write to web storage and
+   * IndexedDB (quota full).
+   */
   | { do: 'storage-full'; who: Who }
+  /** The person sees an alert that says `text`. */
+  | { do: 'expect-alert'; who: Who; text: string }
   /** Closes the tab (its drafts stay for the next tab, as a closed tab's). */
   | { do: 'close'; who: Who }
   /** Clicks "Restore them" on a closed tab's edits. */

@@ -2,6 +2,7 @@ import {
   ApiError,
   useDocument,
   useDocumentEvents,
+  type Draft,
   type VersionedDocument,
 } from '../client/index.ts';
 import { ConflictDialog } from '../conflict/index.ts';
@@ -17,12 +18,14 @@ import { TitleField } from './title-field.tsx';
 import { useEditorFlow } from './use-editor-flow.ts';
 import { useRestoreAndSave } from './use-restore-and-save.ts';
 import { useSaveAsNew } from './use-save-as-new.ts';
+import { useStoredDraft } from './use-stored-draft.ts';
 
 /** `/docs/{id}`: loads the document, then edits it. */
 export function EditorPage({ id }: { id: string }) {
   const query = useDocument(id);
   const events = useDocumentEvents(id);
-  if (query.isPending) return <p>Loading…</p>;
+  const stored = useStoredDraft(id);
+  if (query.isPending || stored.pending) return <p>Loading…</p>;
   const gone = query.error instanceof ApiError && query.error.status === 404;
   // Once loaded, the editor stays even if the document disappears: it holds the person's text.
   if (query.data)
@@ -30,6 +33,7 @@ export function EditorPage({ id }: { id: string }) {
       <Editor
         id={id}
         loaded={query.data}
+        restored={stored.draft}
         deleted={events.deleted || gone}
         savedInThisBrowser={events.savedInThisBrowser}
       />
@@ -60,11 +64,12 @@ const modeLabels = { save: undefined, draft: draftLabels, restore: restoreLabels
 function Editor(props: {
   id: string;
   loaded: VersionedDocument;
+  restored: Draft | undefined;
   deleted: boolean;
   savedInThisBrowser: ReadonlySet<string>;
 }) {
   const { id, loaded } = props;
-  const flow = useEditorFlow(id, loaded, props.deleted);
+  const flow = useEditorFlow(id, loaded, props.deleted, props.restored);
   const { session, conflict, prepared, error } = flow.state;
   const create = useSaveAsNew(id, flow.fail);
   const restore = useRestoreAndSave(id, flow.deleted, props.deleted, flow.requestSave);

@@ -1,13 +1,13 @@
-import { useEffect, useReducer, useRef, useState } from 'react';
+import { useEffect, useReducer, useRef } from 'react';
 import {
   ApiError,
   conflictProblemOf,
   documentDeletedProblemOf,
   isSaveConflict,
-  loadDraft,
   titleTakenProblemOf,
   useConcordClient,
   useSaveDocument,
+  type Draft,
   type VersionedDocument,
 } from '../client/index.ts';
 import type { Resolution, ResolutionProgress } from '../conflict/index.ts';
@@ -35,9 +35,13 @@ import { useDraftBackup } from './use-draft-backup.ts';
  * reports their answers, follows the loaded document, backs the draft up, offers a closed tab's
  * draft, and prepares the merge with a newer version in a worker.
  */
-export function useEditorFlow(id: string, loaded: VersionedDocument, deletedElsewhere: boolean) {
+export function useEditorFlow(
+  id: string,
+  loaded: VersionedDocument,
+  deletedElsewhere: boolean,
+  restored: Draft | undefined,
+) {
   const client = useConcordClient();
-  const [restored] = useState(() => loadDraft(id));
   const [state, dispatch] = useReducer(reduceEditorFlow, undefined, () =>
     initEditorFlow(loaded, restored),
   );

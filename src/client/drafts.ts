@@ -1,5 +1,6 @@
 import type { DocumentDto, DocumentInput } from '../protocol/index.ts';
-import { mirrorDraft, startMirroringDrafts } from './closed-tab-drafts.ts';
+import { mirrorDraft, previousTabId, startMirroringDrafts } from './closed-tab-drafts.ts';
+import { readTabDraft } from './draft-database.ts';
 import { parseDraft } from './parse-draft.ts';
 import { webStorage } from './web-storage.ts';
 
@@ -44,50 +45,69 @@ export interface DraftResolution {
 const prefix = 'concord:draft:';
 
 /**
- * Drafts live in sessionStorage: one store per tab, kept across reloads and crash restore, so
- * two tabs of one browser never overwrite each other's drafts (docs/decisions/0003).
+ * A tab's own drafts live in its sessionStorage: one store per tab, read at once on a reload, so
+ * two tabs of one browser never overwrite each other's drafts (docs/decisions/0003). Each is
+ * also kept in IndexedDB (closed-tab-drafts.ts, docs/decisions/0020), which outlives a crash and
+ * holds what is too large for sessionStorage.
  */
 function storage(): Storage | undefined {
   return webStorage('sessionStorage');
 }
 
-/** Reads this tab's draft of a document, if any (a corrupt entry reads as none). */
-export function loadDraft(docId: string): Draft | undefined {
-  return parseDraft(storage()?.getItem(prefix + docId));
+/**
+ * Reads this tab's draft of a document, if any (a corrupt entry reads as none): the newer of its
+ * sessionStorage copy and its IndexedDB copy (the only one when the draft was too large).
+ */
+export async function loadDraft(docId: string): Promise<Draft | undefined> {
+  const inTab = parseDraft(storage()?.getItem(prefix + docId));
+  const tab = previousTabId();
+  const kept = tab ? await readTabDraft(tab, docId) : undefined;
+  if (!kept || (inTab && inTab.savedAt >= kept.savedAt)) return inTab;
+  return kept;
 }
 
 /**
- * Stores this tab's draft of a document. Returns false when the browser refused (quota): the
- * caller must then tell the person their edits are not backed up.
+ * Stores this tab's draft of a document (`now`: as the page is left, not after earlier writes).
+ * Resolves false when the browser refused it everywhere (quota): the caller must then tell the
+ * person their edits are not backed up.
  */
-export function storeDraft(docId: string, draft: Omit<Draft, 'savedAt'>): boolean {
-  const json = JSON.stringify({ ...draft, savedAt: new Date().toISOString() });
+export function storeDraft(
+  docId: string,
+  draft: Omit<Draft, 'savedAt'>,
+  { now = false }: { now?: boolean } = {},
+): Promise<boolean> {
+  const stored: Draft = { ...draft, savedAt: new Date().toISOString() };
+  const store = storage();
+  let inTab = store !== undefined;
   try {
-    storage()?.setItem(prefix + docId, json);
+    store?.setItem(prefix + docId, JSON.stringify(stored));
   } catch {
-    return false;
+    inTab = false;
+    // An older, smaller draft must not be read back in its place.
+    store?.removeItem(prefix + docId);
   }
-  mirrorDraft(docId, json);
-  return true;
+  const mirrored = mirrorDraft(docId, stored, { now });
+  return inTab ? Promise.resolve(true) : mirrored;
 }
 
 /** Forgets this tab's draft of a document (after a save that holds everything in it). */
 export function clearDraft(docId: string): void {
   storage()?.removeItem(prefix + docId);
-  mirrorDraft(docId, undefined);
+  void mirrorDraft(docId, undefined);
 }
 
 /**
  * Keeps a copy of this tab's drafts where another tab can recover them once this one is closed
- * (`findClosedTabDrafts`). Call once when the app starts; without Web Locks it does nothing.
+ * or the browser crashed (`findClosedTabDrafts`). Call once when the app starts; without Web
+ * Locks it does nothing.
  */
 export function startClosedTabRecovery(): Promise<void> {
   return startMirroringDrafts(function* () {
     const store = storage();
     for (let i = 0; store && i < store.length; i++) {
       const key = store.key(i);
-      const json = key?.startsWith(prefix) ? store.getItem(key) : null;
-      if (key && json) yield [key.slice(prefix.length), json] as const;
+      const draft = key?.startsWith(prefix) ? parseDraft(store.getItem(key)) : undefined;
+      if (key && draft) yield [key.slice(prefix.length), draft] as const;
     }
   });
 }

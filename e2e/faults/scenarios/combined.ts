@@ -122,8 +122,6 @@ export const combinedScenarios: Scenario[] = [
   {
     name: 'the browser crashes with the dialog open; relaunched, the resolution is offered back',
     fault: 'browser SIGKILL during the dialog',
-    knownLoss:
-      'after a browser crash the closed-tab mirror in localStorage holds only what Chromium had written to disk: in runs it held part of the typing, or nothing even 8 s after the last keystroke; fix: drafts in IndexedDB with strict durability',
     people: pair,
     steps: [
       ...bobMeetsAConflict,
@@ -219,6 +217,7 @@ export const combinedScenarios: Scenario[] = [
       { do: 'storage-full', who: 'bob' },
       { do: 'open', who: 'bob' },
       { do: 'type', who: 'bob' },
+      { do: 'expect-alert', who: 'bob', text: 'This browser refused to back up your edits' },
       { do: 'type', who: 'bob', where: 'start' },
       { do: 'finish-save', who: 'bob' },
     ],

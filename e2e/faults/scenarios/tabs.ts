@@ -60,14 +60,12 @@ export const tabScenarios: Scenario[] = [
   {
     name: 'the browser crashes with unsaved edits and is started again on the same profile',
     fault: 'browser SIGKILL',
-    knownLoss:
-      'after a browser crash the closed-tab mirror in localStorage holds only what Chromium had written to disk: in runs it held part of the typing, or nothing even 8 s after the last keystroke; fix: drafts in IndexedDB with strict durability',
     people: ['bob'],
     steps: [
       { do: 'open', who: 'bob' },
       { do: 'type', who: 'bob' },
       { do: 'type', who: 'bob', where: 'start' },
-      // Chromium writes localStorage to disk in batches: give it the moment a person would.
+      // The pause a person makes before the crash: drafts reach the disk within it.
       { do: 'wait', ms: 1500 },
       { do: 'crash-browser', who: 'bob' },
       { do: 'relaunch-browser', who: 'bob' },

@@ -206,8 +206,6 @@ export const variantScenarios: Scenario[] = [
   {
     name: 'a document near the size limit (4.5 MB): a reload and a save keep the last words',
     fault: 'near the size limit',
-    knownLoss:
-      'near the size limit the draft (base and mine, about 9 MB of JSON) no longer fits in sessionStorage, so words typed since the last save are lost on a reload (37 characters in the run that found it); fix: drafts in IndexedDB, or store mine as a delta against the base',
     people: ['bob'],
     slow: true,
     seed: longDocument(4_500_000),
