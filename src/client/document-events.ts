@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useConcordClient } from './client-context.ts';
 import { docKeys } from './doc-keys.ts';
+import { followEventStream } from './follow-event-stream.ts';
 import type { VersionedDocument } from './concord-client.ts';
 
 /** A new version of a document, as the event stream and the other tabs announce it. */
@@ -56,27 +57,31 @@ export function useDocumentEvents(id: string): DocumentEvents {
   );
 
   useEffect(() => {
-    const onVersion = (event: VersionEvent) => {
-      const known = queryClient.getQueryData<VersionedDocument>(docKeys.detail(id));
-      if (known && event.version <= known.doc.version) return;
+    const refetch = () => {
       void queryClient.invalidateQueries({ queryKey: docKeys.detail(id) });
       void queryClient.invalidateQueries({ queryKey: docKeys.list() });
+    };
+    const onVersion = (event: VersionEvent) => {
+      const known = queryClient.getQueryData<VersionedDocument>(docKeys.detail(id));
+      if (!known || event.version > known.doc.version) refetch();
     };
     const onDeleted = () => {
       setDeleted(true);
       void queryClient.invalidateQueries({ queryKey: docKeys.list() });
     };
 
-    const source = new EventSource(client.eventsUrl(id));
-    const onServerVersion = (event: MessageEvent<string>) =>
-      onVersion(JSON.parse(event.data) as VersionEvent);
-    source.addEventListener('version', onServerVersion);
-    source.addEventListener('deleted', onDeleted);
-    // Back from the trash (the stream stays open across a delete): editable again.
-    source.addEventListener('restored', () => {
-      setDeleted(false);
-      void queryClient.invalidateQueries({ queryKey: docKeys.detail(id) });
-      void queryClient.invalidateQueries({ queryKey: docKeys.list() });
+    const stop = followEventStream(client.eventsUrl(id), {
+      events: {
+        version: (event) => onVersion(JSON.parse(event.data) as VersionEvent),
+        deleted: onDeleted,
+        // Back from the trash (the stream stays open across a delete): editable again.
+        restored: () => {
+          setDeleted(false);
+          refetch();
+        },
+      },
+      // Refused for a while (the server at its cap of streams): what was saved meanwhile.
+      reopened: refetch,
     });
 
     const channel = openChannel();
@@ -90,7 +95,7 @@ export function useDocumentEvents(id: string): DocumentEvents {
       };
     }
     return () => {
-      source.close();
+      stop();
       channel?.close();
     };
   }, [client, id, queryClient]);
@@ -108,16 +113,18 @@ export function useDocumentListEvents(): void {
   const queryClient = useQueryClient();
   useEffect(() => {
     const refetch = () => void queryClient.invalidateQueries({ queryKey: docKeys.list() });
-    const source = new EventSource(client.listEventsUrl());
-    // Anything that changed before the stream opened (the list may have loaded first) or while
-    // it was reconnecting was not sent on it: reload the list at every open.
-    source.addEventListener('open', refetch);
-    for (const type of ['created', 'version', 'deleted', 'restored'])
-      source.addEventListener(type, refetch);
+    const stop = followEventStream(client.listEventsUrl(), {
+      events: Object.fromEntries(
+        ['created', 'version', 'deleted', 'restored'].map((type) => [type, refetch]),
+      ),
+      // Anything that changed before the stream opened (the list may have loaded first) or while
+      // it was reconnecting was not sent on it: reload the list at every open.
+      open: refetch,
+    });
     const channel = openChannel();
     if (channel) channel.onmessage = refetch;
     return () => {
-      source.close();
+      stop();
       channel?.close();
     };
   }, [client, queryClient]);
