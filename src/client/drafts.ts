@@ -80,6 +80,8 @@ export function storeDraft(
   const store = storage();
   let inTab = store !== undefined;
   try {
+    // Past what sessionStorage takes, spare the megabytes of JSON it would refuse anyway.
+    if (textLength(stored) > sessionStorageChars) throw new RangeError('too large');
     store?.setItem(prefix + docId, JSON.stringify(stored));
   } catch {
     inTab = false;
@@ -88,6 +90,21 @@ export function storeDraft(
   }
   const mirrored = mirrorDraft(docId, stored, { now });
   return inTab ? Promise.resolve(true) : mirrored;
+}
+
+/**
+ * About what a draft may hold in sessionStorage: browsers take 5 million characters per site
+ * (Chromium's 10 MB of UTF-16), shared with every other draft of the tab.
+ */
+const sessionStorageChars = 4_000_000;
+
+/** The characters of text a draft holds (its JSON is a little longer). */
+function textLength(draft: Draft): number {
+  const sides = [draft.base, draft.mine, draft.discarded?.base, draft.discarded?.mine];
+  const resolving = draft.resolving;
+  if (resolving)
+    sides.push(resolving.base, resolving.mine, resolving.theirs.doc, resolving.progress);
+  return sides.reduce((n, side) => n + (side ? side.title.length + side.body.length : 0), 0);
 }
 
 /** Forgets this tab's draft of a document (after a save that holds everything in it). */
