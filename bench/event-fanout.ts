@@ -48,6 +48,7 @@ const child = spawn(
       ...process.env,
       CONCORD_STATIC_DIR: '',
       CONCORD_RATE_LIMIT: 'off',
+      CONCORD_AUTH: 'off',
       CONCORD_MAX_STREAMS: String(streams + 10),
       CONCORD_MAX_STREAMS_PER_CLIENT: String(perAddress),
     },

@@ -96,6 +96,8 @@ async function startProcess(args: string[]): Promise<{ url: string; child: Child
     env: {
       ...process.env,
       ...{ PORT: '', HOST: '', CONCORD_STATIC_DIR: '', CONCORD_RATE_LIMIT: '1000000' },
+      // The bare baseline, as before accounts (loopback only).
+      CONCORD_AUTH: 'off',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

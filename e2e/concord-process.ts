@@ -13,12 +13,16 @@ export function chromiumPath(): string | undefined {
   return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
 }
 
-/** Runs `concord serve` on a free loopback port against `database` (a file or postgres:// URL). */
+/**
+ * Runs `concord serve` on a free loopback port against `database` (a file or postgres:// URL).
+ * Without accounts (`CONCORD_AUTH=off`, allowed on loopback) unless `env` says otherwise: the
+ * stories about documents sign their saves with Concord-User as before.
+ */
 export function spawnConcord(database: string, env: NodeJS.ProcessEnv = {}): ChildProcess {
   return spawn(
     process.execPath,
     ['bin/concord.js', 'serve', '--port', '0', '--host', '127.0.0.1', '--db', database],
-    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } },
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, CONCORD_AUTH: 'off', ...env } },
   );
 }
 

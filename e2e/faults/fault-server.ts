@@ -54,7 +54,10 @@ export class FaultServer {
         this.postgres?.url ?? join(this.dir, 'concord.db'),
       ],
       // The harness saves through the API far more often than a person: no rate limit.
-      { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, CONCORD_RATE_LIMIT: 'off' } },
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+        env: { ...process.env, CONCORD_RATE_LIMIT: 'off', CONCORD_AUTH: 'off' },
+      },
     );
     this.child = child;
     await readServerUrl(child);

@@ -1,26 +1,58 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { AccountMenu } from './account-menu.tsx';
 import { loadUserName, storeUserName } from '../client/index.ts';
 import { CreateDocumentPage } from './create-document-page.tsx';
 import { DocumentListPage } from './document-list-page.tsx';
 import { EditorPage } from './editor-page.tsx';
 import { HistoryPage } from './history-page.tsx';
-import { linkProps, usePath } from './router.ts';
+import { linkProps, navigate, usePath } from './router.ts';
 import { TrashPage } from './trash-page.tsx';
+import { refreshSession, useSession } from './session-store.ts';
+import { SignInPage } from './sign-in-page.tsx';
+import { readNextPath, signInPath, toSignInPath } from './sign-in-target.ts';
 
 /** The editor application: a header with "Your name", and the page for the current path. */
 export function App() {
   const path = usePath();
+  const session = useSession();
+  useEffect(() => void refreshSession(), []);
+  const signedOut = session.status === 'signedOut';
+  // Signed out (or the session ended mid-edit): to the sign-in page, remembering the page. The
+  // editor leaving writes its draft, and finds it again on the way back.
+  useEffect(() => {
+    if (signedOut && path !== signInPath) {
+      navigate(toSignInPath(`${path}${window.location.search}`));
+    }
+  }, [signedOut, path]);
   return (
     <>
       <header className="app-header">
         <a className="app-brand" {...linkProps('/')}>
           Concord
         </a>
-        <UserNameField />
+        {session.status === 'signedIn' &&
+          (session.session.auth === 'off' ? (
+            <UserNameField />
+          ) : (
+            <AccountMenu session={session.session} />
+          ))}
       </header>
-      <main className="app-main">{routeFor(path)}</main>
+      <main className="app-main">
+        {session.status === 'loading' ? null : signedOut ? (
+          <SignInPage setupRequired={session.setupRequired} />
+        ) : path === signInPath ? (
+          <SignedInAlready />
+        ) : (
+          routeFor(path)
+        )}
+      </main>
     </>
   );
+}
+
+function SignedInAlready() {
+  useEffect(() => navigate(readNextPath(window.location.search)), []);
+  return null;
 }
 
 function routeFor(path: string) {

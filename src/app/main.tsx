@@ -8,13 +8,14 @@ import {
   startClosedTabRecovery,
 } from '../client/index.ts';
 import { App } from './app.tsx';
+import { fetchWatchingSession } from './session-store.ts';
 import './app.css';
 import './pages.css';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 5_000 } },
 });
-const client = createConcordClient({ userName: loadUserName });
+const client = createConcordClient({ userName: loadUserName, fetch: fetchWatchingSession });
 // This tab's drafts are copied where another tab can offer them back once this one is closed.
 void startClosedTabRecovery();
 

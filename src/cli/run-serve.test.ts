@@ -44,4 +44,26 @@ describe('concord serve settings', () => {
     expect(await runServe(['--port', '0', '--db', ':memory:'], io)).toBe(2);
     expect(out.stderr).toContain('CONCORD_MAX_STREAMS must be a whole number');
   });
+
+  it('refuses CONCORD_AUTH=off on an address other machines reach, saying why', async () => {
+    const { io, out } = createTestIo({ CONCORD_AUTH: 'off' });
+    expect(await runServe(['--port', '0', '--host', '0.0.0.0', '--db', ':memory:'], io)).toBe(2);
+    expect(out.stderr).toContain('CONCORD_AUTH=off lets anyone who reaches the server');
+    expect(out.stderr).toContain('only on a loopback address');
+  });
+
+  it('refuses CONCORD_AUTH=proxy without the addresses of the proxies to trust', async () => {
+    const { io, out } = createTestIo({ CONCORD_AUTH: 'proxy' });
+    expect(await runServe(['--port', '0', '--db', ':memory:'], io)).toBe(2);
+    expect(out.stderr).toContain('CONCORD_AUTH=proxy needs CONCORD_TRUSTED_PROXIES');
+  });
+
+  it('exits 2 naming CONCORD_AUTH and CONCORD_TRUSTED_PROXIES when they hold nonsense', async () => {
+    const bad = createTestIo({ CONCORD_AUTH: 'maybe' });
+    expect(await runServe(['--port', '0', '--db', ':memory:'], bad.io)).toBe(2);
+    expect(bad.out.stderr).toContain('CONCORD_AUTH must be accounts, proxy or off');
+    const proxies = createTestIo({ CONCORD_AUTH: 'proxy', CONCORD_TRUSTED_PROXIES: 'proxy.local' });
+    expect(await runServe(['--port', '0', '--db', ':memory:'], proxies.io)).toBe(2);
+    expect(proxies.out.stderr).toContain('CONCORD_TRUSTED_PROXIES holds "proxy.local"');
+  });
 });

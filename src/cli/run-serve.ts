@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { AuthOptions } from '../server/auth-options.ts';
 import { createApp } from '../server/create-app.ts';
 import { createLogger, isLogLevel, logLevels } from '../server/create-logger.ts';
 import type { LogLevel } from '../server/create-logger.ts';
@@ -19,6 +20,7 @@ import type { RateLimit } from '../server/limit-rate.ts';
 import { openStore } from '../server/open-store.ts';
 import type { DocumentStore } from '../server/store.ts';
 import type { CliIo } from './cli-io.ts';
+import { readAuthOptions } from './read-auth-options.ts';
 import { usage } from './usage.ts';
 
 /** The built app, found from this file so `concord serve` works from any working directory. */
@@ -65,6 +67,7 @@ export async function runServe(argv: string[], io: CliIo): Promise<number> {
     }),
     allowedHosts: options.allowedHosts,
     eventStreamCaps: options.eventStreamCaps,
+    auth: options.auth,
   });
 
   return new Promise<number>((resolve) => {
@@ -131,6 +134,8 @@ interface ServeOptions {
   allowedHosts: string[];
   /** From `CONCORD_MAX_STREAMS_PER_CLIENT` and `CONCORD_MAX_STREAMS`. */
   eventStreamCaps: EventStreamCaps;
+  /** From `CONCORD_AUTH` and its companions: see `readAuthOptions`. */
+  auth: AuthOptions;
 }
 
 /** The options from flags, then environment, then defaults; or the exit code to stop with. */
@@ -217,7 +222,13 @@ function readServeOptions(argv: string[], io: CliIo): ServeOptions | number {
   // Bound to a name, that name is the server's own; 0.0.0.0 and :: are not names, and the
   // machine's host name is not trusted by default (whoever controls its DNS could rebind it).
   if (isHostPattern(host) && !/^[\d.]+$/.test(host)) allowedHosts.push(host);
+  const auth = readAuthOptions(io.env, host);
+  if (typeof auth === 'string') {
+    io.stderr.write(`concord serve: ${auth}\n`);
+    return 2;
+  }
   return {
+    auth,
     allowedHosts,
     eventStreamCaps: { perClient, total },
     corsOrigins,

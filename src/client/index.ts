@@ -9,3 +9,4 @@ export * from './guarded-save.ts';
 export * from './use-guarded-save.ts';
 export * from './trash-queries.ts';
 export * from './version-queries.ts';
+export * from './session-client.ts';

@@ -41,6 +41,7 @@ export const problemTypes = {
   misdirectedRequest: 'https://concord.dev/problems/misdirected-request',
   tooManyStreams: 'https://concord.dev/problems/too-many-streams',
   serverBusy: 'https://concord.dev/problems/server-busy',
+  usernameTaken: 'https://concord.dev/problems/username-taken',
 } as const;
 
 /** 409 to a stale `If-Match`: carries everything a client needs to merge. */

@@ -2,7 +2,13 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { existsSync } from 'node:fs';
 import { answerMethodNotAllowed } from './answer-method-not-allowed.ts';
+import { defaultSignInLimits, createSignInThrottle } from './throttle-sign-in.ts';
+import type { AuthOptions } from './auth-options.ts';
+import { authenticate } from './authenticate.ts';
 import { compressJson } from './compress-json.ts';
+import { createSessionRoutes } from './create-session-routes.ts';
+import { createTokenRoutes } from './create-token-routes.ts';
+import { createUserRoutes } from './create-user-routes.ts';
 import { createCollectionRoutes } from './create-collection-routes.ts';
 import { createHealthRoutes } from './create-health-routes.ts';
 import { createEventRoutes } from './create-event-routes.ts';
@@ -66,6 +72,11 @@ export interface AppOptions {
   allowedHosts?: readonly string[];
   /** Open event streams allowed per client address and in total (default 20 and 1000). */
   eventStreamCaps?: EventStreamCaps;
+  /**
+   * Who may use the API (see `AuthOptions`). Default `{ mode: 'accounts' }`: every `/api` route
+   * but signing in and the first account answers 401 without a session or token.
+   */
+  auth?: AuthOptions;
 }
 
 /**
@@ -94,7 +105,19 @@ export function createApp(options: AppOptions): Hono {
   if (rateLimit) app.use('*', limitRate(rateLimit, clock));
   app.use('*', guardOrigin(corsOrigins));
   app.use('/api/*', compressJson);
+  const auth = options.auth ?? { mode: 'accounts' };
+  // After the Origin guard: a cross-site request is refused before any credential is looked at.
+  app.use('/api/*', authenticate(auth, store.accounts, now));
 
+  const accountDeps = {
+    accounts: store.accounts,
+    auth,
+    now,
+    throttle: createSignInThrottle(auth.signInLimits ?? defaultSignInLimits, clock),
+  };
+  app.route('/api', createSessionRoutes(accountDeps));
+  app.route('/api/users', createUserRoutes(accountDeps));
+  app.route('/api/tokens', createTokenRoutes(accountDeps));
   app.route('/healthz', createHealthRoutes({ store }));
   app.route('/metrics', createMetricsRoutes(monitoring));
   app.route('/api/docs', createCollectionRoutes({ store, now }));

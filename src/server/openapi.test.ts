@@ -10,6 +10,13 @@ import type { JsonSchema } from './openapi-schemas.ts';
 import { openApiDocument } from './openapi.ts';
 import type { OpenApiMethod, OpenApiResponse } from './openapi.ts';
 import { createTestApp } from './testing/create-test-app.ts';
+import {
+  cheapScryptCost,
+  createTestAccounts,
+  postAccount,
+  postSignIn,
+  readSessionCookie,
+} from './testing/sign-in-test-account.ts';
 import type { TestApp } from './testing/create-test-app.ts';
 
 // Keeps openapi.ts true: real requests for every documented operation and status, each answer
@@ -383,6 +390,7 @@ describe('the OpenAPI description', () => {
     const app = createApp({
       store: failing,
       staticDir: null,
+      auth: { mode: 'off' },
       monitoring: createMonitoring({ logger }),
     });
 
@@ -424,6 +432,129 @@ describe('the OpenAPI description', () => {
       headers: { Authorization: 'Bearer token' },
     });
     expect(withToken.status).toBe(200);
+  });
+
+  it('documents a 401 for every operation that needs a session or token', async () => {
+    const guarded = createTestApp({ auth: { mode: 'accounts', scryptCost: cheapScryptCost } });
+    try {
+      for (const [path, item] of Object.entries(openApiDocument.paths)) {
+        // Below, with reasons; /metrics has a token of its own.
+        if (['/api/session', '/api/users', '/metrics'].includes(path)) continue;
+        for (const [method, operation] of Object.entries(item) as [
+          OpenApiMethod,
+          { responses: object },
+        ][]) {
+          if (!('401' in operation.responses)) continue;
+          const url = path.replace('{id}', 'x').replace('{n}', '1');
+          const res = await guarded.app.request(url, { method: method.toUpperCase() });
+          expect(res.status, `${method} ${path}`).toBe(401);
+          await expectDocumented(`${method} ${path}`, res);
+        }
+      }
+    } finally {
+      await guarded.close();
+    }
+  });
+
+  it('documents signing in and out, accounts and API tokens', async () => {
+    const a = createTestApp({
+      auth: {
+        mode: 'accounts',
+        scryptCost: cheapScryptCost,
+        signInLimits: { perAccount: 2, perAddress: 100, windowMs: 60_000 },
+      },
+    });
+    const send = (path: string, init: RequestInit = {}, cookie?: string, token?: string) =>
+      Promise.resolve(
+        a.app.request(path, {
+          ...init,
+          headers: {
+            ...(init.body !== undefined && json),
+            ...(cookie && { Cookie: cookie }),
+            ...(token && { Authorization: `Bearer ${token}` }),
+            ...(init.headers as Record<string, string>),
+          },
+        }),
+      );
+    const expectAnswer = async (operation: Operation, status: number, res: Response) => {
+      expect(res.status, operation).toBe(status);
+      return expectDocumented(operation, res);
+    };
+    try {
+      await expectAnswer('get /api/session', 401, await send('/api/session'));
+      const { alice: admin } = await createTestAccounts(a.app, 'alice');
+      await expectAnswer('get /api/session', 200, await send('/api/session', {}, admin));
+      const account = (name: string, password = 'long enough') =>
+        JSON.stringify({ username: name, password });
+      const users = (body: string, cookie?: string, headers = {}) =>
+        send('/api/users', { method: 'POST', body, headers }, cookie);
+      await expectAnswer('post /api/users', 201, await users(account('bob'), admin));
+      await expectAnswer('post /api/users', 400, await users(account(' bad name'), admin));
+      await expectAnswer('post /api/users', 401, await users(account('carol')));
+      await expectAnswer('post /api/users', 409, await users(account('BOB'), admin));
+      await expectAnswer(
+        'post /api/users',
+        415,
+        await send(
+          '/api/users',
+          { method: 'POST', body: 'x', headers: { 'Content-Type': 'text/plain' } },
+          admin,
+        ),
+      );
+      const bob = readSessionCookie(await postSignIn(a.app, 'bob', 'long enough'));
+      await expectAnswer('post /api/users', 403, await users(account('carol'), bob));
+
+      const signIn = (body: string, headers = {}) =>
+        send('/api/session', { method: 'POST', body, headers });
+      await expectAnswer('post /api/session', 204, await signIn(account('bob')));
+      await expectAnswer('post /api/session', 400, await signIn('{}'));
+      await expectAnswer(
+        'post /api/session',
+        415,
+        await send('/api/session', {
+          method: 'POST',
+          body: 'x',
+          headers: { 'Content-Type': 'text/plain' },
+        }),
+      );
+      await expectAnswer('post /api/session', 403, await signIn(account('bob'), crossSite));
+      await expectAnswer('post /api/session', 401, await signIn(account('bob', 'wrong one')));
+      await signIn(account('bob', 'wrong again'));
+      await expectAnswer('post /api/session', 429, await signIn(account('bob')));
+      await expectAnswer('post /api/session', 404, await postSignIn(t.app, 'bob', 'long enough'));
+      await expectAnswer(
+        'post /api/users',
+        404,
+        await postAccount(t.app, { username: 'bob', password: 'long enough' }),
+      );
+
+      const tokens = (cookie?: string, token?: string) =>
+        send('/api/tokens', { method: 'POST', body: '{"name":"script"}' }, cookie, token);
+      const made = (await expectAnswer('post /api/tokens', 201, await tokens(bob))) as {
+        id: string;
+        token: string;
+      };
+      await expectAnswer('post /api/tokens', 401, await tokens());
+      await expectAnswer('post /api/tokens', 403, await tokens(undefined, made.token));
+      await expectAnswer('get /api/tokens', 200, await send('/api/tokens', {}, bob));
+      await expectAnswer(
+        'get /api/tokens',
+        403,
+        await send('/api/tokens', {}, undefined, made.token),
+      );
+      const revoke = (id: string) => send(`/api/tokens/${id}`, { method: 'DELETE' }, bob);
+      await expectAnswer('delete /api/tokens/{id}', 204, await revoke(made.id));
+      await expectAnswer('delete /api/tokens/{id}', 404, await revoke(made.id));
+
+      const out = (path: string, cookie?: string, headers = {}) =>
+        send(path, { method: 'DELETE', headers }, cookie);
+      await expectAnswer('delete /api/session', 403, await out('/api/session', bob, crossSite));
+      await expectAnswer('delete /api/session', 204, await out('/api/session', bob));
+      await expectAnswer('delete /api/sessions', 403, await out('/api/sessions', admin, crossSite));
+      await expectAnswer('delete /api/sessions', 204, await out('/api/sessions', admin));
+    } finally {
+      await a.close();
+    }
   });
 
   it('is served at GET /api/openapi.json as OpenAPI 3.1', async () => {

@@ -2,6 +2,7 @@ import { limits, userHeader } from '../protocol/document.ts';
 import { pageLimits } from './create-collection-routes.ts';
 import { healthTimeoutMs } from './create-health-routes.ts';
 import { describeMetricsPath, resolutionParameter } from './openapi-metrics.ts';
+import { accountPaths, accountSchemas, withSignInRequired } from './openapi-accounts.ts';
 import type { JsonSchema } from './openapi-schemas.ts';
 import { etagSchema, openApiSchemas, refSchema } from './openapi-schemas.ts';
 
@@ -231,7 +232,7 @@ export const openApiDocument: OpenApiDocument = {
       'compressed (br or gzip) when Accept-Encoding allows.',
   },
   jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
-  paths: {
+  paths: withSignInRequired({
     '/api/docs': {
       get: {
         operationId: 'listDocuments',
@@ -618,8 +619,11 @@ export const openApiDocument: OpenApiDocument = {
         },
       },
     },
-  },
-  components: { schemas: openApiSchemas },
+    ...Object.fromEntries(
+      Object.entries(accountPaths).map(([path, item]) => [path, withMisdirected(item)]),
+    ),
+  }),
+  components: { schemas: { ...openApiSchemas, ...accountSchemas } },
 };
 
 /** `item` with the 421 every path may answer (the Host guard runs before every route). */

@@ -85,4 +85,30 @@ export const postgresMigrations: readonly PostgresMigration[] = [
       [[...keys.keys()], [...keys.values()]],
     );
   },
+  // Accounts helper's step (after the storage helper's; renumber at merge): accounts and their
+  // credentials, as on SQLite. IF NOT EXISTS, so that the step is harmless wherever a merge
+  // puts it.
+  `
+  CREATE TABLE IF NOT EXISTS users (
+    -- toUsernameKey(username): names are unique by it and looked up by it.
+    username_key text PRIMARY KEY,
+    username text NOT NULL,
+    password_hash text NOT NULL,
+    role text NOT NULL CHECK (role IN ('admin', 'member')),
+    created_at timestamptz NOT NULL
+  );
+
+  -- Sessions and API tokens. Only the SHA-256 of a secret is kept.
+  CREATE TABLE IF NOT EXISTS credentials (
+    secret_hash text PRIMARY KEY,
+    id text NOT NULL UNIQUE,
+    username_key text NOT NULL REFERENCES users (username_key) ON DELETE CASCADE,
+    kind text NOT NULL CHECK (kind IN ('session', 'token')),
+    name text NOT NULL,
+    created_at timestamptz NOT NULL,
+    expires_at timestamptz
+  );
+
+  CREATE INDEX IF NOT EXISTS credentials_by_user ON credentials (username_key, kind);
+  `,
 ];

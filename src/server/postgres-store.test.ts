@@ -191,7 +191,7 @@ describe('PostgresStore', () => {
   it('listens again when its change listener is cut, and has the streams catch up on what it missed', async () => {
     const schema = newSchema();
     const [server, writer] = [await open(schema), await open(schema)];
-    const app = createApp({ store: server, staticDir: null });
+    const app = createApp({ store: server, staticDir: null, auth: { mode: 'off' } });
     const created = await writer.createDocument(write('Plan', 'v1'));
     if (created.status !== 'created') throw new Error('not created');
     const { id, etag } = created.document;

@@ -8,6 +8,7 @@ import type {
 import { formatStrongETag } from '../protocol/etag.ts';
 import { toTitleKey } from '../protocol/to-title-key.ts';
 import { ChangeHub } from './change-hub.ts';
+import { PostgresAccountStore } from './postgres-account-store.ts';
 import { listenForChanges } from './listen-for-changes.ts';
 import type { ChangeListening } from './listen-for-changes.ts';
 import { migratePostgres } from './migrate-postgres.ts';
@@ -158,6 +159,7 @@ export class PostgresStore implements DocumentStore {
   readonly changes = this.#hub;
   /** Settles once the schema is migrated and the change listener is in place. */
   readonly ready: Promise<void>;
+  readonly accounts: PostgresAccountStore;
   #channel = '';
   #listening: ChangeListening | undefined;
   #closed = false;
@@ -176,6 +178,7 @@ export class PostgresStore implements DocumentStore {
     // process; the pool replaces it on next use.
     this.#pool.on('error', (error) => console.error('concord: PostgreSQL connection lost', error));
     this.ready = this.#start(config, schema);
+    this.accounts = new PostgresAccountStore(this.#pool, () => this.ready);
     // Callers that use the store await `ready` through each method; this only keeps an
     // unobserved failure from crashing the process before they do.
     this.ready.catch(() => undefined);

@@ -18,7 +18,7 @@ let stdout = '';
 /** Starts `concord serve --port 0` the way the Playwright fixtures do; resolves with its URL. */
 function startServer(): Promise<string> {
   child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--db', join(dir, 'c.db')], {
-    env: { ...process.env, PORT: '', HOST: '' },
+    env: { ...process.env, PORT: '', HOST: '', CONCORD_AUTH: 'off' },
   });
   return new Promise((resolve, reject) => {
     child.stdout.setEncoding('utf8');

@@ -96,4 +96,29 @@ export const sqliteMigrations: readonly SqliteMigration[] = [
     const update = db.prepare('UPDATE documents SET title_key = ? WHERE id = ?');
     for (const [id, key] of rekeyTitles(rows)) update.run(key, id);
   },
+  // Accounts helper's step (after the storage helper's; renumber at merge): accounts and their
+  // credentials. IF NOT EXISTS, so that the step is harmless wherever a merge puts it.
+  `
+  CREATE TABLE IF NOT EXISTS users (
+    -- toUsernameKey(username): names are unique by it and looked up by it.
+    username_key TEXT PRIMARY KEY,
+    username TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('admin', 'member')),
+    created_at TEXT NOT NULL
+  ) STRICT;
+
+  -- Sessions and API tokens. Only the SHA-256 of a secret is kept.
+  CREATE TABLE IF NOT EXISTS credentials (
+    secret_hash TEXT PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    username_key TEXT NOT NULL REFERENCES users (username_key) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('session', 'token')),
+    name TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT
+  ) STRICT;
+
+  CREATE INDEX IF NOT EXISTS credentials_by_user ON credentials (username_key, kind);
+  `,
 ];

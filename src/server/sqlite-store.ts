@@ -10,6 +10,7 @@ import type {
 import { formatStrongETag } from '../protocol/etag.ts';
 import { toTitleKey } from '../protocol/to-title-key.ts';
 import { ChangeHub } from './change-hub.ts';
+import { SqliteAccountStore } from './sqlite-account-store.ts';
 import { GroupCommit } from './group-commit.ts';
 import { migrateSqlite } from './migrate-sqlite.ts';
 import type {
@@ -74,9 +75,11 @@ export class SqliteStore implements DocumentStore {
   readonly #statements = new Map<string, Database.Statement>();
   readonly #hub = new ChangeHub();
   readonly changes = this.#hub;
+  readonly accounts: SqliteAccountStore;
 
   constructor(db: Database.Database) {
     this.#db = db;
+    this.accounts = new SqliteAccountStore(db);
     this.#commits = new GroupCommit(db);
   }
 

@@ -4,6 +4,7 @@ import type {
   TrashedDocumentSummary,
   VersionSummary,
 } from '../protocol/document.ts';
+import type { AccountStore } from './account-store.ts';
 import type { ChangeFeed } from './change-feed.ts';
 
 /** A document as a store holds it: the wire shape plus the strong ETag of its current version. */
@@ -172,6 +173,8 @@ export interface DocumentStore {
   ping(): Promise<void>;
   /** Tells subscribers about every committed write, from this process or (later) others. */
   readonly changes: ChangeFeed;
+  /** Accounts, sessions and API tokens, in the same database. */
+  readonly accounts: AccountStore;
   /** Releases the connection; the store is unusable afterwards. */
   close(): Promise<void>;
 }

@@ -35,7 +35,13 @@ export function createTestApp(
   const { kind, ...appOptions } = options;
   const testStore = createTestStore(kind);
   const { store, dir, databaseUrl } = testStore;
-  const app = createApp({ staticDir: join(dir, 'no-app'), ...appOptions, store });
+  // Without accounts unless a test asks for them: the document tests are about documents.
+  const app = createApp({
+    staticDir: join(dir, 'no-app'),
+    auth: { mode: 'off' },
+    ...appOptions,
+    store,
+  });
   return {
     app,
     kind: testStore.kind,

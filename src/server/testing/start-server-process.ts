@@ -20,7 +20,8 @@ export interface ServerProcess {
  */
 export function startServerProcess(databaseUrl: string): Promise<ServerProcess> {
   const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--db', databaseUrl], {
-    env: { ...process.env, PORT: '', HOST: '', CONCORD_STATIC_DIR: '' },
+    // Without accounts (allowed on loopback): these tests are about documents.
+    env: { ...process.env, PORT: '', HOST: '', CONCORD_STATIC_DIR: '', CONCORD_AUTH: 'off' },
   });
   const exited = new Promise<number | string | null>((resolve) =>
     child.once('exit', (code, signal) => resolve(code ?? signal)),
