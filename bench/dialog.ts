@@ -7,21 +7,34 @@
  * - choice: from a click on "Use mine" (on the middle conflict) to the next paint showing the
  *   updated count — target < 50 ms.
  *
- * Medians of RUNS runs (default 5). Needs `npm run build` first (it serves dist/app).
+ * Which path: the app merges in a worker while the newer version waits (prepare-resolution.ts);
+ * each run waits for that merge before it clicks Save, so "ready" is the dialog opening on a
+ * merge prepared in the worker. NO_WORKER=1 takes the worker away: the merge then runs on the
+ * main thread after the 409, as in a browser without module workers.
+ *
+ * Medians of RUNS runs (default 5) for SIZES (default 100,2000,20000). Needs `npm run build`
+ * first (it serves dist/app). BASELINE=<another build's dist/app> measures that build too, in
+ * the same runs (alternating, so both meet the same machine load). TRACE=<lines> prints where
+ * the main thread spent 409 → ready (bench/trace-summary.ts); PROFILE=<lines> a CPU profile.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumPath, readServerUrl, spawnConcord, stop } from '../e2e/concord-process.ts';
 import { median } from './stats.ts';
+import { startTrace } from './trace-summary.ts';
 
 const runs = Number(process.env.RUNS ?? 5);
-const sizes = [100, 2_000, 20_000];
+const sizes = process.env.SIZES?.split(',').map(Number) ?? [100, 2_000, 20_000];
+const noWorker = process.env.NO_WORKER === '1';
 
-async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startServer(
+  staticDir?: string,
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'concord-bench-dialog-'));
-  const child = spawnConcord(join(dir, 'bench.db'));
+  const env = staticDir ? { CONCORD_STATIC_DIR: staticDir } : {};
+  const child = spawnConcord(join(dir, 'bench.db'), env);
   const url = await readServerUrl(child);
   return {
     url,
@@ -59,7 +72,12 @@ async function measureOnce(browser: Browser, url: string, lines: number, run: nu
   const context = await browser.newContext({ baseURL: url });
   // tsx compiles with keepNames, which wraps functions passed to page.evaluate in `__name`.
   await context.addInitScript('window.__name = (f) => f');
+  if (noWorker) await context.addInitScript('delete window.Worker');
   const page = await context.newPage();
+  // The app terminates its worker once the merge is posted back: then the merge is prepared.
+  const prepared = new Promise<void>((resolve) =>
+    page.on('worker', (worker) => worker.on('close', () => resolve())),
+  );
   // Same origin, but not the app: the app would write its own (clean) draft over ours.
   await page.goto('/api/docs?limit=1');
   // Mine arrives as this tab's draft (typing 20,000 lines through the keyboard would take
@@ -85,15 +103,20 @@ async function measureOnce(browser: Browser, url: string, lines: number, run: nu
   });
   if (saved.status !== 200) throw new Error(`theirs not saved: ${saved.status}`);
   await page.getByRole('region', { name: 'Newer version' }).waitFor();
+  if (!noWorker) await prepared;
 
   const profile = process.env.PROFILE === String(lines) ? await startProfile(page) : undefined;
+  const trace = process.env.TRACE === String(lines) ? await startTrace(page) : undefined;
+  const cpuTrace = trace ? undefined : await startTrace(page, true);
   const ready = await timeToReady(page);
   if (profile) await profile.print('409 → ready');
+  if (trace) await trace.print(`409 → ready, run ${run}`, [['bench:409', 'bench:ready']]);
+  const readyCpu = (await cpuTrace?.cpu('bench:409', 'bench:ready')) ?? NaN;
   const profile2 = process.env.PROFILE === String(lines) ? await startProfile(page) : undefined;
   const choice = await timeToChoice(page, Math.ceil(lines / 200));
   if (profile2) await profile2.print('Use mine');
   await context.close();
-  return { ready, choice };
+  return { ready, readyCpu, choice };
 }
 
 async function timeToReady(page: Page): Promise<number> {
@@ -102,13 +125,14 @@ async function timeToReady(page: Page): Promise<number> {
     const originalFetch = window.fetch;
     window.fetch = async (...args) => {
       const response = await originalFetch(...args);
-      if (response.status === 409) w.__t409 = performance.now();
+      if (response.status === 409) w.__t409 = performance.mark('bench:409').startTime;
       return response;
     };
     w.__tReady = new Promise((resolve) => {
       const check = () => {
         const focused = document.activeElement?.closest('.concord-dialog [data-conflict]');
-        if (focused) requestAnimationFrame(() => resolve(performance.now()));
+        if (focused)
+          requestAnimationFrame(() => resolve(performance.mark('bench:ready').startTime));
         else requestAnimationFrame(check);
       };
       check();
@@ -169,26 +193,56 @@ async function startProfile(page: Page) {
   };
 }
 
-const server = await startServer();
+const builds = [
+  { name: 'this build', server: await startServer() },
+  ...(process.env.BASELINE
+    ? [{ name: 'baseline', server: await startServer(process.env.BASELINE) }]
+    : []),
+];
 const browser = await chromium.launch({
   executablePath: chromiumPath(),
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
 });
 try {
-  console.log(`Conflict dialog in headless Chromium, median of ${runs} runs`);
-  console.log('lines   | conflicts | 409 → dialog ready | click "Use mine" → painted');
-  console.log('------- | --------- | ------------------ | --------------------------');
+  const path = noWorker ? 'merged on the main thread (no worker)' : 'merge prepared in the worker';
+  console.log(`Conflict dialog in headless Chromium, ${path}, median of ${runs} runs`);
+  console.log(
+    `load average at start: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  console.log(
+    'lines   | conflicts | build      | 409 → dialog ready | main-thread CPU | click "Use mine" → painted',
+  );
+  console.log(
+    '------- | --------- | ---------- | ------------------ | --------------- | --------------------------',
+  );
   for (const lines of sizes) {
-    const results = [];
-    for (let run = 0; run < runs; run++)
-      results.push(await measureOnce(browser, server.url, lines, run));
-    const ready = median(results.map((r) => r.ready));
-    const choice = median(results.map((r) => r.choice));
-    console.log(
-      `${String(lines).padStart(7)} | ${String(Math.ceil(lines / 100)).padStart(9)} | ${ready.toFixed(0).padStart(15)} ms | ${choice.toFixed(0).padStart(23)} ms`,
+    const results = builds.map(
+      () => [] as Array<{ ready: number; readyCpu: number; choice: number }>,
     );
+    for (let run = 0; run < runs; run++) {
+      // Alternating which build goes first, so neither always meets a warmer machine.
+      const order = builds.map((_, i) => i);
+      if (run % 2) order.reverse();
+      for (const i of order)
+        results[i]!.push(await measureOnce(browser, builds[i]!.server.url, lines, run));
+    }
+    builds.forEach((build, i) => {
+      const ready = median(results[i]!.map((r) => r.ready));
+      const cpu = median(results[i]!.map((r) => r.readyCpu));
+      const choice = median(results[i]!.map((r) => r.choice));
+      console.log(
+        `${String(lines).padStart(7)} | ${String(Math.ceil(lines / 100)).padStart(9)} | ${build.name.padEnd(10)} | ${ready.toFixed(0).padStart(15)} ms | ${cpu.toFixed(0).padStart(12)} ms | ${choice.toFixed(0).padStart(23)} ms`,
+      );
+    });
   }
+  console.log(
+    `load average at end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 } finally {
   await browser.close();
-  await server.stop();
+  for (const build of builds) await build.server.stop();
 }

@@ -1,10 +1,21 @@
 'use client';
 
-import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  startTransition,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { flushSync } from 'react-dom';
 import type { Granularity } from '../merge/types.ts';
 import './conflict-dialog.css';
 import './conflict-dialog-small.css';
 import { ConflictGroup, type OnChoose } from './conflict-group.tsx';
+import { countGroupsFirstShown } from './count-groups-first-shown.ts';
 import { DiscardDialog } from './discard-dialog.tsx';
 import { findLeftoverMarkers } from './find-leftover-markers.ts';
 import { defaultLabels, type ConflictLabels } from './labels.ts';
@@ -130,16 +141,23 @@ export function ConflictDialog(props: ConflictDialogProps) {
   const toolbarId = `${headingId}-toolbar`;
   // On narrow screens the toolbar folds behind "More actions" (a disclosure); wide, it is shown.
   const [toolsOpen, setToolsOpen] = useState(false);
-  const left = useMemo(() => countConflictsLeft(state), [state]);
+  // One scan of the merged result for marker lines, for the count and for the stray-marker note.
+  const leftovers = useMemo(
+    () => findLeftoverMarkers(state.text, state.conflicts),
+    [state.text, state.conflicts],
+  );
+  const left = countConflictsLeft(state, leftovers);
   const statuses = useMemo(() => findStatuses(state), [state]);
   // A marker left of a block that is no longer whole (its buttons are gone): say where it is.
-  const stray = useMemo(
-    () =>
-      findLeftoverMarkers(state.text, state.conflicts).find(
-        (m) => statuses[m.conflict - 1] !== 'unresolved',
-      ),
-    [state, statuses],
-  );
+  const stray = leftovers.find((m) => statuses[m.conflict - 1] !== 'unresolved');
+  // A large dialog paints its first groups at once and renders the rest right after (in a
+  // transition, which gives way to the person's input); moving between conflicts or choosing
+  // before then renders them all first, so every group is always reachable.
+  const [shown, setShown] = useState(() => countGroupsFirstShown(statuses));
+  const allShown = shown >= state.conflicts.length;
+  useEffect(() => {
+    if (!allShown) startTransition(() => setShown(Infinity));
+  }, [allShown]);
   // Keep mine asks first when it would undo changes of theirs.
   const [discarding, setDiscarding] = useState<TheirChange[] | null>(null);
   const keepMineRef = useRef<HTMLButtonElement>(null);
@@ -161,6 +179,7 @@ export function ConflictDialog(props: ConflictDialogProps) {
   const focusAfter = useRef<number | null>(null);
   const onChoose = useCallback<OnChoose>(
     (conflict, choice, open) => {
+      setShown(Infinity);
       dispatch(
         conflict
           ? { type: 'choose', conflict, choice }
@@ -189,6 +208,7 @@ export function ConflictDialog(props: ConflictDialogProps) {
   // The next (or previous) open conflict after the current one, wrapping around: with the
   // mouse, focus is on the button itself, so the group is remembered rather than read from focus.
   const focusConflict = (direction: 1 | -1) => {
+    if (!allShown) flushSync(() => setShown(Infinity));
     const groups = unresolvedGroups(dialogRef.current);
     const at = (g: HTMLElement) => Number(g.dataset.conflict) - current.current;
     const target =
@@ -331,7 +351,7 @@ export function ConflictDialog(props: ConflictDialogProps) {
         {!state.initial.title.resolved && (
           <TitleGroup title={state.title} labels={labels} dispatch={dispatch} onChoose={onChoose} />
         )}
-        {state.conflicts.map((entry) => (
+        {state.conflicts.slice(0, shown).map((entry) => (
           <ConflictGroup
             key={entry.number}
             entry={entry}
@@ -341,15 +361,16 @@ export function ConflictDialog(props: ConflictDialogProps) {
             onChoose={onChoose}
           />
         ))}
-        {state.reviews.map((entry, i) => (
-          <ReviewGroup
-            key={i}
-            entry={entry}
-            number={i + 1}
-            total={state.reviews.length}
-            labels={labels}
-          />
-        ))}
+        {allShown &&
+          state.reviews.map((entry, i) => (
+            <ReviewGroup
+              key={i}
+              entry={entry}
+              number={i + 1}
+              total={state.reviews.length}
+              labels={labels}
+            />
+          ))}
         {showResult ? (
           <label className="concord-dialog__result">
             <span>{labels.mergedResult}</span>

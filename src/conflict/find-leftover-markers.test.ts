@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findLeftoverMarkers } from './find-leftover-markers.ts';
+import { findLeftoverMarkers, type LeftoverMarker } from './find-leftover-markers.ts';
 import { countConflictsLeft, createResolution, resolveReducer } from './resolution-state.ts';
 
 const base = 'Notes\n=======\n\none\ntwo\nthree\n';
@@ -80,4 +81,69 @@ describe('leftover conflict markers', () => {
       '<<<<<<< mine (conflict 1)\nb mine\n======= (conflict 1)\nb theirs\n>>>>>>> theirs (conflict 1)\n',
     );
   });
+
+  it('finds what a scan of every line start finds, in any text', () => {
+    const state = createResolution({ base, mine, theirs });
+    const other = createResolution({ base: 'a\nb', mine: 'a\nb mine', theirs: 'a\nb theirs' });
+    const conflicts = [
+      ...state.conflicts,
+      {
+        ...other.conflicts[0]!,
+        number: 2,
+        markers: [
+          '<<<<<<<< mine (conflict 2)',
+          '======== (conflict 2)',
+          '>>>>>>>> theirs (conflict 2)',
+        ],
+      },
+    ];
+    const pieces = [
+      ...conflicts.flatMap((c) => c.markers),
+      '=======',
+      '>>>>>>>',
+      '<<<<<<<',
+      ' ',
+      'x',
+      ')',
+      ' ok',
+      '\n',
+      '\r\n',
+      '\r',
+      '\u2028',
+      '(conflict 1)',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(findLeftoverMarkers(text, conflicts)).toEqual(scanEveryLineStart(text, conflicts));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('answers again for the same text without a new scan, and anew for a changed one', () => {
+    const state = createResolution({ base, mine, theirs });
+    const first = findLeftoverMarkers(state.text, state.conflicts);
+    expect(findLeftoverMarkers(`${state.text}`, state.conflicts)).toBe(first);
+    const resolved = resolveReducer(state, { type: 'choose', conflict: 1, choice: 'mine' });
+    expect(findLeftoverMarkers(resolved.text, resolved.conflicts)).toEqual([]);
+    expect(findLeftoverMarkers(state.text, state.conflicts)).toEqual(first);
+  });
 });
+
+/** The scan as a regular expression tried at every line start (the reference). */
+function scanEveryLineStart(
+  text: string,
+  conflicts: ReadonlyArray<{ number: number; markers: readonly string[] }>,
+): LeftoverMarker[] {
+  const owner = new Map(conflicts.flatMap((c) => c.markers.map((m) => [m, c.number] as const)));
+  // Every line start, also right after a marker line's U+2028 (where `^…[^\r\n]*` with the
+  // m flag would have swallowed the next marker into the first).
+  const lineStarts = /(?<=^|[\n\r\u2028\u2029])(?=([<=>]{7,} [^\r\n]*))/g;
+  return [...text.matchAll(lineStarts)].flatMap((match) => {
+    const marker = match[1]!;
+    const conflict = owner.get(marker.slice(0, marker.indexOf(')') + 1));
+    const line = text.slice(0, match.index).split('\n').length;
+    return conflict === undefined ? [] : [{ conflict, line }];
+  });
+}

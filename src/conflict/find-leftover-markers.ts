@@ -13,11 +13,16 @@ export interface LeftoverMarker {
 // Any line that starts like a marker; which ones the engine wrote is decided by exact text.
 const markerLike = /^[<=>]{7,} [^\r\n]*/gm;
 
+// The last scan of each conflicts array: the dialog, its progress report and the editor's flow
+// all ask about the same text, and a scan of a 20,000-line result is not free.
+const lastScan = new WeakMap<object, { text: string; found: readonly LeftoverMarker[] }>();
+
 /**
  * Every marker line of `conflicts` still in `text`, in order. Only the engine's own lines count
  * (their labels name the conflict, see {@link renderConflictBlock}), so a Markdown heading
  * underline or a git block quoted in the document is text, not a conflict; a marker line with
- * something typed after it still counts.
+ * something typed after it still counts. The answer for the latest text of each `conflicts` is
+ * remembered: asking again about the same text does not scan it again.
  *
  * @example
  * findLeftoverMarkers(state.text, state.conflicts); // [{ conflict: 1, line: 3 }]
@@ -25,22 +30,65 @@ const markerLike = /^[<=>]{7,} [^\r\n]*/gm;
 export function findLeftoverMarkers(
   text: string,
   conflicts: ReadonlyArray<{ number: number; markers: readonly string[] }>,
+): readonly LeftoverMarker[] {
+  const last = lastScan.get(conflicts);
+  if (last?.text === text) return last.found;
+  const found = Object.freeze(scanMarkers(text, conflicts));
+  lastScan.set(conflicts, { text, found });
+  return found;
+}
+
+/**
+ * The scan behind {@link findLeftoverMarkers}. Every engine marker line starts with seven of one
+ * of `<`, `=` or `>`, so the native `indexOf` finds the candidates (a regular expression tried
+ * at every line start took tens of milliseconds on 20,000 lines); each candidate at a line start
+ * is then looked up by its exact text up to the label's first `)`.
+ */
+function scanMarkers(
+  text: string,
+  conflicts: ReadonlyArray<{ number: number; markers: readonly string[] }>,
 ): LeftoverMarker[] {
   const owner = new Map<string, number>();
   for (const entry of conflicts)
     for (const marker of entry.markers) owner.set(marker, entry.number);
+  if (owner.size === 0) return [];
+  const hits: Array<{ at: number; conflict: number }> = [];
+  for (const run of ['<<<<<<<', '=======', '>>>>>>>']) {
+    for (let at = text.indexOf(run); at !== -1; at = text.indexOf(run, at + run.length)) {
+      if (at > 0 && !startsLine(text.charCodeAt(at - 1))) continue;
+      const end = findLineEnd(text, at);
+      const line = text.slice(at, end);
+      const conflict = owner.get(line.slice(0, line.indexOf(')') + 1));
+      if (conflict !== undefined) hits.push({ at, conflict });
+    }
+  }
+  hits.sort((a, b) => a.at - b.at);
   const found: LeftoverMarker[] = [];
   let line = 1;
   let counted = 0;
-  for (const match of text.matchAll(markerLike)) {
-    // Every engine label ends at its first ')'.
-    const conflict = owner.get(match[0].slice(0, match[0].indexOf(')') + 1));
-    if (conflict === undefined) continue;
-    for (let i = counted; i < match.index; i++) if (text.charCodeAt(i) === 10) line++;
-    counted = match.index;
+  for (const { at, conflict } of hits) {
+    for (
+      let nl = text.indexOf('\n', counted);
+      nl !== -1 && nl < at;
+      nl = text.indexOf('\n', nl + 1)
+    )
+      line++;
+    counted = at;
     found.push({ conflict, line });
   }
   return found;
+}
+
+/** Whether a character ends a line for `^` in a multiline regular expression (as before). */
+function startsLine(code: number): boolean {
+  return code === 10 || code === 13 || code === 0x2028 || code === 0x2029;
+}
+
+/** Where the line at `from` ends: its `\r` or `\n`, else the end of `text`. */
+function findLineEnd(text: string, from: number): number {
+  let end = from;
+  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  return end;
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   findLeftoverMarkers,
   findMarkerLikeLines,
   renderConflictBlock,
+  type LeftoverMarker,
 } from './find-leftover-markers.ts';
 import { findChanges, mapRanges, type TextRange } from './map-ranges.ts';
 
@@ -299,10 +300,15 @@ export function findUnresolved(state: ResolutionState): Set<number> {
 /**
  * How many conflicts are left: those with any of their marker lines still in the result (a block
  * a person edited inside, or only part of whose markers they deleted, is not resolved), plus an
- * unresolved title.
+ * unresolved title. `leftovers` is the result's {@link findLeftoverMarkers}, if already found.
+ *
+ * @example countConflictsLeft(state); // 2
  */
-export function countConflictsLeft(state: ResolutionState): number {
-  const left = new Set(findLeftoverMarkers(state.text, state.conflicts).map((m) => m.conflict));
+export function countConflictsLeft(
+  state: ResolutionState,
+  leftovers: ReadonlyArray<LeftoverMarker> = findLeftoverMarkers(state.text, state.conflicts),
+): number {
+  const left = new Set(leftovers.map((m) => m.conflict));
   return left.size + (state.title.resolved ? 0 : 1);
 }
 
