@@ -2,38 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyBodyDeltas, createBodyDelta } from './body-delta.ts';
 import { keepSuperseded, keepWhole, rebuildBody, snapshotInterval } from './kept-body.ts';
-
-// Text with what breaks naive diffs: astral characters (surrogate pairs a diff may split),
-// combining marks, NUL, CRLF, and long repeats.
-const piece = fc.oneof(
-  fc.string({ unit: 'grapheme', maxLength: 12 }),
-  fc.constantFrom('😀', '😁', '👩‍👩‍👧', 'e\u0301', '\0', '\r\n', '\n', 'word ', 'ß'),
-  fc.string({ unit: fc.constantFrom('a', 'b', '\n'), maxLength: 40 }),
-);
-const text = fc.array(piece, { maxLength: 30 }).map((parts) => parts.join(''));
-
-/** `base` after a few splices: small edits, the kind a save usually makes. */
-const edited = (base: string) =>
-  fc.array(fc.tuple(fc.nat(), fc.nat({ max: 20 }), text), { maxLength: 4 }).map((splices) =>
-    splices.reduce((s, [at, drop, insert]) => {
-      const i = s.length === 0 ? 0 : at % (s.length + 1);
-      // A store only ever holds well-formed text (the API refuses lone surrogates).
-      return toWellFormed(s.slice(0, i) + insert + s.slice(i + drop));
-    }, base),
-  );
-/** `text` with every lone surrogate replaced by U+FFFD, as `String#toWellFormed` (ES2024). */
-function toWellFormed(text: string): string {
-  return text.replace(
-    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-    '\uFFFD',
-  );
-}
-
-const history = text.chain((first) =>
-  fc
-    .array(fc.oneof(text, edited(first)), { minLength: 1, maxLength: 8 })
-    .map((rest) => [first, ...rest]),
-);
+import { history, text } from './testing/arbitrary-bodies.ts';
 
 describe('createBodyDelta and applyBodyDeltas', () => {
   it('rebuild every text exactly, code unit for code unit', () => {
@@ -50,8 +19,9 @@ describe('createBodyDelta and applyBodyDeltas', () => {
         const deltas = bodies.slice(1).map((body, i) => createBodyDelta(body, bodies[i]!));
         expect(applyBodyDeltas(bodies.at(-1)!, deltas.reverse())).toBe(bodies[0]);
       }),
+      { numRuns: 40 },
     );
-  });
+  }, 30_000);
 
   it('splits a surrogate pair without losing it', () => {
     // 😀 and 😁 share their first code unit, so the diff cuts between the two halves.
@@ -85,8 +55,9 @@ describe('keepSuperseded and rebuildBody', () => {
           expect(rebuildBody(kept.slice(i, end + 1))).toBe(body);
         });
       }),
+      { numRuns: 40 },
     );
-  });
+  }, 30_000);
 
   it('keeps a snapshot on the interval and after a rewrite, a delta otherwise', () => {
     const words = (seed: number) =>
