@@ -1,11 +1,11 @@
-import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { applyBodyDeltas, createBodyDelta } from './body-delta.ts';
 
 /**
- * How a version's body is kept (the `body_form` column; docs/decisions/0020):
+ * How a version's body is kept (the `body_form` column; docs/decisions/0021):
  * - `whole`: the UTF-8 bytes as they are. Always the newest version, so that reading and
  *   saving the current document never rebuild anything.
- * - `snapshot`: the UTF-8 bytes, brotli-compressed. Every `snapshotInterval`-th version, and
+ * - `snapshot`: the UTF-8 bytes, deflated (raw DEFLATE, level 6). Every `snapshotInterval`-th version, and
  *   any version whose delta would not be much smaller.
  * - `delta`: `createBodyDelta(body of version + 1, this body)`: a reverse delta against the
  *   next newer version, so that the history's newest end is the cheap one to read.
@@ -30,9 +30,10 @@ export const snapshotInterval = 64;
 // versions (a rewrite gives a delta about as big as the text).
 const smallDeltaShare = 1 / 32;
 
-// Brotli's quality 5 compresses text about as well as deflate -9 (or better) at a fraction of
-// quality 11's time, which on a 5 MiB body is seconds (bench/storage.ts measures both).
-const brotliQuality = 5;
+// Deflate rather than brotli: on prose brotli's quality 5 is ~20% smaller but ~3× slower to
+// write (about a second for 5 MiB on a loaded machine), and a snapshot is written inside a
+// save, once in `snapshotInterval` versions (bench/storage.ts measures both).
+const snapshotLevel = 6;
 
 /** The newest version's body, kept as it is. */
 export function keepWhole(body: string): KeptBody {
@@ -60,7 +61,7 @@ export function keepSuperseded(version: number, body: string, next: string): Kep
 /** The body of a version kept `whole` or as a `snapshot`. */
 export function readKeptText(kept: KeptBody): string {
   if (kept.form === 'whole') return kept.content.toString('utf8');
-  if (kept.form === 'snapshot') return brotliDecompressSync(kept.content).toString('utf8');
+  if (kept.form === 'snapshot') return inflateRawSync(kept.content).toString('utf8');
   throw new Error('a delta needs the newer version it was made from');
 }
 
@@ -81,16 +82,9 @@ export function rebuildBody(chain: readonly KeptBody[]): string {
   );
 }
 
-/** A body's UTF-8 bytes, brotli-compressed as a `snapshot` keeps them. */
+/** A body's UTF-8 bytes, compressed as a `snapshot` keeps them. */
 export function compressBody(body: string): Buffer {
-  const bytes = Buffer.from(body, 'utf8');
-  return brotliCompressSync(bytes, {
-    params: {
-      [constants.BROTLI_PARAM_QUALITY]: brotliQuality,
-      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-      [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
-    },
-  });
+  return deflateRawSync(Buffer.from(body, 'utf8'), { level: snapshotLevel });
 }
 
 /**

@@ -87,7 +87,7 @@ export const postgresMigrations: readonly PostgresMigration[] = [
     );
   },
   // 5: versions kept as reverse deltas with periodic snapshots instead of whole copies, as
-  // SQLite's step 5 (docs/decisions/0020): `body_form` says how `body` holds the text, and
+  // SQLite's step 5 (docs/decisions/0021): `body_form` says how `body` holds the text, and
   // every history is re-encoded newest first, two versions in memory at a time.
   async (client) => {
     await client.query('ALTER TABLE document_versions ADD COLUMN body_form text');

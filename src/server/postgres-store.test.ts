@@ -233,7 +233,7 @@ describe('PostgresStore', () => {
   }, 15_000);
 });
 
-describe('kept versions on PostgreSQL (docs/decisions/0020)', () => {
+describe('kept versions on PostgreSQL (docs/decisions/0021)', () => {
   it('migrates whole-copy histories; every version reads back byte for byte', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(history, { minLength: 1, maxLength: 3 }), async (histories) => {

@@ -72,7 +72,7 @@ const selectCurrent = `
 // the conditional UPDATE (the compare-and-swap), the history rows and the notification
 // commit together or not at all. NOTIFY is transactional: listeners hear only commits.
 // $2 is the ETag of the current version as the caller read it: the version saved over is
-// re-kept as $11/$12 (a delta from the new body, or a snapshot: docs/decisions/0020), which
+// re-kept as $11/$12 (a delta from the new body, or a snapshot: docs/decisions/0021), which
 // is only right on top of exactly that version.
 const saveStatement = `
   WITH swapped AS (

@@ -98,7 +98,7 @@ export const sqliteMigrations: readonly SqliteMigration[] = [
     for (const [id, key] of rekeyTitles(rows)) update.run(key, id);
   },
   // 5: versions kept as reverse deltas with periodic snapshots instead of whole copies
-  // (docs/decisions/0020): the newest version whole, older ones as `kept-body.ts` says. The
+  // (docs/decisions/0021): the newest version whole, older ones as `kept-body.ts` says. The
   // table is rebuilt (`body` turns from TEXT into a BLOB, which STRICT cannot alter) and
   // every history re-encoded, newest first, two versions in memory at a time.
   rebuildVersionBodies,
@@ -114,7 +114,7 @@ function rebuildVersionBodies(db: Database.Database): void {
     updated_at TEXT NOT NULL,
     updated_by TEXT NOT NULL,
     -- How \`body\` holds the text (kept-body.ts): 'whole' UTF-8 (the newest version), a
-    -- brotli 'snapshot', or a 'delta' from the next version. Before \`body\`, so that finding
+    -- deflated 'snapshot', or a 'delta' from the next version. Before \`body\`, so that finding
     -- where a chain ends reads no overflow pages.
     body_form TEXT NOT NULL CHECK (body_form IN ('whole', 'snapshot', 'delta')),
     body BLOB NOT NULL,

@@ -203,7 +203,7 @@ describe('SqliteStore', () => {
   });
 });
 
-describe('kept versions on SQLite (docs/decisions/0020)', () => {
+describe('kept versions on SQLite (docs/decisions/0021)', () => {
   it('migrates whole-copy histories; every version reads back byte for byte', async () => {
     let run = 0;
     await fc.assert(

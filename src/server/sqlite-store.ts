@@ -203,7 +203,7 @@ export class SqliteStore implements DocumentStore {
       );
       if (changes !== 1) throw new Error(`compare-and-swap of ${id} lost its row`);
       // The version saved over is no longer the newest: kept as a delta from the new one, or
-      // a snapshot (docs/decisions/0020).
+      // a snapshot (docs/decisions/0021).
       const superseded = keepSuperseded(current.version, current.body, input.body);
       this.#prepare(
         'UPDATE document_versions SET body_form = ?, body = ? WHERE document_id = ? AND version = ?',

@@ -6,7 +6,7 @@ import { createTestStore } from './testing/create-test-store.ts';
 import type { TestStore } from './testing/create-test-store.ts';
 import type { DocumentStore } from './store.ts';
 
-// The store contract: however versions are kept (deltas, snapshots: docs/decisions/0020),
+// The store contract: however versions are kept (deltas, snapshots: docs/decisions/0021),
 // every one reads back exactly as it was saved. Runs on SQLite and on PostgreSQL.
 let t: TestStore;
 beforeEach(() => {
