@@ -302,5 +302,5 @@ describe('kept versions on PostgreSQL (docs/decisions/0021)', () => {
     }
     // Whole copies (TOAST-compressed) grew it by about 30 × 0.4 MB.
     expect((await size()) - before).toBeLessThan(256 * 1024);
-  });
+  }, 60_000);
 });

@@ -282,5 +282,5 @@ describe('kept versions on SQLite (docs/decisions/0021)', () => {
     await store.close();
     // Whole copies grew it by 30 MB.
     expect(grown).toBeLessThan(256 * 1024);
-  });
+  }, 60_000);
 });
