@@ -1,4 +1,5 @@
 import type { PoolClient } from 'pg';
+import { keepVersion } from './kept-body.ts';
 import { keptLookAlikeMark, rekeyTitles } from './rekey-titles.ts';
 import type { TitledRow } from './rekey-titles.ts';
 
@@ -85,9 +86,44 @@ export const postgresMigrations: readonly PostgresMigration[] = [
       [[...keys.keys()], [...keys.values()]],
     );
   },
-  // Accounts helper's step (after the storage helper's; renumber at merge): accounts and their
-  // credentials, as on SQLite. IF NOT EXISTS, so that the step is harmless wherever a merge
-  // puts it.
+  // 5: versions kept as reverse deltas with periodic snapshots instead of whole copies, as
+  // SQLite's step 5 (docs/decisions/0021): `body_form` says how `body` holds the text, and
+  // every history is re-encoded newest first, two versions in memory at a time.
+  async (client) => {
+    await client.query('ALTER TABLE document_versions ADD COLUMN body_form text');
+    const { rows: histories } = await client.query<{ id: string; newest: number }>(
+      'SELECT document_id AS id, max(version) AS newest FROM document_versions GROUP BY document_id',
+    );
+    for (const { id, newest } of histories) {
+      const { rows: versions } = await client.query<{ version: number }>(
+        'SELECT version FROM document_versions WHERE document_id = $1 ORDER BY version DESC',
+        [id],
+      );
+      let next: string | undefined;
+      for (const { version } of versions) {
+        const { rows } = await client.query<{ body: Buffer }>(
+          'SELECT body FROM document_versions WHERE document_id = $1 AND version = $2',
+          [id, version],
+        );
+        const body = rows[0]!.body.toString('utf8');
+        const kept = keepVersion(version, newest, body, next);
+        await client.query(
+          'UPDATE document_versions SET body_form = $3, body = $4 WHERE document_id = $1 AND version = $2',
+          [id, version, kept.form, kept.content],
+        );
+        next = body;
+      }
+    }
+    await client.query(`
+      ALTER TABLE document_versions
+        ALTER COLUMN body_form SET NOT NULL,
+        ADD CONSTRAINT document_versions_body_form
+          CHECK (body_form IN ('whole', 'snapshot', 'delta'));
+      -- Snapshots and deltas are compressed already: TOAST would only spend time on them.
+      ALTER TABLE document_versions ALTER COLUMN body SET STORAGE EXTERNAL;
+    `);
+  },
+  // 6: accounts and their credentials (sessions, API tokens), as on SQLite.
   `
   CREATE TABLE IF NOT EXISTS users (
     -- toUsernameKey(username): names are unique by it and looked up by it.

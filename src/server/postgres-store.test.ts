@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import fc from 'fast-check';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from './create-app.ts';
@@ -7,7 +8,9 @@ import { openStore } from './open-store.ts';
 import { postgresMigrations } from './postgres-migrations.ts';
 import { openPostgresStore } from './postgres-store.ts';
 import type { PostgresStore } from './postgres-store.ts';
+import { history } from './testing/arbitrary-bodies.ts';
 import { readTestPostgresUrl } from './testing/create-test-store.ts';
+import { etagOf, writeWholeCopyPostgres } from './testing/write-whole-copy-histories.ts';
 
 // PostgreSQL-only behaviour; everything the two stores share is in the contract tests, which
 // the Vitest project "postgres" runs on this store too.
@@ -228,4 +231,76 @@ describe('PostgresStore', () => {
       .poll(() => heard.map((event) => event.type === 'version' && event.version))
       .toContain(3);
   }, 15_000);
+});
+
+describe('kept versions on PostgreSQL (docs/decisions/0021)', () => {
+  it('migrates whole-copy histories; every version reads back byte for byte', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(history, { minLength: 1, maxLength: 3 }), async (histories) => {
+        const schema = newSchema();
+        const docs = histories.map((bodies, i) => ({ id: `d${i}`, title: `Doc ${i}`, bodies }));
+        await writeWholeCopyPostgres(url, schema, docs);
+        const store = await open(schema);
+        for (const { id, bodies } of docs) {
+          const read = await Promise.all(bodies.map((_, i) => store.getVersion(id, i + 1)));
+          expect(read.map((v) => v?.body)).toEqual(bodies);
+          expect(read.map((v) => v?.etag)).toEqual(bodies.map((_, i) => etagOf(id, i + 1)));
+          expect((await store.getDocument(id))?.body).toBe(bodies.at(-1));
+        }
+        await store.close();
+      }),
+      { numRuns: 10 },
+    );
+  }, 120_000);
+
+  it('migrates a long history into deltas between snapshots, the newest kept whole', async () => {
+    const schema = newSchema();
+    const base = Array.from({ length: 2_000 }, (_, i) => `word${i}`).join(' ');
+    const bodies = Array.from(
+      { length: 70 },
+      (_, n) => `${base.slice(0, n * 100)}·${n}·${base.slice(n * 100)}`,
+    );
+    await writeWholeCopyPostgres(url, schema, [{ id: 'd1', title: 'Long', bodies }]);
+    const store = await open(schema);
+    const forms = await queryAsAdmin<{ body_form: string; n: number }>(
+      `SELECT body_form, count(*)::int AS n FROM ${schema}.document_versions GROUP BY body_form ORDER BY body_form`,
+    );
+    expect(forms).toEqual([
+      { body_form: 'delta', n: 68 },
+      { body_form: 'snapshot', n: 1 },
+      { body_form: 'whole', n: 1 },
+    ]);
+    for (const [i, body] of bodies.entries()) {
+      expect((await store.getVersion('d1', i + 1))?.body === body, `version ${i + 1}`).toBe(true);
+    }
+  });
+
+  it('grows by about the edit: 30 one-word edits of a 1 MB body add under 256 KiB', async () => {
+    const schema = newSchema();
+    const store = await open(schema);
+    const words = Array.from({ length: 150_000 }, (_, i) => `w${(i * 7919) % 100_003}`);
+    const created = await store.createDocument(write('Big', words.join(' ')));
+    if (created.status !== 'created') throw new Error('not created');
+    // Live rows only: VACUUM makes dead ones (the replaced newest copy) reusable space.
+    const size = async () => {
+      await queryAsAdmin(`VACUUM ${schema}.document_versions`);
+      const [row] = await queryAsAdmin<{ bytes: string }>(
+        `SELECT sum(pg_column_size(body))::text AS bytes FROM ${schema}.document_versions`,
+      );
+      return Number(row!.bytes);
+    };
+    const before = await size();
+    let etag = created.document.etag;
+    for (let n = 0; n < 30; n++) {
+      words[(n * 4_999) % words.length] = `edit${n}`;
+      const saved = await store.saveDocument(created.document.id, {
+        ...write('Big', words.join(' ')),
+        expected: [etag],
+      });
+      if (saved.status !== 'saved') throw new Error(saved.status);
+      etag = saved.document.etag;
+    }
+    // Whole copies (TOAST-compressed) grew it by about 30 × 0.4 MB.
+    expect((await size()) - before).toBeLessThan(256 * 1024);
+  }, 60_000);
 });

@@ -9,6 +9,8 @@ import { formatStrongETag } from '../protocol/etag.ts';
 import { toTitleKey } from '../protocol/to-title-key.ts';
 import { ChangeHub } from './change-hub.ts';
 import { PostgresAccountStore } from './postgres-account-store.ts';
+import { keepSuperseded, keepWhole, rebuildBody } from './kept-body.ts';
+import type { BodyForm } from './kept-body.ts';
 import { listenForChanges } from './listen-for-changes.ts';
 import type { ChangeListening } from './listen-for-changes.ts';
 import { migratePostgres } from './migrate-postgres.ts';
@@ -68,9 +70,11 @@ const selectCurrent = `
   WHERE d.id = $1`;
 
 // Each write is ONE statement, so it is one transaction however the connection is set up:
-// the conditional UPDATE (the compare-and-swap), the history row and the notification
+// the conditional UPDATE (the compare-and-swap), the history rows and the notification
 // commit together or not at all. NOTIFY is transactional: listeners hear only commits.
-// $2 is the list of ETags the current version must have, or NULL for `If-Match: *`.
+// $2 is the ETag of the current version as the caller read it: the version saved over is
+// re-kept as $11/$12 (a delta from the new body, or a snapshot: docs/decisions/0021), which
+// is only right on top of exactly that version.
 const saveStatement = `
   WITH swapped AS (
     UPDATE documents
@@ -78,16 +82,39 @@ const saveStatement = `
       -- A look-alike kept by the title-key migration (its key: key, U+200B, id) keeps its key
       -- while its title does.
       title_key = CASE WHEN title_key = $4 || chr(8203) || id THEN title_key ELSE $4 END
-    WHERE id = $1 AND deleted_at IS NULL AND ($2::text[] IS NULL OR etag = ANY ($2::text[]))
+    WHERE id = $1 AND deleted_at IS NULL AND etag = $2
     RETURNING id, version, created_at
+  ), superseded AS (
+    UPDATE document_versions v SET body_form = $11, body = $12
+    FROM swapped WHERE v.document_id = swapped.id AND v.version = swapped.version - 1
   ), kept AS (
-    INSERT INTO document_versions (document_id, version, etag, title, body, updated_at, updated_by)
-    SELECT id, version, $5, $3, $8, $6, $7 FROM swapped
+    INSERT INTO document_versions
+      (document_id, version, etag, title, body_form, body, updated_at, updated_by)
+    SELECT id, version, $5, $3, 'whole', $8, $6, $7 FROM swapped
   )
   SELECT version, created_at, pg_notify($9, json_build_object(
     'type', 'version', 'id', id, 'version', version, 'etag', $5::text, 'title', $3::text,
     'updated_at', $10::text, 'updated_by', $7::text)::text)
   FROM swapped`;
+
+// A version's metadata, and the kept bodies from it up to the first that is not a delta (a
+// snapshot, or the newest): what `rebuildBody` needs, oldest first, read in one snapshot.
+const selectVersionChain = `
+  WITH target AS (
+    SELECT v.document_id, v.version FROM document_versions v
+    JOIN documents d ON d.id = v.document_id
+    WHERE v.document_id = $1 AND v.version = $2 AND d.deleted_at IS NULL
+  ), chain_end AS (
+    SELECT min(e.version) AS version FROM document_versions e JOIN target t
+      ON e.document_id = t.document_id AND e.version >= t.version AND e.body_form <> 'delta'
+  )
+  SELECT c.document_id AS id, c.title, c.version, c.etag, d.created_at, c.updated_at,
+         c.updated_by, c.body_form AS form, c.body AS content
+  FROM document_versions c
+  JOIN documents d ON d.id = c.document_id
+  JOIN target t ON c.document_id = t.document_id
+  JOIN chain_end e ON c.version BETWEEN t.version AND e.version
+  ORDER BY c.version`;
 
 const createStatement = `
   WITH created AS (
@@ -96,8 +123,9 @@ const createStatement = `
     ON CONFLICT (title_key) DO NOTHING
     RETURNING id
   ), kept AS (
-    INSERT INTO document_versions (document_id, version, etag, title, body, updated_at, updated_by)
-    SELECT id, 1, $4, $2, $7, $5, $6 FROM created
+    INSERT INTO document_versions
+      (document_id, version, etag, title, body_form, body, updated_at, updated_by)
+    SELECT id, 1, $4, $2, 'whole', $7, $5, $6 FROM created
   )
   SELECT pg_notify($8, json_build_object(
     'type', 'version', 'id', id, 'version', 1, 'etag', $4::text, 'title', $2::text,
@@ -291,7 +319,7 @@ export class PostgresStore implements DocumentStore {
       const created = await run(createStatement, [
         ...[id, input.title, titleKey, etag, input.at, input.user],
         // updated_at as the API sends it (ISO 8601, UTC, milliseconds), for the list stream.
-        ...[Buffer.from(input.body, 'utf8'), this.#channel, input.at.toISOString()],
+        ...[keepWhole(input.body).content, this.#channel, input.at.toISOString()],
       ]);
       if (created.length === 1) {
         const document: StoredDocument = {
@@ -317,12 +345,26 @@ export class PostgresStore implements DocumentStore {
     const titleKey = toTitleKey(input.title);
     const etag = generateETag();
     for (;;) {
+      // Read first: the version saved over is re-kept against the new body, so the swap must
+      // land on exactly the version read (a write in between: read again).
+      const current = await this.#selectCurrent(id);
+      if (!current) return { status: 'notFound' };
+      if (current.deleted_at)
+        return { status: 'trashed', deleted_at: current.deleted_at.toISOString() };
+      if (input.expected !== '*' && !input.expected.includes(current.etag)) {
+        if (isLandedRetry(current, input)) {
+          return { status: 'alreadySaved', document: toStoredDocument(current) };
+        }
+        return { status: 'conflict', current: toStoredDocument(current) };
+      }
+      const superseded = keepSuperseded(current.version, current.body.toString('utf8'), input.body);
       let swapped: { version: number; created_at: Date }[];
       try {
         swapped = await this.#query(saveStatement, [
-          ...[id, input.expected === '*' ? null : input.expected],
+          ...[id, current.etag],
           ...[input.title, titleKey, etag, input.at, input.user],
-          ...[Buffer.from(input.body, 'utf8'), this.#channel, input.at.toISOString()],
+          ...[keepWhole(input.body).content, this.#channel, input.at.toISOString()],
+          ...[superseded.form, superseded.content],
         ]);
       } catch (error) {
         if (!isUniqueViolation(error, 'documents_title_key_key')) throw error;
@@ -340,16 +382,7 @@ export class PostgresStore implements DocumentStore {
         };
         return { status: 'saved', document };
       }
-      // Refused: say why from the state after the failed swap (a later point than the swap,
-      // which is fine: versions only move forward, so a refusal then is a refusal now).
-      const current = await this.#selectCurrent(id);
-      if (!current) return { status: 'notFound' };
-      if (current.deleted_at)
-        return { status: 'trashed', deleted_at: current.deleted_at.toISOString() };
-      if (isLandedRetry(current, input)) {
-        return { status: 'alreadySaved', document: toStoredDocument(current) };
-      }
-      return { status: 'conflict', current: toStoredDocument(current) };
+      // Another write landed between the read and the swap: decide again on the new state.
     }
   }
 
@@ -443,13 +476,13 @@ export class PostgresStore implements DocumentStore {
     if (hasNul(id) || !Number.isSafeInteger(version) || Math.abs(version) > 2 ** 31 - 1) {
       return undefined;
     }
-    const rows = await this.#query<DocumentRow>(
-      `SELECT d.id, v.title, v.body, v.version, v.etag, d.created_at, v.updated_at, v.updated_by
-       FROM document_versions v JOIN documents d ON d.id = v.document_id
-       WHERE v.document_id = $1 AND v.version = $2 AND d.deleted_at IS NULL`,
+    const rows = await this.#query<Omit<DocumentRow, 'body'> & { form: BodyForm; content: Buffer }>(
+      selectVersionChain,
       [id, version],
     );
-    return rows[0] && toStoredDocument(rows[0]);
+    const first = rows[0];
+    if (!first) return undefined;
+    return { ...toStoredDocument({ ...first, body: Buffer.alloc(0) }), body: rebuildBody(rows) };
   }
 
   async ping(): Promise<void> {

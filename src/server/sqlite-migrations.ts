@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { keepVersion } from './kept-body.ts';
 import { keptLookAlikeMark, rekeyTitles } from './rekey-titles.ts';
 import type { TitledRow } from './rekey-titles.ts';
 
@@ -96,8 +97,12 @@ export const sqliteMigrations: readonly SqliteMigration[] = [
     const update = db.prepare('UPDATE documents SET title_key = ? WHERE id = ?');
     for (const [id, key] of rekeyTitles(rows)) update.run(key, id);
   },
-  // Accounts helper's step (after the storage helper's; renumber at merge): accounts and their
-  // credentials. IF NOT EXISTS, so that the step is harmless wherever a merge puts it.
+  // 5: versions kept as reverse deltas with periodic snapshots instead of whole copies
+  // (docs/decisions/0021): the newest version whole, older ones as `kept-body.ts` says. The
+  // table is rebuilt (`body` turns from TEXT into a BLOB, which STRICT cannot alter) and
+  // every history re-encoded, newest first, two versions in memory at a time.
+  rebuildVersionBodies,
+  // 6: accounts and their credentials (sessions, API tokens).
   `
   CREATE TABLE IF NOT EXISTS users (
     -- toUsernameKey(username): names are unique by it and looked up by it.
@@ -122,3 +127,55 @@ export const sqliteMigrations: readonly SqliteMigration[] = [
   CREATE INDEX IF NOT EXISTS credentials_by_user ON credentials (username_key, kind);
   `,
 ];
+
+function rebuildVersionBodies(db: Database.Database): void {
+  db.exec(`
+  CREATE TABLE document_versions_next (
+    document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    etag TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    -- How \`body\` holds the text (kept-body.ts): 'whole' UTF-8 (the newest version), a
+    -- deflated 'snapshot', or a 'delta' from the next version. Before \`body\`, so that finding
+    -- where a chain ends reads no overflow pages.
+    body_form TEXT NOT NULL CHECK (body_form IN ('whole', 'snapshot', 'delta')),
+    body BLOB NOT NULL,
+    PRIMARY KEY (document_id, version)
+  ) STRICT;
+  `);
+  const histories = db
+    .prepare<[], { id: string; newest: number }>(
+      'SELECT document_id AS id, max(version) AS newest FROM document_versions GROUP BY document_id',
+    )
+    .all();
+  const select = db
+    .prepare<[string, number], string>(
+      'SELECT body FROM document_versions WHERE document_id = ? AND version = ?',
+    )
+    .pluck();
+  const versions = db
+    .prepare<[string], number>(
+      'SELECT version FROM document_versions WHERE document_id = ? ORDER BY version DESC',
+    )
+    .pluck();
+  const insert = db.prepare(
+    `INSERT INTO document_versions_next
+       SELECT document_id, version, etag, title, updated_at, updated_by, ?, ?
+       FROM document_versions WHERE document_id = ? AND version = ?`,
+  );
+  for (const { id, newest } of histories) {
+    let next: string | undefined;
+    for (const version of versions.all(id)) {
+      const body = select.get(id, version)!;
+      const kept = keepVersion(version, newest, body, next);
+      insert.run(kept.form, kept.content, id, version);
+      next = body;
+    }
+  }
+  db.exec(`
+  DROP TABLE document_versions;
+  ALTER TABLE document_versions_next RENAME TO document_versions;
+  `);
+}

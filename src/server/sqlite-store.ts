@@ -12,6 +12,8 @@ import { toTitleKey } from '../protocol/to-title-key.ts';
 import { ChangeHub } from './change-hub.ts';
 import { SqliteAccountStore } from './sqlite-account-store.ts';
 import { GroupCommit } from './group-commit.ts';
+import { keepSuperseded, keepWhole, rebuildBody } from './kept-body.ts';
+import type { KeptBody } from './kept-body.ts';
 import { migrateSqlite } from './migrate-sqlite.ts';
 import type {
   CreateOutcome,
@@ -29,16 +31,20 @@ import type {
   WriteInput,
 } from './store.ts';
 
-/** A row of `selectCurrent`: the document, and whether it is in the trash. */
-type CurrentRow = StoredDocument & { deleted_at: string | null };
+/**
+ * A row of `selectCurrent`: the document (its body as the newest version keeps it: whole
+ * UTF-8), and whether it is in the trash.
+ */
+type CurrentRow = Omit<StoredDocument, 'body'> & { body: Buffer; deleted_at: string | null };
 
 const trashColumns = 'SELECT id, title, version, updated_at, updated_by, deleted_at FROM documents';
 
 /** Where `openSqliteStore` keeps its file when told nothing else. */
 export const defaultSqlitePath = './data/concord.db';
 
-// The current version of a document: metadata from `documents`, content from its version row.
-// `deleted_at` is set when it is in the trash, which callers check.
+// The current version of a document: metadata from `documents`, content from its version row
+// (the newest, always kept whole). `deleted_at` is set when it is in the trash, which callers
+// check.
 const selectCurrent = `
   SELECT d.id, v.title, v.body, d.version, d.etag, d.created_at, d.updated_at, d.updated_by,
          d.deleted_at
@@ -199,6 +205,12 @@ export class SqliteStore implements DocumentStore {
         current.etag,
       );
       if (changes !== 1) throw new Error(`compare-and-swap of ${id} lost its row`);
+      // The version saved over is no longer the newest: kept as a delta from the new one, or
+      // a snapshot (docs/decisions/0021).
+      const superseded = keepSuperseded(current.version, current.body, input.body);
+      this.#prepare(
+        'UPDATE document_versions SET body_form = ?, body = ? WHERE document_id = ? AND version = ?',
+      ).run(superseded.form, superseded.content, id, current.version);
       this.#insertVersion(id, version, etag, input);
       const { title, body, user: updated_by } = input;
       const document = { ...current, title, body, version, etag, updated_at, updated_by };
@@ -289,11 +301,33 @@ export class SqliteStore implements DocumentStore {
   }
 
   async getVersion(id: string, version: number): Promise<StoredVersion | undefined> {
-    return this.#prepare<[string, number], StoredVersion>(
-      `SELECT d.id, v.title, v.body, v.version, v.etag, d.created_at, v.updated_at, v.updated_by
-         FROM document_versions v JOIN documents d ON d.id = v.document_id
-         WHERE v.document_id = ? AND v.version = ? AND d.deleted_at IS NULL`,
-    ).get(id, version);
+    // One read transaction: another process's save rewrites the row a chain ends on.
+    return this.#db
+      .transaction((): StoredVersion | undefined => {
+        const meta = this.#prepare<[string, number], Omit<StoredVersion, 'body'>>(
+          `SELECT d.id, v.title, v.version, v.etag, d.created_at, v.updated_at, v.updated_by
+             FROM document_versions v JOIN documents d ON d.id = v.document_id
+             WHERE v.document_id = ? AND v.version = ? AND d.deleted_at IS NULL`,
+        ).get(id, version);
+        if (!meta) return undefined;
+        return { ...meta, body: rebuildBody(this.#selectChain(id, version)) };
+      })
+      .deferred();
+  }
+
+  /**
+   * The kept bodies from `version` up to the first one that is not a delta (a snapshot, or
+   * the newest): what `rebuildBody` needs. At most `snapshotInterval` rows.
+   */
+  #selectChain(id: string, version: number): KeptBody[] {
+    const end = this.#prepare<[string, number], { end: number }>(
+      `SELECT min(version) AS end FROM document_versions
+         WHERE document_id = ? AND version >= ? AND body_form <> 'delta'`,
+    ).get(id, version)!.end;
+    return this.#prepare<[string, number, number], KeptBody>(
+      `SELECT body_form AS form, body AS content FROM document_versions
+         WHERE document_id = ? AND version BETWEEN ? AND ? ORDER BY version`,
+    ).all(id, version, end);
   }
 
   async ping(): Promise<void> {
@@ -342,11 +376,14 @@ export class SqliteStore implements DocumentStore {
     ).get(titleKey);
   }
 
+  /** Writes the new newest version, kept whole. */
   #insertVersion(id: string, version: number, etag: string, input: WriteInput): void {
+    const { form, content } = keepWhole(input.body);
     this.#prepare(
-      `INSERT INTO document_versions (document_id, version, etag, title, body, updated_at, updated_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ).run(id, version, etag, input.title, input.body, input.at.toISOString(), input.user);
+      `INSERT INTO document_versions
+         (document_id, version, etag, title, body_form, body, updated_at, updated_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(id, version, etag, input.title, form, content, input.at.toISOString(), input.user);
   }
 
   #announce(document: StoredDocument): void {
@@ -364,7 +401,8 @@ export class SqliteStore implements DocumentStore {
 
 /** The document of a `selectCurrent` row, without the trash column. */
 function toStoredDocument(row: CurrentRow): StoredDocument {
-  const { id, title, body, version, etag, created_at, updated_at, updated_by } = row;
+  const { id, title, version, etag, created_at, updated_at, updated_by } = row;
+  const body = row.body.toString('utf8');
   return { id, title, body, version, etag, created_at, updated_at, updated_by };
 }
 
