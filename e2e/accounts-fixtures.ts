@@ -1,8 +1,5 @@
 import type { APIRequestContext, Browser } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { readServerUrl, spawnConcord, stop } from './concord-process.ts';
+import { startConcord } from './concord-process.ts';
 import { expect, test as base, type Person } from './fixtures.ts';
 import { EditorPage } from './pages/editor-page.ts';
 
@@ -25,12 +22,9 @@ export const test = base.extend<object, AccountsWorker>({
   server: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const dir = mkdtempSync(join(tmpdir(), 'concord-e2e-accounts-'));
-      const databasePath = join(dir, 'concord.db');
-      const child = spawnConcord(databasePath, { CONCORD_AUTH: 'accounts' });
-      await use({ url: await readServerUrl(child), databasePath });
-      await stop(child);
-      rmSync(dir, { recursive: true, force: true });
+      const server = await startConcord({ CONCORD_AUTH: 'accounts' });
+      await use(server);
+      await server.dispose();
     },
     { scope: 'worker' },
   ],

@@ -1,10 +1,7 @@
-import { readServerUrl, spawnConcord, stop } from './concord-process.ts';
+import { startConcord } from './concord-process.ts';
 import { expect, passwordOf, test } from './accounts-fixtures.ts';
 import { paragraphs } from './fixtures.ts';
 import { aliceSavesFirst } from './steps.ts';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 const [first, , third] = paragraphs as [string, string, string];
 
@@ -13,10 +10,8 @@ test('the first start asks for the first account, which is then signed in and ca
   playwright,
 }) => {
   // A server of its own: the worker's already has accounts.
-  const dir = mkdtempSync(join(tmpdir(), 'concord-e2e-first-'));
-  const child = spawnConcord(join(dir, 'concord.db'), { CONCORD_AUTH: 'accounts' });
-  const url = await readServerUrl(child);
-  const context = await browser.newContext({ baseURL: url });
+  const server = await startConcord({ CONCORD_AUTH: 'accounts' });
+  const context = await browser.newContext({ baseURL: server.url });
   try {
     const page = await context.newPage();
     await page.goto('/');
@@ -44,7 +39,7 @@ test('the first start asks for the first account, which is then signed in and ca
     await page.getByLabel('Password').fill(passwordOf('Dana'));
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('button', { name: 'New document' })).toBeVisible();
-    const stranger = await playwright.request.newContext({ baseURL: url });
+    const stranger = await playwright.request.newContext({ baseURL: server.url });
     const second = await stranger.post('/api/users', {
       data: { username: 'Eve', password: passwordOf('Eve') },
     });
@@ -52,8 +47,7 @@ test('the first start asks for the first account, which is then signed in and ca
     await stranger.dispose();
   } finally {
     await context.close();
-    await stop(child);
-    rmSync(dir, { recursive: true, force: true });
+    await server.dispose();
   }
 });
 

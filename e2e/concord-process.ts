@@ -1,6 +1,8 @@
 import { chromium } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 /**
@@ -58,4 +60,28 @@ export function stop(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
+}
+
+/** A `concord serve` on a fresh SQLite file in a temporary folder (`startConcord`). */
+export interface StartedConcord {
+  url: string;
+  databasePath: string;
+  /** Stops the server and removes its folder. */
+  dispose(): Promise<void>;
+}
+
+/** Starts `concord serve` (`spawnConcord`) on a new SQLite file in a temporary folder. */
+export async function startConcord(env: NodeJS.ProcessEnv = {}): Promise<StartedConcord> {
+  const dir = mkdtempSync(join(tmpdir(), 'concord-e2e-'));
+  const databasePath = join(dir, 'concord.db');
+  const child = spawnConcord(databasePath, env);
+  const url = await readServerUrl(child);
+  return {
+    url,
+    databasePath,
+    async dispose() {
+      await stop(child);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

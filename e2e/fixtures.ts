@@ -1,9 +1,6 @@
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DocumentDto } from '../src/protocol/index.ts';
-import { readServerUrl, spawnConcord, stop } from './concord-process.ts';
+import { startConcord } from './concord-process.ts';
 import { EditorPage } from './pages/editor-page.ts';
 
 /** A running Concord server: the real CLI, on a free port, with a fresh SQLite file. */
@@ -52,13 +49,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   server: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const dir = mkdtempSync(join(tmpdir(), 'concord-e2e-'));
-      const databasePath = join(dir, 'concord.db');
-      const child = spawnConcord(databasePath);
-      const url = await readServerUrl(child);
-      await use({ url, databasePath });
-      await stop(child);
-      rmSync(dir, { recursive: true, force: true });
+      const server = await startConcord();
+      await use(server);
+      await server.dispose();
     },
     { scope: 'worker' },
   ],

@@ -1,20 +1,15 @@
 import { test as base, expect } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DocumentDto } from '../src/protocol/index.ts';
-import { readServerUrl, spawnConcord, stop } from './concord-process.ts';
+import { startConcord } from './concord-process.ts';
 import { EditorPage } from './pages/editor-page.ts';
 
 // A server that holds one event stream per client: a second tab's stream is refused (429).
 const test = base.extend<{ serverUrl: string }>({
   // eslint-disable-next-line no-empty-pattern
   serverUrl: async ({}, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'concord-e2e-caps-'));
-    const child = spawnConcord(join(dir, 'concord.db'), { CONCORD_MAX_STREAMS_PER_CLIENT: '1' });
-    await use(await readServerUrl(child));
-    await stop(child);
-    rmSync(dir, { recursive: true, force: true });
+    const server = await startConcord({ CONCORD_MAX_STREAMS_PER_CLIENT: '1' });
+    await use(server.url);
+    await server.dispose();
   },
 });
 
