@@ -126,23 +126,31 @@ export function mirrorDraft(
 }
 
 async function writeNow(docId: string, draft: Draft | undefined): Promise<boolean> {
-  const waiting = slots.get(docId)?.next;
-  if (waiting) slots.get(docId)!.next = undefined;
-  const tab = await claimTab();
-  const stored = tab ? await writeTabDraft(tab, docId, draft) : false;
-  for (const done of waiting?.done ?? []) done(stored);
-  return stored;
+  const slot = slots.get(docId);
+  const waiting = slot?.next;
+  if (slot) slot.next = undefined;
+  return writeAndAnswer(docId, draft, waiting?.done ?? []);
 }
 
 async function writeInTurn(docId: string, slot: MirrorSlot): Promise<void> {
   slot.running = true;
-  const tab = await claimTab();
   for (let next = slot.next; next; next = slot.next) {
     slot.next = undefined;
-    const stored = tab ? await writeTabDraft(tab, docId, next.draft) : false;
-    for (const done of next.done) done(stored);
+    await writeAndAnswer(docId, next.draft, next.done);
   }
   slot.running = false;
+}
+
+/** Writes this tab's draft of `docId` and tells each of `done` whether it is on disk. */
+async function writeAndAnswer(
+  docId: string,
+  draft: Draft | undefined,
+  done: ReadonlyArray<(stored: boolean) => void>,
+): Promise<boolean> {
+  const tab = await claimTab();
+  const stored = tab ? await writeTabDraft(tab, docId, draft) : false;
+  for (const answer of done) answer(stored);
+  return stored;
 }
 
 /**
