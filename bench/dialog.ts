@@ -108,7 +108,7 @@ async function measureOnce(browser: Browser, url: string, lines: number, run: nu
   const profile = process.env.PROFILE === String(lines) ? await startProfile(page) : undefined;
   const trace = process.env.TRACE === String(lines) ? await startTrace(page) : undefined;
   const cpuTrace = trace ? undefined : await startTrace(page, true);
-  const ready = await timeToReady(page);
+  const { ready, minimal } = await timeToReady(page);
   if (profile) await profile.print('409 → ready');
   if (trace) await trace.print(`409 → ready, run ${run}`, [['bench:409', 'bench:ready']]);
   const readyCpu = (await cpuTrace?.cpu('bench:409', 'bench:ready')) ?? NaN;
@@ -116,16 +116,24 @@ async function measureOnce(browser: Browser, url: string, lines: number, run: nu
   const choice = await timeToChoice(page, Math.ceil(lines / 200));
   if (profile2) await profile2.print('Use mine');
   await context.close();
-  return { ready, readyCpu, choice };
+  return { ready, readyCpu, choice, minimal };
 }
 
-async function timeToReady(page: Page): Promise<number> {
+/** 409 → ready, and whether the 409 left the document out (the app held it already). */
+async function timeToReady(page: Page): Promise<{ ready: number; minimal: boolean }> {
   await page.evaluate(() => {
-    const w = window as unknown as { __t409?: number; __tReady?: Promise<number> };
+    const w = window as unknown as {
+      __t409?: number;
+      __tReady?: Promise<number>;
+      __minimal?: boolean;
+    };
     const originalFetch = window.fetch;
     window.fetch = async (...args) => {
       const response = await originalFetch(...args);
-      if (response.status === 409) w.__t409 = performance.mark('bench:409').startTime;
+      if (response.status === 409) {
+        w.__t409 = performance.mark('bench:409').startTime;
+        w.__minimal = response.headers.get('Preference-Applied') === 'return=minimal';
+      }
       return response;
     };
     w.__tReady = new Promise((resolve) => {
@@ -140,8 +148,12 @@ async function timeToReady(page: Page): Promise<number> {
   });
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   return page.evaluate(async () => {
-    const w = window as unknown as { __t409: number; __tReady: Promise<number> };
-    return (await w.__tReady) - w.__t409;
+    const w = window as unknown as {
+      __t409: number;
+      __tReady: Promise<number>;
+      __minimal: boolean;
+    };
+    return { ready: (await w.__tReady) - w.__t409, minimal: w.__minimal };
   });
 }
 
@@ -217,9 +229,10 @@ try {
   console.log(
     '------- | --------- | ---------- | ------------------ | --------------- | --------------------------',
   );
+  const allResults: Array<{ minimal: boolean }> = [];
   for (const lines of sizes) {
     const results = builds.map(
-      () => [] as Array<{ ready: number; readyCpu: number; choice: number }>,
+      () => [] as Array<{ ready: number; readyCpu: number; choice: number; minimal: boolean }>,
     );
     for (let run = 0; run < runs; run++) {
       // Alternating which build goes first, so neither always meets a warmer machine.
@@ -228,6 +241,7 @@ try {
       for (const i of order)
         results[i]!.push(await measureOnce(browser, builds[i]!.server.url, lines, run));
     }
+    allResults.push(...results.flat());
     builds.forEach((build, i) => {
       const ready = median(results[i]!.map((r) => r.ready));
       const cpu = median(results[i]!.map((r) => r.readyCpu));
@@ -237,6 +251,10 @@ try {
       );
     });
   }
+  const minimalRuns = allResults.filter((r) => r.minimal).length;
+  console.log(
+    `409s that left the document out (Prefer: return=minimal, the app held it): ${minimalRuns} of ${allResults.length}`,
+  );
   console.log(
     `load average at end: ${loadavg()
       .map((l) => l.toFixed(2))

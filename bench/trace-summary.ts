@@ -142,7 +142,11 @@ export function summariseTrace(events: TraceEvent[], from: string, to: string): 
 
   // JavaScript self time per function, from the sampling profiler's chunks.
   const nodes = new Map<number, CallFrame>();
+  const parents = new Map<number, number>();
   const byFunction = new Map<string, number>();
+  const withCallees = new Map<string, number>();
+  const keyOf = (frame: CallFrame) =>
+    `${frame.functionName || '(anonymous)'} ${(frame.url ?? '').split('/').pop()}:${frame.lineNumber}:${frame.columnNumber}`;
   const profiles = new Map<string, number>();
   // A profile's chunks may come from another thread: the Profile event names the profiled one.
   const mainProfiles = new Set(
@@ -152,7 +156,10 @@ export function summariseTrace(events: TraceEvent[], from: string, to: string): 
     if (e.name === 'Profile' && e.id) profiles.set(e.id, e.args?.data?.startTime ?? e.ts);
     if (e.name !== 'ProfileChunk' || !e.id || !mainProfiles.has(e.id)) continue;
     const cpu = e.args?.data?.cpuProfile;
-    for (const node of cpu?.nodes ?? []) nodes.set(node.id, node.callFrame);
+    for (const node of cpu?.nodes ?? []) {
+      nodes.set(node.id, node.callFrame);
+      if (node.parent !== undefined) parents.set(node.id, node.parent);
+    }
     let t = profiles.get(e.id) ?? e.ts;
     const deltas = e.args?.data?.timeDeltas ?? [];
     (cpu?.samples ?? []).forEach((id, i) => {
@@ -162,12 +169,22 @@ export function summariseTrace(events: TraceEvent[], from: string, to: string): 
       if (t < start.ts || t > end.ts) return;
       const frame = nodes.get(id);
       if (!frame) return;
-      const key = `${frame.functionName || '(anonymous)'} ${(frame.url ?? '').split('/').pop()}:${frame.lineNumber}:${frame.columnNumber}`;
-      byFunction.set(key, (byFunction.get(key) ?? 0) + (deltas[i + 1] ?? delta));
+      const took = deltas[i + 1] ?? delta;
+      byFunction.set(keyOf(frame), (byFunction.get(keyOf(frame)) ?? 0) + took);
+      // Each function on the sample's stack once (recursion counts once).
+      const onStack = new Set<string>();
+      for (let at: number | undefined = id; at !== undefined; at = parents.get(at)) {
+        const caller = nodes.get(at);
+        if (caller) onStack.add(keyOf(caller));
+      }
+      for (const key of onStack) withCallees.set(key, (withCallees.get(key) ?? 0) + took);
     });
   }
   lines.push('JavaScript self time by function (sampled):');
   for (const [name, us] of top(byFunction, 15))
+    lines.push(`${(us / 1000).toFixed(1).padStart(8)} ms  ${name}`);
+  lines.push('JavaScript time by function, callees included (sampled):');
+  for (const [name, us] of top(withCallees, 30))
     lines.push(`${(us / 1000).toFixed(1).padStart(8)} ms  ${name}`);
   return lines;
 }

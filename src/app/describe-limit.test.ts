@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { limits } from '../protocol/index.ts';
 import {
@@ -74,6 +75,31 @@ describe('describeBodyLimit', () => {
     // "é" is 2 bytes in UTF-8, a line break 2 in JSON ("\n").
     expect(measureRequestBytes({ title: 'é', body: '\n' })).toBe(
       '{"title":"é","body":"\\n"}'.length + 1,
+    );
+  });
+});
+
+describe('measureRequestBytes', () => {
+  const encoded = (input: { title: string; body: string }) =>
+    new TextEncoder().encode(JSON.stringify(input)).length;
+
+  it.each([
+    ['quotes and backslashes', 'say "hi" \\ bye'],
+    ['every control character', String.fromCharCode(...Array.from({ length: 32 }, (_, i) => i))],
+    ['DEL and line separators', '\u007f\u2028\u2029'],
+    ['two-, three- and four-byte characters', 'é€😀 naïve 日本'],
+    ['lone surrogates, high and low', 'a\ud800b\udc00c\ud83d'],
+    ['a pair split by a lone high surrogate', '\ud83d\ud83d\ude00'],
+  ])('counts %s as JSON.stringify and UTF-8 would', (_, body) => {
+    expect(measureRequestBytes({ title: body, body })).toBe(encoded({ title: body, body }));
+  });
+
+  it('agrees with JSON.stringify and UTF-8 on any text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), (body, title) => {
+        expect(measureRequestBytes({ title, body })).toBe(encoded({ title, body }));
+      }),
+      { numRuns: 200 },
     );
   });
 });

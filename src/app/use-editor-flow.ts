@@ -57,13 +57,21 @@ export function useEditorFlow(
 
   const save = useSaveDocument(id);
   const mutate = save.mutate;
+  // The newest version the events brought: a save refused for it need not carry it back.
+  const loadedRef = useRef(loaded);
+  loadedRef.current = loaded;
   const sent = useRef(0);
   const { request } = state;
   useEffect(() => {
     if (!request || sent.current >= request.id) return;
     sent.current = request.id;
     mutate(
-      { ...request.content, etag: request.etag, resolution: request.resolution },
+      {
+        ...request.content,
+        etag: request.etag,
+        resolution: request.resolution,
+        knownCurrent: loadedRef.current,
+      },
       {
         onSuccess: (saved) => dispatch({ type: 'saved', request, saved }),
         onError: (saveError) => {

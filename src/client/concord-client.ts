@@ -1,11 +1,14 @@
 import {
   encodeUserName,
   isProblem,
+  problemTypes,
   resolutionHeader,
   userHeader,
   type DocumentDto,
   type DocumentInput,
   type DocumentSummary,
+  type EditConflictProblem,
+  type Problem,
   type ResolutionHow,
   type TrashEntry,
   type VersionSummary,
@@ -42,6 +45,13 @@ export interface SaveOptions {
    * resolutions by it in `GET /metrics`. Omit it for an ordinary save.
    */
   resolution?: ResolutionHow;
+  /**
+   * A version newer than the one edited that the caller holds already (from the events): the
+   * save asks the server not to send it back in a 409 (`Prefer: return=minimal`), and the
+   * error carries it as `current` just the same. If the server's current version is another
+   * one, the client reads that instead.
+   */
+  knownCurrent?: VersionedDocument;
 }
 
 export interface ConcordClientOptions {
@@ -135,12 +145,19 @@ export function createConcordClient(options: ConcordClientOptions = {}): Concord
         await request('/api/docs', { method: 'POST', body: JSON.stringify(input), headers }),
       );
     },
-    async saveDocument(id, input, etag, { resolution } = {}) {
+    async saveDocument(id, input, etag, { resolution, knownCurrent } = {}) {
       const headers: Record<string, string> = { 'If-Match': etag };
       if (resolution) headers[resolutionHeader] = resolution;
-      return readVersioned(
-        await request(docPath(id), { method: 'PUT', body: JSON.stringify(input), headers }),
-      );
+      const known = knownCurrent?.etag === etag ? undefined : knownCurrent;
+      if (known) headers.Prefer = 'return=minimal';
+      try {
+        return readVersioned(
+          await request(docPath(id), { method: 'PUT', body: JSON.stringify(input), headers }),
+        );
+      } catch (error) {
+        const read = () => request(docPath(id), { cache: 'no-store' }).then(readVersioned);
+        throw known ? await completeConflict(error, known, read) : error;
+      }
     },
     async deleteDocument(id, etag) {
       await request(docPath(id), { method: 'DELETE', headers: { 'If-Match': etag } });
@@ -174,6 +191,40 @@ export function createConcordClient(options: ConcordClientOptions = {}): Concord
 }
 
 /** Turns a failed response into an {@link ApiError}, parsing a problem+json body if any. */
+/**
+ * A minimal 409 (no `current`) made whole again: with the known version when it is the
+ * server's current one, else with the current version read afresh. Any other error, or a read
+ * that fails, is the original error.
+ */
+async function completeConflict(
+  error: unknown,
+  known: VersionedDocument,
+  read: () => Promise<VersionedDocument>,
+): Promise<unknown> {
+  if (!(error instanceof ApiError) || !isMinimalEditConflict(error.problem)) return error;
+  const currentEtag = error.problem.current_etag;
+  const current = currentEtag === known.etag ? known : await read().catch(() => undefined);
+  if (!current) return error;
+  // The same problem the server sends without the preference (its type and status checked).
+  const problem = {
+    ...error.problem,
+    current: current.doc,
+    current_etag: current.etag,
+  } as EditConflictProblem;
+  return new ApiError(error.status, problem, current.etag);
+}
+
+function isMinimalEditConflict(
+  problem: Problem | undefined,
+): problem is Problem & { current_etag: string } {
+  return (
+    problem?.type === problemTypes.editConflict &&
+    problem.status === 409 &&
+    problem.current === undefined &&
+    typeof problem.current_etag === 'string'
+  );
+}
+
 export async function readError(response: Response): Promise<ApiError> {
   let problem;
   try {

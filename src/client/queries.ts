@@ -44,6 +44,8 @@ export function useDocument(id: string) {
 export interface SaveVariables extends DocumentInput {
   etag: string;
   resolution?: ResolutionHow;
+  /** A newer version already held (see `SaveOptions.knownCurrent`). */
+  knownCurrent?: VersionedDocument;
 }
 
 /**
@@ -62,8 +64,8 @@ export function useSaveDocument(
   const queryClient = useQueryClient();
   return useMutation({
     scope: { id: `concord-save:${id}` },
-    mutationFn: ({ etag, resolution, ...input }: SaveVariables) =>
-      client.saveDocument(id, input, etag, { resolution }),
+    mutationFn: ({ etag, resolution, knownCurrent, ...input }: SaveVariables) =>
+      client.saveDocument(id, input, etag, { resolution, knownCurrent }),
     retry: (failureCount, error) =>
       failureCount < 2 && !isSaveConflict(error) && isNetworkError(error),
     ...options,

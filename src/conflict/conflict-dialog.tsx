@@ -167,7 +167,7 @@ export function ConflictDialog(props: ConflictDialogProps) {
   const [announcement, setAnnouncement] = useState('');
   // Laying out megabytes of text in a textarea costs the browser seconds: past a size, the
   // merged result opens on request and the conflicts are the first thing shown.
-  const lineCount = useMemo(() => state.initial.text.split('\n').length, [state.initial.text]);
+  const lineCount = useMemo(() => countLines(state.initial.text), [state.initial.text]);
   const [showResult, setShowResult] = useState(lineCount <= largeDocumentLines);
 
   useModal(dialogRef, props.onCancel);
@@ -528,4 +528,11 @@ function firstFocusable(dialog: HTMLElement): HTMLElement | null {
     dialog.querySelector<HTMLElement>('.concord-dialog__primary:not(:disabled)') ??
     dialog.querySelector<HTMLElement>('textarea')
   );
+}
+
+// Counted, not split: splitting 20,000 lines made as many strings just to count them.
+function countLines(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
+  return lines;
 }

@@ -23,6 +23,8 @@ import type { TrashRetention } from './trash-retention.ts';
 import { createDocumentDeletedProblem } from './create-document-deleted-problem.ts';
 import { toDocumentDto } from './to-document-dto.ts';
 import { createJsonResponse } from './create-json-response.ts';
+import { prefersMinimalReturn } from './prefers-minimal-return.ts';
+import { readRequestHeader } from './read-request-header.ts';
 
 /** What the document routes need from `createApp`. */
 export interface RouteDeps {
@@ -191,6 +193,18 @@ function answerRefusal(
 ): Response {
   if (!matchesExpected(preconditions.ifMatch, current.etag)) {
     noteProblemType(c, problemTypes.editConflict);
+    // A client that holds the current version already (it follows the events) asks for it not
+    // to be sent again: a large document's 409 then costs neither bandwidth nor parsing.
+    if (prefersMinimalReturn(readRequestHeader(c, 'Prefer'))) {
+      const { type, title, status, detail, current_etag } = createEditConflictProblem(current);
+      return createProblemResponse(
+        { type, title, status, detail, current_etag },
+        {
+          ETag: current.etag,
+          'Preference-Applied': 'return=minimal',
+        },
+      );
+    }
     return createProblemResponse(createEditConflictProblem(current));
   }
   noteProblemType(c, problemTypes.preconditionFailed);

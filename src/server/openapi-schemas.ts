@@ -146,6 +146,7 @@ export const openApiSchemas = {
     current: refSchema('Document'),
     current_etag: etag,
   }),
+  MinimalEditConflictProblem: problemOf(problemTypes.editConflict, { current_etag: etag }),
   TitleTakenProblem: problemOf(problemTypes.titleTaken, {
     existing: {
       type: 'object',

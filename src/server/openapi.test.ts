@@ -163,6 +163,7 @@ const cases: [Operation, number, () => Promise<Response>][] = [
     () => request('/api/docs/nope', { method: 'PUT', headers: json, body: input() }),
   ],
   ['put /api/docs/{id}', 409, () => put({ 'If-Match': '"stale"' })],
+  ['put /api/docs/{id}', 409, () => put({ 'If-Match': '"stale"', Prefer: 'return=minimal' })],
   ['put /api/docs/{id}', 412, () => put({ 'If-Match': etag, 'If-None-Match': '*' })],
   ['put /api/docs/{id}', 413, () => put({ 'If-Match': etag }, huge)],
   ['put /api/docs/{id}', 415, () => put({ 'If-Match': etag, 'Content-Type': 'text/plain' })],

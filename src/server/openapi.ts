@@ -84,6 +84,14 @@ const ifNoneMatchRead: OpenApiParameter = {
   description: 'Weak comparison (RFC 9110 §13.1.2): a match answers 304.',
   schema: { type: 'string' },
 };
+const preferParameter: OpenApiParameter = {
+  name: 'Prefer',
+  in: 'header',
+  description:
+    '`return=minimal` (RFC 7240): a stale If-Match is answered 409 without `current`, naming ' +
+    'the current version in `ETag` and `current_etag`, for a client that holds it already.',
+  schema: { type: 'string' },
+};
 const userParameter: OpenApiParameter = {
   name: userHeader,
   in: 'header',
@@ -337,6 +345,7 @@ export const openApiDocument: OpenApiDocument = {
           ifNoneMatchWrite,
           userParameter,
           resolutionParameter,
+          preferParameter,
         ],
         requestBody: { required: true, content: json(refSchema('DocumentInput')) },
         responses: {
@@ -356,12 +365,14 @@ export const openApiDocument: OpenApiDocument = {
           '403': forbiddenOrigin,
           '404': notFound,
           '409': problemResponse(
-            'If-Match is stale: `current` and `current_etag` to merge onto (RFC 9110 §15.5.10); ' +
-              'the new title is used by another document; or the document is in the trash ' +
-              '(`document-deleted`, with `restore`), whatever the preconditions.',
+            'If-Match is stale: `current` and `current_etag` to merge onto (RFC 9110 §15.5.10), ' +
+              'only `current_etag` (and `ETag`) with `Prefer: return=minimal`; the new title is ' +
+              'used by another document; or the document is in the trash (`document-deleted`, ' +
+              'with `restore`), whatever the preconditions.',
             {
               anyOf: [
                 refSchema('EditConflictProblem'),
+                refSchema('MinimalEditConflictProblem'),
                 refSchema('TitleTakenProblem'),
                 refSchema('DocumentDeletedProblem'),
               ],

@@ -50,6 +50,28 @@ describe('PUT /api/docs/{id}', () => {
     expect(await t.snapshot()).toEqual(before);
   });
 
+  it('leaves current out of the 409 when the request prefers return=minimal, naming it in ETag', async () => {
+    const { doc, etag } = await t.create('Plan', 'base');
+    const first = await t.put(doc.id, { title: 'Plan', body: 'alice' }, { 'If-Match': etag });
+    const before = await t.snapshot();
+    const res = await t.put(
+      doc.id,
+      { title: 'Plan', body: 'bob' },
+      { 'If-Match': etag, Prefer: 'return=minimal', ...bob },
+    );
+    expect(res.status).toBe(409);
+    expect(res.headers.get('Preference-Applied')).toBe('return=minimal');
+    expect(res.headers.get('ETag')).toBe(first.headers.get('ETag'));
+    const problem = (await res.json()) as Problem;
+    expect(problem).toMatchObject({
+      type: problemTypes.editConflict,
+      status: 409,
+      current_etag: first.headers.get('ETag'),
+    });
+    expect(problem).not.toHaveProperty('current');
+    expect(await t.snapshot()).toEqual(before);
+  });
+
   it('answers 428 with how to resubmit when If-Match is missing', async () => {
     const { doc } = await t.create();
     const before = await t.snapshot();
