@@ -235,7 +235,10 @@ export function benchmarkAdversarial(): void {
   const rows: string[][] = [];
   const root = mkdtempSync(join(tmpdir(), 'concord-adversarial-'));
   try {
+    // ONLY=<text> runs the cases whose name contains it (while working on one of them).
+    const only = process.env.ONLY;
     for (const [k, c] of CASES.entries()) {
+      if (only && !c.name.includes(only)) continue;
       const dir = join(root, String(k));
       spawnSync('mkdir', [dir]);
       const sides = c.make();
