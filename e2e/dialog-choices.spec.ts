@@ -31,6 +31,13 @@ test.describe('with twelve conflicts', () => {
     // Conflict 3, after 4–12: its buttons are all there, and choosing leaves 4–12 as they were.
     await dialog.useTheirs(3);
     await dialog.expectChosen(3, 'Use theirs');
+    // Seen, not only announced: the pressed choice looks unlike the others.
+    const looks = (name: string) =>
+      dialog
+        .conflict(3)
+        .getByRole('button', { name, exact: true })
+        .evaluate((b) => `${getComputedStyle(b).fontWeight} ${getComputedStyle(b).borderColor}`);
+    expect(await looks('Use theirs')).not.toBe(await looks('Use mine'));
     await dialog.useBoth(3);
     await dialog.expectChosen(3, 'Use both');
     await expect(dialog.conflict(3)).toContainText('Resolved: both, yours first');
