@@ -1,6 +1,7 @@
 // Load benchmark of the server: simulated editors doing read-modify-write cycles (GET, edit,
 // PUT with If-Match, on 409 merge onto the current version and retry) over shared documents,
-// against Concord on SQLite and on PostgreSQL and against a bare node:http baseline on the same
+// against Concord on SQLite and on PostgreSQL (with accounts off, and with accounts on: every
+// request signed in with a session cookie) and against a bare node:http baseline on the same
 // stores. Loopback only, bounded in time. Checks afterwards that no update was lost.
 //
 //   npm run bench:server                      # 64 editors, 100 documents, 20 s per server
@@ -40,6 +41,8 @@ interface Acknowledged {
 
 interface RunResult {
   name: string;
+  /** The store's name: the baseline of a Concord row is the row `${kind} baseline`. */
+  kind: string;
   saves: number;
   conflicts: number;
   latencies: number[];
@@ -62,6 +65,7 @@ interface Answer {
   status: number;
   etag: string | undefined;
   json: unknown;
+  setCookie: string | undefined;
 }
 
 /** One HTTP exchange with the server at `origin`, with the answer's JSON parsed. */
@@ -77,7 +81,9 @@ async function send(
   const res = await pool.request({ path, method, headers, body });
   const text = await res.body.text();
   const etag = res.headers.etag as string | undefined;
-  return { status: res.statusCode, etag, json: text ? JSON.parse(text) : undefined };
+  const cookies = [res.headers['set-cookie'] ?? []].flat();
+  const setCookie = cookies[0];
+  return { status: res.statusCode, etag, json: text ? JSON.parse(text) : undefined, setCookie };
 }
 
 /** Closes the connections to the servers (they close idle ones after 5 s anyway). */
@@ -88,7 +94,10 @@ async function closeConnections(): Promise<void> {
 }
 
 /** Starts a server process and resolves with its URL (from its "… listening on URL" line). */
-async function startProcess(args: string[]): Promise<{ url: string; child: ChildProcess }> {
+async function startProcess(
+  args: string[],
+  auth: 'off' | 'accounts' = 'off',
+): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, args, {
     cwd: root,
     // All 64 editors come from one address, where a team has as many: keep the rate limiter
@@ -96,8 +105,8 @@ async function startProcess(args: string[]): Promise<{ url: string; child: Child
     env: {
       ...process.env,
       ...{ PORT: '', HOST: '', CONCORD_STATIC_DIR: '', CONCORD_RATE_LIMIT: '1000000' },
-      // The bare baseline, as before accounts (loopback only).
-      CONCORD_AUTH: 'off',
+      // As before accounts (loopback only), or with every request signed in.
+      CONCORD_AUTH: auth,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -121,6 +130,8 @@ interface Target {
   base: string;
   databaseUrl: string;
   ids: string[];
+  /** Sent with every request: the session cookie where accounts are on. */
+  headers: Record<string, string>;
   acks: Acknowledged[];
   /** The last acknowledged value of each editor's line in each document: "id editor" → value. */
   lastEdit: Map<string, string>;
@@ -155,11 +166,30 @@ function readCpuMs(pid: number): number {
 
 const jsonHeaders = { 'Content-Type': 'application/json' };
 
-async function seed(name: string, base: string, databaseUrl: string, pid: number): Promise<Target> {
+/**
+ * The first account of a server with accounts on, signed in (one session shared by all editors:
+ * each request pays for looking its session up, which is what accounts cost per request).
+ */
+async function signIn(base: string): Promise<Record<string, string>> {
+  const account = JSON.stringify({ username: 'bench', password: 'a bench password' });
+  const created = await send(base, '/api/users', 'POST', jsonHeaders, account);
+  if (created.status !== 201 || !created.setCookie) {
+    throw new Error(`the first account was not made: ${created.status}`);
+  }
+  return { Cookie: created.setCookie.split(';')[0]! };
+}
+
+async function seed(
+  name: string,
+  base: string,
+  databaseUrl: string,
+  pid: number,
+  headers: Record<string, string>,
+): Promise<Target> {
   const ids: string[] = [];
   for (let d = 0; d < documents; d++) {
     const body = JSON.stringify({ title: `Bench ${d}`, body: seedBody() });
-    const { json } = await send(base, '/api/docs', 'POST', jsonHeaders, body);
+    const { json } = await send(base, '/api/docs', 'POST', { ...jsonHeaders, ...headers }, body);
     ids.push((json as DocumentDto).id);
   }
   const cycles = Array.from({ length: editors }, () => 0);
@@ -168,6 +198,7 @@ async function seed(name: string, base: string, databaseUrl: string, pid: number
     base,
     databaseUrl,
     ids,
+    headers,
     acks: [],
     lastEdit: new Map(),
     latencies: [],
@@ -183,7 +214,7 @@ async function seed(name: string, base: string, databaseUrl: string, pid: number
 
 /** Runs the editors against `target` for `ms` milliseconds (each finishes its last cycle). */
 async function drive(target: Target, ms: number): Promise<void> {
-  const { name, base, ids, acks, lastEdit, latencies, cycles } = target;
+  const { name, base, ids, acks, lastEdit, latencies, cycles, headers: auth } = target;
   const deadline = performance.now() + ms;
   const cpuBefore = readCpuMs(target.pid);
   const savesBefore = acks.length;
@@ -191,7 +222,7 @@ async function drive(target: Target, ms: number): Promise<void> {
   const put = async (id: string, etag: string, title: string, body: string, editor: number) => {
     const started = performance.now();
     target.requests++;
-    const headers = { ...jsonHeaders, 'If-Match': etag, 'Concord-User': `e${editor}` };
+    const headers = { ...jsonHeaders, ...auth, 'If-Match': etag, 'Concord-User': `e${editor}` };
     const res = await send(
       base,
       `/api/docs/${id}`,
@@ -209,7 +240,7 @@ async function drive(target: Target, ms: number): Promise<void> {
       const n = cycles[e]!++;
       const id = ids[Math.floor(Math.random() * documents)]!;
       target.requests++;
-      const got = await send(base, `/api/docs/${id}`, 'GET', {});
+      const got = await send(base, `/api/docs/${id}`, 'GET', auth);
       const doc = got.json as DocumentDto;
       let baseText = doc.body;
       let etag = got.etag!;
@@ -292,15 +323,17 @@ async function benchStore(kind: string, makeUrl: () => Promise<string>): Promise
   const targets: Target[] = [];
   const children: ChildProcess[] = [];
   try {
-    for (const server of ['concord', 'baseline'] as const) {
+    for (const server of ['concord', 'concord with accounts', 'baseline'] as const) {
       const databaseUrl = await makeUrl();
       const args =
-        server === 'concord'
-          ? ['bin/concord.js', 'serve', '--port', '0', '--db', databaseUrl]
-          : ['--import', 'tsx', 'bench/baseline-server.ts', databaseUrl];
-      const { url, child } = await startProcess(args);
+        server === 'baseline'
+          ? ['--import', 'tsx', 'bench/baseline-server.ts', databaseUrl]
+          : ['bin/concord.js', 'serve', '--port', '0', '--db', databaseUrl];
+      const auth = server === 'concord with accounts' ? 'accounts' : 'off';
+      const { url, child } = await startProcess(args, auth);
       children.push(child);
-      targets.push(await seed(`${kind} ${server}`, url, databaseUrl, child.pid!));
+      const headers = auth === 'accounts' ? await signIn(url) : {};
+      targets.push(await seed(`${kind} ${server}`, url, databaseUrl, child.pid!, headers));
     }
     for (const target of targets) {
       await drive(target, warmUpMs);
@@ -322,7 +355,7 @@ async function benchStore(kind: string, makeUrl: () => Promise<string>): Promise
     const lost = await findLost(target);
     const cpuPerRequest = (cpuMs * 1000) / requests;
     const saves = acks.length - warmUpSaves;
-    results.push({ name, saves, conflicts, latencies, lost, cpuPerRequest, roundSaves });
+    results.push({ name, kind, saves, conflicts, latencies, lost, cpuPerRequest, roundSaves });
   }
   return results;
 }
@@ -367,12 +400,12 @@ let failed = false;
 const notes: string[] = [];
 for (const result of results) {
   const sorted = [...result.latencies].sort((a, b) => a - b);
-  const baseline = results.find((r) => r.name === result.name.replace('concord', 'baseline'))!;
+  const baseline = results.find((r) => r.name === `${result.kind} baseline`)!;
   // Each round of one server ran next to the same round of the other, so under the same
   // background load: the median of those paired ratios is what the machine's noise moves least.
   const paired = result.roundSaves.map((saves, i) => saves / baseline.roundSaves[i]!);
   const ratio = median(paired);
-  const concord = result.name.endsWith('concord');
+  const concord = result.name !== baseline.name;
   if (concord) {
     const [low, high] = [Math.min(...paired), Math.max(...paired)];
     const overall = result.saves / baseline.saves;

@@ -19,6 +19,7 @@ const credentialColumns = `c.id, c.secret_hash, u.username, c.kind, c.name, c.cr
  */
 export class SqliteAccountStore implements AccountStore {
   readonly #db: Database.Database;
+  #findCredential: Database.Statement<[string, string], FoundCredential> | undefined;
 
   constructor(db: Database.Database) {
     this.#db = db;
@@ -77,13 +78,13 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   async findCredential(secretHash: string, now: Date): Promise<FoundCredential | undefined> {
-    return this.#db
-      .prepare<[string, string], FoundCredential>(
-        `SELECT ${credentialColumns}, u.role FROM credentials c
-         JOIN users u ON u.username_key = c.username_key
-         WHERE c.secret_hash = ? AND (c.expires_at IS NULL OR c.expires_at > ?)`,
-      )
-      .get(secretHash, now.toISOString());
+    // Every signed-in request asks: compiled once, not at each request.
+    this.#findCredential ??= this.#db.prepare<[string, string], FoundCredential>(
+      `SELECT ${credentialColumns}, u.role FROM credentials c
+       JOIN users u ON u.username_key = c.username_key
+       WHERE c.secret_hash = ? AND (c.expires_at IS NULL OR c.expires_at > ?)`,
+    );
+    return this.#findCredential.get(secretHash, now.toISOString());
   }
 
   async listCredentials(
