@@ -119,6 +119,26 @@ async function openConflict(alice: Page, bob: Page, bobPath = '/'): Promise<Conf
   return dialog;
 }
 
+test('Take theirs keeps their version: the host hears how (onSaved), and the next save is guarded by theirs', async ({
+  server,
+  alice,
+  bob,
+}) => {
+  const dialog = await openConflict(alice, bob);
+  await dialog.takeTheirs();
+  await dialog.expectClosed();
+  const byAlice = original.replace('Four.', 'Four, Alice.');
+  await expect(bob.getByRole('status')).toHaveText('Their version kept');
+  await expect(bob.getByRole('textbox', { name: 'Note' })).toHaveValue(byAlice);
+  expect(server.text()).toBe(byAlice);
+
+  // Bob edits on from theirs: his save carries theirs' ETag and lands without a conflict.
+  await save(bob, byAlice.replace('Eight.', 'Eight, Bob.'));
+  await expect(bob.getByRole('status')).toHaveText('Saved');
+  await dialog.expectClosed();
+  expect(server.text()).toBe(byAlice.replace('Eight.', 'Eight, Bob.'));
+});
+
 /**
  * Every computed style of every element of the open dialog (and its backdrop) that differs with
  * the host's sheet on and off, read in the page's current state (hover, focus). Lightning CSS
