@@ -119,16 +119,46 @@ async function openConflict(alice: Page, bob: Page, bobPath = '/'): Promise<Conf
   return dialog;
 }
 
-test('the host page’s styles do not leak into the dialog', async ({ server, alice, bob }) => {
+test('Take theirs keeps their version: the host hears how (onSaved), and the next save is guarded by theirs', async ({
+  server,
+  alice,
+  bob,
+}) => {
   const dialog = await openConflict(alice, bob);
-  // Every computed style of every element of the dialog, with the host's sheet on and off.
-  const leaks = await bob.evaluate(() => {
+  await dialog.takeTheirs();
+  await dialog.expectClosed();
+  const byAlice = original.replace('Four.', 'Four, Alice.');
+  await expect(bob.getByRole('status')).toHaveText('Their version kept');
+  await expect(bob.getByRole('textbox', { name: 'Note' })).toHaveValue(byAlice);
+  expect(server.text()).toBe(byAlice);
+
+  // Bob edits on from theirs: his save carries theirs' ETag and lands without a conflict.
+  await save(bob, byAlice.replace('Eight.', 'Eight, Bob.'));
+  await expect(bob.getByRole('status')).toHaveText('Saved');
+  await dialog.expectClosed();
+  expect(server.text()).toBe(byAlice.replace('Eight.', 'Eight, Bob.'));
+});
+
+/**
+ * Every computed style of every element of the open dialog (and its backdrop) that differs with
+ * the host's sheet on and off, read in the page's current state (hover, focus). Lightning CSS
+ * lowers the host's `color-scheme: light dark` to custom properties of its own on :root.
+ */
+async function findLeaks(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
     const root = document.querySelector('dialog[open]')!;
     const elements = [root, ...root.querySelectorAll('*')];
     const read = () =>
       elements.map((el) => {
         const style = getComputedStyle(el);
-        return Object.fromEntries([...style].map((name) => [name, style.getPropertyValue(name)]));
+        const backdrop = el === root ? getComputedStyle(el, '::backdrop').background : '';
+        return Object.fromEntries([
+          ...[...style]
+            // Custom properties inherit through all: initial, but only Concord's own are read.
+            .filter((name) => !name.startsWith('--') || name.startsWith('--concord-'))
+            .map((name) => [name, style.getPropertyValue(name)]),
+          ['::backdrop', backdrop],
+        ]) as Record<string, string>;
       });
     const host = document.getElementById('host-styles') as HTMLStyleElement;
     const withHost = read();
@@ -144,9 +174,19 @@ test('the host page’s styles do not leak into the dialog', async ({ server, al
         ),
     );
   });
-  expect(leaks).toEqual([]);
-  // And the dialog still works on that page.
+}
+
+test('the host page’s styles do not leak into the dialog', async ({ server, alice, bob }) => {
+  const dialog = await openConflict(alice, bob);
+  // The host's sheet comes after Concord's and has rules for states (hover, focus), attributes
+  // (role, aria-pressed) and the dialog element itself, besides element rules.
+  expect(await findLeaks(bob)).toEqual([]);
+  await dialog.root.getByRole('button', { name: 'Use theirs' }).hover();
+  expect(await findLeaks(bob)).toEqual([]);
+  // A mouse click presses the button (aria-pressed) and moves focus on, the mouse still over it.
   await dialog.useTheirs(1);
+  expect(await findLeaks(bob)).toEqual([]);
+  // And the dialog still works on that page.
   await dialog.saveMerged();
   await dialog.expectClosed();
   expect(server.text()).toBe(original.replace('Four.', 'Four, Alice.'));

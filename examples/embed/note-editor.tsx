@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { ConflictDialog, useGuardedSave, type Versioned } from 'concord';
+import { ConflictDialog, readVersioned, useGuardedSave, type Versioned } from 'concord';
 import { useState } from 'react';
 
 /**
@@ -22,12 +22,14 @@ function NoteForm(props: { url: string; loaded: Versioned }) {
   // `version` is what the server holds as far as we know: the merge base of the next save.
   const [version, setVersion] = useState(props.loaded);
   const [draft, setDraft] = useState(props.loaded.text);
+  const [tookTheirs, setTookTheirs] = useState(false);
   const saving = useGuardedSave(
     { url: props.url },
     {
       onSaved: (saved) => {
         setVersion(saved);
         setDraft(saved.text);
+        setTookTheirs(saved.how === 'theirs');
       },
     },
   );
@@ -51,7 +53,9 @@ function NoteForm(props: { url: string; loaded: Versioned }) {
         >
           Save
         </button>{' '}
-        <span role="status">{draft === version.text ? 'Saved' : 'Unsaved changes'}</span>
+        <span role="status">
+          {draft !== version.text ? 'Unsaved changes' : tookTheirs ? 'Their version kept' : 'Saved'}
+        </span>
       </p>
       {saving.error && !saving.conflict && <p role="alert">{saving.error.message}</p>}
       {saving.conflict && (
@@ -77,9 +81,5 @@ function colorScheme(): 'light' | 'dark' | 'auto' {
   return scheme === 'light' || scheme === 'dark' ? scheme : 'auto';
 }
 
-async function loadNote(url: string): Promise<Versioned> {
-  const response = await fetch(url, { cache: 'no-store' });
-  const etag = response.headers.get('ETag');
-  if (!response.ok || !etag) throw new Error(`Could not load the note (${response.status})`);
-  return { text: await response.text(), etag };
-}
+// A cached answer could carry an old ETag: ask the server itself.
+const loadNote = async (url: string) => readVersioned(await fetch(url, { cache: 'no-store' }));

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from './api-error.ts';
-import { guardedSave } from './guarded-save.ts';
+import { guardedSave, readVersioned } from './guarded-save.ts';
 import { shouldRetrySave } from './use-guarded-save.ts';
 
 /** A one-text server on a loopback port, answering a stale If-Match as `conflict` says. */
@@ -185,5 +185,37 @@ describe('guardedSave', () => {
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(412);
     expect(state.log).toEqual(['PUT W/"1"', 'GET -']);
+  });
+});
+
+describe('readVersioned', () => {
+  it('reads the text and ETag of a GET', async () => {
+    expect(await readVersioned(await fetch(state.url))).toEqual({
+      text: 'one\ntwo\n',
+      etag: '"1"',
+    });
+  });
+
+  it('reads a JSON resource through readText', async () => {
+    const readText = async (response: Response) => (await response.text()).toUpperCase();
+    expect(await readVersioned(await fetch(state.url), { readText })).toEqual({
+      text: 'ONE\nTWO\n',
+      etag: '"1"',
+    });
+  });
+
+  it('throws an ApiError carrying the status and problem of a failed GET', async () => {
+    const problem = { type: 'https://example.com/gone', title: 'Gone', status: 404 };
+    const response = new Response(JSON.stringify(problem), {
+      status: 404,
+      headers: { 'Content-Type': 'application/problem+json' },
+    });
+    const error = await readVersioned(response).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 404, problem });
+  });
+
+  it('refuses an answer without an ETag, which could not guard a save', async () => {
+    await expect(readVersioned(new Response('text'))).rejects.toThrow('without an ETag');
   });
 });

@@ -32,25 +32,25 @@ export type GuardedSaveResult =
 /** How to read a server's answers; every member has a default that fits a plain text resource. */
 export interface SaveReading {
   /** The text of a successful GET. Default: the body as text. */
-  readText?: (response: Response) => Promise<string>;
+  readText?: ((response: Response) => Promise<string>) | undefined;
   /**
    * Theirs from the parsed JSON body of a 409/412, when the server sends it; `undefined` makes
    * the hook refetch with GET. Default: Concord's `{ current, current_etag }` (see
    * {@link readConcordTheirs}).
    */
-  readTheirs?: (body: unknown, response: Response) => Versioned | undefined;
+  readTheirs?: ((body: unknown, response: Response) => Versioned | undefined) | undefined;
 }
 
 /** A resource saved with a request to its URL and reread with GET from the same URL. */
 export interface UrlSaveTarget extends SaveReading {
   url: string | URL;
   /** Default: `PUT`. */
-  method?: string;
+  method?: string | undefined;
   /** Extra request headers (authorization, content type), or a function read at each request. */
-  headers?: HeadersInit | (() => HeadersInit);
+  headers?: HeadersInit | (() => HeadersInit) | undefined;
   /** The request body for a text. Default: the text itself, as `text/plain`. */
-  toBody?: (text: string) => BodyInit;
-  fetch?: typeof fetch;
+  toBody?: ((text: string) => BodyInit) | undefined;
+  fetch?: typeof fetch | undefined;
 }
 
 /** A resource saved and read by the embedder's own requests; the hook reads the answers. */
@@ -83,13 +83,14 @@ export async function guardedSave(
     await response.body?.cancel();
     if (etag) return { status: 'saved', text: draft.text, etag };
     // A 2xx without a validator (often a 204): what is stored now is the only next base there is.
-    return { status: 'saved', ...(await loadVersion(load, target)) };
+    return { status: 'saved', ...(await readVersioned(await load(), target)) };
   }
   if (response.status !== 409 && response.status !== 412) throw await readApiError(response);
 
   const body = await readJson(response);
   const theirs =
-    (target.readTheirs ?? readConcordTheirs)(body, response) ?? (await loadVersion(load, target));
+    (target.readTheirs ?? readConcordTheirs)(body, response) ??
+    (await readVersioned(await load(), target));
   // Our own earlier save that landed (its answer lost), or the same edit made twice: nothing to do.
   if (theirs.text === draft.text) return { status: 'saved', ...theirs };
   // A server that refuses the very tag it serves (a weak ETag, which If-Match never matches,
@@ -149,8 +150,19 @@ function toRequests(target: SaveTarget): Pick<RequestSaveTarget, 'send' | 'load'
   };
 }
 
-async function loadVersion(load: () => Promise<Response>, reading: SaveReading) {
-  const response = await load();
+/**
+ * The version a GET answered: its text and `ETag`, to edit from and to guard the next save with.
+ * A failed answer throws an {@link ApiError}; one without an `ETag` throws too, since a save from
+ * it could not be guarded.
+ *
+ * @example
+ * const note = await readVersioned(await fetch('/api/note', { cache: 'no-store' }));
+ * // { text: 'Hello\n', etag: '"3"' }
+ */
+export async function readVersioned(
+  response: Response,
+  reading: Pick<SaveReading, 'readText'> = {},
+): Promise<Versioned> {
   if (!response.ok) throw await readApiError(response);
   const etag = response.headers.get('ETag');
   // Without a validator the resolution could not be guarded: refuse rather than guess. A

@@ -12,16 +12,22 @@ import {
   type Versioned,
 } from './guarded-save.ts';
 
+/**
+ * The version now stored, to edit from next, and how it came to be: `saved` (a save, or the save
+ * of a resolution, landed) or `theirs` (the person took theirs in the dialog: nothing was sent).
+ */
+export interface SavedVersion extends Versioned {
+  how: 'saved' | 'theirs';
+}
+
 export interface UseGuardedSaveOptions {
-  /**
-   * The version now stored, to edit from next: after a save, or theirs when the person took
-   * theirs in the dialog.
-   */
-  onSaved?: (version: Versioned) => void;
+  /** After a save landed, or when the person took theirs: the version to edit from next. */
+  onSaved?: ((saved: SavedVersion) => void) | undefined;
 }
 
 /** The conflict dialog's answer, or just the text to save. */
-export type GuardedResolution = string | { body: string; how?: 'merged' | 'mine' | 'theirs' };
+export type GuardedResolution =
+  string | { body: string; how?: 'merged' | 'mine' | 'theirs' | undefined };
 
 export interface GuardedSave {
   /** Saves a draft with `If-Match: draft.etag`. */
@@ -66,7 +72,7 @@ export function useGuardedSave(
   const [refused, setRefused] = useState<Error | null>(null);
   const mutation = useMutation({
     // Saves of one resource run one after another: each must carry the ETag the last one got.
-    scope: 'url' in target ? { id: `guarded-save:${String(target.url)}` } : undefined,
+    ...('url' in target && { scope: { id: `guarded-save:${String(target.url)}` } }),
     mutationFn: (draft: SaveDraft) => guardedSave(target, draft),
     retry: shouldRetrySave,
     onSuccess: (result) => {
@@ -76,7 +82,7 @@ export function useGuardedSave(
         return;
       }
       setConflict(undefined);
-      options.onSaved?.({ text: result.text, etag: result.etag });
+      options.onSaved?.({ text: result.text, etag: result.etag, how: 'saved' });
     },
   });
 
@@ -91,7 +97,7 @@ export function useGuardedSave(
       setRefused(null);
       if (typeof resolution !== 'string' && resolution.how === 'theirs') {
         setConflict(undefined);
-        options.onSaved?.({ text: conflict.theirs, etag: conflict.theirsEtag });
+        options.onSaved?.({ text: conflict.theirs, etag: conflict.theirsEtag, how: 'theirs' });
         return;
       }
       const text = typeof resolution === 'string' ? resolution : resolution.body;

@@ -48,26 +48,26 @@ export interface ConflictDialogProps extends ResolutionInput {
   /** Escape or Cancel: the dialog closes and the caller keeps every edit as it was. */
   onCancel: () => void;
   /** Who saved theirs, for the explanation. */
-  theirsAuthor?: string;
+  theirsAuthor?: string | undefined;
   /** Theirs' version number, if it has one: said when another save lands while resolving. */
-  theirsVersion?: number;
+  theirsVersion?: number | undefined;
   /** `word` (default) also merges edits to different words of one line, and shows them for review. */
-  granularity?: Granularity;
-  labels?: Partial<ConflictLabels>;
+  granularity?: Granularity | undefined;
+  labels?: Partial<ConflictLabels> | undefined;
   /** A save of the resolution is under way: the actions wait. */
-  busy?: boolean;
+  busy?: boolean | undefined;
   /** Why the last save of the resolution failed, shown as an alert. */
-  error?: string;
+  error?: string | undefined;
   /** The merge of exactly these inputs, if already computed (e.g. in a worker): used as is. */
-  resolution?: ResolutionState;
+  resolution?: ResolutionState | undefined;
   /** Where an earlier dialog on the same inputs got to (e.g. before a reload): restored. */
   /** `auto` (default) follows the system's light or dark setting; `light` or `dark` fixes it. */
-  colorScheme?: 'light' | 'dark' | 'auto';
+  colorScheme?: 'light' | 'dark' | 'auto' | undefined;
   /** Added to the dialog's own `concord-dialog` class, e.g. to set its custom properties. */
-  className?: string;
-  progress?: ResolutionProgress;
+  className?: string | undefined;
+  progress?: ResolutionProgress | undefined;
   /** Called with the merged result, title and choices after every change, to back them up. */
-  onProgress?: (progress: ResolutionProgress) => void;
+  onProgress?: ((progress: ResolutionProgress) => void) | undefined;
 }
 
 /**
@@ -77,7 +77,7 @@ export interface ConflictDialogProps extends ResolutionInput {
 export interface ResolutionProgress {
   title: string;
   body: string;
-  choices?: ReadonlyArray<Choice | null>;
+  choices?: ReadonlyArray<Choice | null> | undefined;
 }
 
 const choiceKeys: Record<string, Choice> = {

@@ -80,7 +80,7 @@ export interface ResolutionInput {
   mine: string;
   theirs: string;
   /** Titles, when the document has one; resolved like a one-line body. */
-  titles?: { base: string; mine: string; theirs: string };
+  titles?: { base: string; mine: string; theirs: string } | undefined;
 }
 
 /**
@@ -94,7 +94,7 @@ export interface ResolutionInput {
  */
 export function createResolution(
   input: ResolutionInput,
-  options: { granularity?: Granularity } = {},
+  options: { granularity?: Granularity | undefined } = {},
 ): ResolutionState {
   const result = merge(input, { granularity: options.granularity ?? 'line' });
   const conflicts: ConflictEntry[] = [];
@@ -139,7 +139,7 @@ export function createResolution(
 export function rebaseResolution(
   state: ResolutionState,
   input: ResolutionInput,
-  options: { granularity?: Granularity } = {},
+  options: { granularity?: Granularity | undefined } = {},
 ): ResolutionState {
   let next = createResolution(input, options);
   const statuses = findStatuses(state);

@@ -6,9 +6,11 @@
 export * from '../conflict/index.ts';
 export * from '../merge/index.ts';
 export { ApiError, isSaveConflict, type SaveConflictError } from '../client/api-error.ts';
+export type { Problem } from '../protocol/problem.ts';
 export {
   guardedSave,
   readConcordTheirs,
+  readVersioned,
   type GuardedSaveResult,
   type RequestSaveTarget,
   type SaveConflict,
@@ -23,5 +25,6 @@ export {
   useGuardedSave,
   type GuardedSave,
   type GuardedResolution,
+  type SavedVersion,
   type UseGuardedSaveOptions,
 } from '../client/use-guarded-save.ts';

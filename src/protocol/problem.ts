@@ -5,8 +5,8 @@ export interface Problem {
   type: string;
   title: string;
   status: number;
-  detail?: string;
-  instance?: string;
+  detail?: string | undefined;
+  instance?: string | undefined;
   [extension: string]: unknown;
 }
 
