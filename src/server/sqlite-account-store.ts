@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { createStatementCache, type PrepareStatement } from './statement-cache.ts';
 import { toUsernameKey } from './account-store.ts';
 import type {
   AccountStore,
@@ -19,14 +20,15 @@ const credentialColumns = `c.id, c.secret_hash, u.username, c.kind, c.name, c.cr
  */
 export class SqliteAccountStore implements AccountStore {
   readonly #db: Database.Database;
-  #findCredential: Database.Statement<[string, string], FoundCredential> | undefined;
+  readonly #prepare: PrepareStatement;
 
-  constructor(db: Database.Database) {
+  constructor(db: Database.Database, prepare: PrepareStatement = createStatementCache(db)) {
     this.#db = db;
+    this.#prepare = prepare;
   }
 
   async hasUsers(): Promise<boolean> {
-    return this.#db.prepare('SELECT 1 FROM users LIMIT 1').get() !== undefined;
+    return this.#prepare('SELECT 1 FROM users LIMIT 1').get() !== undefined;
   }
 
   async createUser(
@@ -38,53 +40,45 @@ export class SqliteAccountStore implements AccountStore {
     // same file cannot make a first account in between.
     return this.#db
       .transaction((): CreateUserOutcome => {
-        if (options.onlyIfFirst && this.#db.prepare('SELECT 1 FROM users LIMIT 1').get()) {
+        if (options.onlyIfFirst && this.#prepare('SELECT 1 FROM users LIMIT 1').get()) {
           return { status: 'notFirst' };
         }
-        const inserted = this.#db
-          .prepare(
-            `INSERT INTO users (username_key, username, password_hash, role, created_at)
+        const inserted = this.#prepare(
+          `INSERT INTO users (username_key, username, password_hash, role, created_at)
              VALUES (?, ?, ?, ?, ?) ON CONFLICT (username_key) DO NOTHING`,
-          )
-          .run(key, user.username, user.password_hash, user.role, user.created_at);
+        ).run(key, user.username, user.password_hash, user.role, user.created_at);
         return inserted.changes === 1 ? { status: 'created' } : { status: 'taken' };
       })
       .immediate();
   }
 
   async findUser(username: string): Promise<StoredUser | undefined> {
-    return this.#db
-      .prepare<[string], StoredUser>(
-        'SELECT username, password_hash, role, created_at FROM users WHERE username_key = ?',
-      )
-      .get(toUsernameKey(username));
+    return this.#prepare<[string], StoredUser>(
+      'SELECT username, password_hash, role, created_at FROM users WHERE username_key = ?',
+    ).get(toUsernameKey(username));
   }
 
   async addCredential(credential: StoredCredential): Promise<void> {
-    this.#db
-      .prepare(
-        `INSERT INTO credentials (secret_hash, id, username_key, kind, name, created_at, expires_at)
+    this.#prepare(
+      `INSERT INTO credentials (secret_hash, id, username_key, kind, name, created_at, expires_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        credential.secret_hash,
-        credential.id,
-        toUsernameKey(credential.username),
-        credential.kind,
-        credential.name,
-        credential.created_at,
-        credential.expires_at,
-      );
+    ).run(
+      credential.secret_hash,
+      credential.id,
+      toUsernameKey(credential.username),
+      credential.kind,
+      credential.name,
+      credential.created_at,
+      credential.expires_at,
+    );
   }
 
   async findCredential(secretHash: string, now: Date): Promise<FoundCredential | undefined> {
-    // Every signed-in request asks: compiled once, not at each request.
-    this.#findCredential ??= this.#db.prepare<[string, string], FoundCredential>(
+    return this.#prepare<[string, string], FoundCredential>(
       `SELECT ${credentialColumns}, u.role FROM credentials c
        JOIN users u ON u.username_key = c.username_key
        WHERE c.secret_hash = ? AND (c.expires_at IS NULL OR c.expires_at > ?)`,
-    );
-    return this.#findCredential.get(secretHash, now.toISOString());
+    ).get(secretHash, now.toISOString());
   }
 
   async listCredentials(
@@ -92,32 +86,32 @@ export class SqliteAccountStore implements AccountStore {
     kind: CredentialKind,
     now: Date,
   ): Promise<StoredCredential[]> {
-    return this.#db
-      .prepare<[string, string, string], StoredCredential>(
-        `SELECT ${credentialColumns} FROM credentials c
+    return this.#prepare<[string, string, string], StoredCredential>(
+      `SELECT ${credentialColumns} FROM credentials c
          JOIN users u ON u.username_key = c.username_key
          WHERE c.username_key = ? AND c.kind = ? AND (c.expires_at IS NULL OR c.expires_at > ?)
          ORDER BY c.created_at DESC, c.id`,
-      )
-      .all(toUsernameKey(username), kind, now.toISOString());
+    ).all(toUsernameKey(username), kind, now.toISOString());
   }
 
   async deleteCredential(secretHash: string): Promise<boolean> {
     return (
-      this.#db.prepare('DELETE FROM credentials WHERE secret_hash = ?').run(secretHash).changes > 0
+      this.#prepare('DELETE FROM credentials WHERE secret_hash = ?').run(secretHash).changes > 0
     );
   }
 
   async deleteCredentialById(username: string, id: string): Promise<boolean> {
-    const result = this.#db
-      .prepare('DELETE FROM credentials WHERE username_key = ? AND id = ?')
-      .run(toUsernameKey(username), id);
+    const result = this.#prepare('DELETE FROM credentials WHERE username_key = ? AND id = ?').run(
+      toUsernameKey(username),
+      id,
+    );
     return result.changes > 0;
   }
 
   async deleteCredentials(username: string, kind: CredentialKind): Promise<number> {
-    return this.#db
-      .prepare('DELETE FROM credentials WHERE username_key = ? AND kind = ?')
-      .run(toUsernameKey(username), kind).changes;
+    return this.#prepare('DELETE FROM credentials WHERE username_key = ? AND kind = ?').run(
+      toUsernameKey(username),
+      kind,
+    ).changes;
   }
 }

@@ -10,6 +10,7 @@ import type {
 import { formatStrongETag } from '../protocol/etag.ts';
 import { toTitleKey } from '../protocol/to-title-key.ts';
 import { ChangeHub } from './change-hub.ts';
+import { createStatementCache, type PrepareStatement } from './statement-cache.ts';
 import { SqliteAccountStore } from './sqlite-account-store.ts';
 import { GroupCommit } from './group-commit.ts';
 import { keepSuperseded, keepWhole, rebuildBody } from './kept-body.ts';
@@ -77,15 +78,16 @@ export function openSqliteStore(path: string = defaultSqlitePath): SqliteStore {
 export class SqliteStore implements DocumentStore {
   readonly #db: Database.Database;
   readonly #commits: GroupCommit;
-  // Compiled once per SQL text: preparing costs more than running these small statements.
-  readonly #statements = new Map<string, Database.Statement>();
+  readonly #prepare: PrepareStatement;
   readonly #hub = new ChangeHub();
   readonly changes = this.#hub;
   readonly accounts: SqliteAccountStore;
 
   constructor(db: Database.Database) {
     this.#db = db;
-    this.accounts = new SqliteAccountStore(db);
+    // One cache for the connection: the account store's statements are compiled once too.
+    this.#prepare = createStatementCache(db);
+    this.accounts = new SqliteAccountStore(db, this.#prepare);
     this.#commits = new GroupCommit(db);
   }
 
@@ -340,16 +342,6 @@ export class SqliteStore implements DocumentStore {
     // Writes still queued are committed (and answered) before the connection goes.
     this.#commits.flush();
     this.#db.close();
-  }
-
-  /** The prepared statement for `sql`, compiled on first use. */
-  #prepare<P extends unknown[] = unknown[], R = unknown>(sql: string): Database.Statement<P, R> {
-    let statement = this.#statements.get(sql);
-    if (!statement) {
-      statement = this.#db.prepare(sql);
-      this.#statements.set(sql, statement);
-    }
-    return statement as Database.Statement<P, R>;
   }
 
   /**
