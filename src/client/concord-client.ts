@@ -126,6 +126,8 @@ export function createConcordClient(options: ConcordClientOptions = {}): Concord
   }
 
   const docPath = (id: string) => `/api/docs/${encodeURIComponent(id)}`;
+  const getDocument = async (id: string, signal?: AbortSignal) =>
+    readVersioned(await request(docPath(id), { signal, cache: 'no-store' }));
 
   return {
     async listDocuments({ cursor, signal } = {}) {
@@ -135,9 +137,7 @@ export function createConcordClient(options: ConcordClientOptions = {}): Concord
       // A server without paging sends no cursor: then this is the whole list.
       return { items: page.items ?? [], next_cursor: page.next_cursor ?? null };
     },
-    async getDocument(id, signal) {
-      return readVersioned(await request(docPath(id), { signal, cache: 'no-store' }));
-    },
+    getDocument,
     async createDocument(input, idempotencyKey) {
       const headers: Record<string, string> = {};
       if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
@@ -155,8 +155,7 @@ export function createConcordClient(options: ConcordClientOptions = {}): Concord
           await request(docPath(id), { method: 'PUT', body: JSON.stringify(input), headers }),
         );
       } catch (error) {
-        const read = () => request(docPath(id), { cache: 'no-store' }).then(readVersioned);
-        throw known ? await completeConflict(error, known, read) : error;
+        throw known ? await completeConflict(error, known, () => getDocument(id)) : error;
       }
     },
     async deleteDocument(id, etag) {
@@ -190,7 +189,6 @@ export function createConcordClient(options: ConcordClientOptions = {}): Concord
   };
 }
 
-/** Turns a failed response into an {@link ApiError}, parsing a problem+json body if any. */
 /**
  * A minimal 409 (no `current`) made whole again: with the known version when it is the
  * server's current one, else with the current version read afresh. Any other error, or a read
@@ -225,6 +223,7 @@ function isMinimalEditConflict(
   );
 }
 
+/** Turns a failed response into an {@link ApiError}, parsing a problem+json body if any. */
 export async function readError(response: Response): Promise<ApiError> {
   let problem;
   try {
