@@ -46,9 +46,16 @@ const otherConflictTypes: ReadonlySet<string> = new Set([
  * A 409 whose problem type says it is something else (a title already used) is not one.
  */
 export function isSaveConflict(error: unknown): error is SaveConflictError {
-  if (!(error instanceof ApiError)) return false;
-  if (error.status === 412) return true;
-  return error.status === 409 && !otherConflictTypes.has(error.problem?.type ?? '');
+  return error instanceof ApiError && isLostUpdateAnswer(error.status, error.problem?.type);
+}
+
+/**
+ * Whether an answer with this status and problem type refuses a save as a lost update (412, or
+ * a 409 that is not one of Concord's other conflicts), the rule of {@link isSaveConflict}.
+ */
+export function isLostUpdateAnswer(status: number, problemType: string | undefined): boolean {
+  if (status === 412) return true;
+  return status === 409 && !otherConflictTypes.has(problemType ?? '');
 }
 
 /** The edit-conflict problem of a conflict error, when the server sent the current document. */

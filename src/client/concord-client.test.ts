@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { problemTypes } from '../protocol/index.ts';
-import { ApiError, conflictProblemOf } from './api-error.ts';
+import { ApiError, conflictProblemOf, isSaveConflict, titleTakenProblemOf } from './api-error.ts';
 import { createConcordClient, type VersionedDocument } from './concord-client.ts';
 
 /** A client whose fetch records each request and answers a saved document. */
@@ -93,14 +93,14 @@ describe('saveDocument with a known current version', () => {
     expect(conflictProblemOf(error)).toMatchObject({ current: newest, current_etag: '"v3"' });
   });
 
-  it('gives the minimal 409 as it came when that read fails (the app reads again)', async () => {
+  it('reports the failed read when the current version cannot be read (nothing saved)', async () => {
     const { client } = createServer('"v3"', 503);
     const error = await client
       .saveDocument('a', mine, '"v1"', { knownCurrent: theirs })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).status).toBe(409);
-    expect(conflictProblemOf(error)).toBeUndefined();
+    expect((error as ApiError).status).toBe(503);
+    expect(isSaveConflict(error)).toBe(false);
   });
 
   it('asks nothing when the known version is the one edited', async () => {
@@ -110,5 +110,62 @@ describe('saveDocument with a known current version', () => {
       .catch((e: unknown) => e);
     expect(sent[0]!.headers.has('Prefer')).toBe(false);
     expect(conflictProblemOf(error)).toMatchObject({ current: newest });
+  });
+});
+
+describe('saveDocument on the guarded save', () => {
+  const stored = { id: 'a', title: 'Plan', body: 'stored', version: 4 };
+
+  /** A server answering every PUT with `status` and `problem`, and GET with `stored`. */
+  function createRefusingServer(status: number, problem?: object) {
+    const sent: string[] = [];
+    const client = createConcordClient({
+      fetch: async (input, init) => {
+        const method = init?.method ?? 'GET';
+        sent.push(method);
+        if (method === 'GET') {
+          return new Response(JSON.stringify(stored), {
+            headers: { 'Content-Type': 'application/json', ETag: '"v4"' },
+          });
+        }
+        return new Response(problem ? JSON.stringify(problem) : null, {
+          status,
+          headers: { 'Content-Type': 'application/problem+json' },
+        });
+      },
+    });
+    return { client, sent };
+  }
+
+  it('reads the current version after a bare 412 and carries it as current', async () => {
+    const { client, sent } = createRefusingServer(412);
+    const error = await client
+      .saveDocument('a', { title: 'Plan', body: 'mine' }, '"v1"')
+      .catch((e: unknown) => e);
+    expect(sent).toEqual(['PUT', 'GET']);
+    expect((error as ApiError).status).toBe(412);
+    expect(conflictProblemOf(error)).toMatchObject({ current: stored, current_etag: '"v4"' });
+  });
+
+  it('counts a 412 whose current version is the draft as saved (its first answer was lost)', async () => {
+    const { client } = createRefusingServer(412);
+    const saved = await client.saveDocument('a', { title: 'Plan', body: 'stored' }, '"v1"');
+    expect(saved).toEqual({ doc: stored, etag: '"v4"' });
+  });
+
+  it('throws a 409 that is no lost update (a title already used) as it came', async () => {
+    const taken = {
+      type: problemTypes.titleTaken,
+      title: 'Title already used',
+      status: 409,
+      existing: { id: 'b', title: 'Plan' },
+    };
+    const { client, sent } = createRefusingServer(409, taken);
+    const error = await client
+      .saveDocument('a', { title: 'Plan', body: 'mine' }, '"v1"')
+      .catch((e: unknown) => e);
+    expect(sent).toEqual(['PUT']);
+    expect(isSaveConflict(error)).toBe(false);
+    expect(titleTakenProblemOf(error)).toEqual(taken);
   });
 });

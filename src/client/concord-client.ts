@@ -1,6 +1,5 @@
 import {
   encodeUserName,
-  isProblem,
   problemTypes,
   resolutionHeader,
   userHeader,
@@ -8,12 +7,13 @@ import {
   type DocumentInput,
   type DocumentSummary,
   type EditConflictProblem,
-  type Problem,
   type ResolutionHow,
   type TrashEntry,
   type VersionSummary,
 } from '../protocol/index.ts';
 import { ApiError } from './api-error.ts';
+import { createDocumentSaveAdapter, type VersionedDocument } from './document-save-adapter.ts';
+import { guardedSave, readJson, toApiError } from './guarded-save.ts';
 import { toSendableUserName } from './user-name.ts';
 
 /** One page of `GET /api/docs`. */
@@ -30,11 +30,7 @@ export interface TrashPage {
   next_cursor: string | null;
 }
 
-/** A document with the strong ETag that guards its next save. */
-export interface VersionedDocument {
-  doc: DocumentDto;
-  etag: string;
-}
+export type { VersionedDocument } from './document-save-adapter.ts';
 
 export type { ResolutionHow } from '../protocol/index.ts';
 
@@ -105,14 +101,19 @@ export function createConcordClient(options: ConcordClientOptions = {}): Concord
   const baseUrl = options.baseUrl ?? '';
   const doFetch = options.fetch ?? ((...args) => globalThis.fetch(...args));
 
-  async function request(path: string, init: RequestInit = {}): Promise<Response> {
+  /** Sends a request to the API; the answer comes back whatever its status. */
+  function send(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     headers.set('Accept', 'application/json, application/problem+json');
     if (init.body !== undefined) headers.set('Content-Type', 'application/json');
     // A name the server would refuse must not make every save fail: send it cleaned.
     const name = toSendableUserName(options.userName?.() ?? '');
     if (name) headers.set(userHeader, encodeUserName(name));
-    const response = await doFetch(`${baseUrl}${path}`, { ...init, headers });
+    return doFetch(`${baseUrl}${path}`, { ...init, headers });
+  }
+
+  async function request(path: string, init: RequestInit = {}): Promise<Response> {
+    const response = await send(path, init);
     if (!response.ok) throw await readError(response);
     return response;
   }
@@ -146,17 +147,30 @@ export function createConcordClient(options: ConcordClientOptions = {}): Concord
       );
     },
     async saveDocument(id, input, etag, { resolution, knownCurrent } = {}) {
-      const headers: Record<string, string> = { 'If-Match': etag };
-      if (resolution) headers[resolutionHeader] = resolution;
-      const known = knownCurrent?.etag === etag ? undefined : knownCurrent;
-      if (known) headers.Prefer = 'return=minimal';
-      try {
-        return readVersioned(
-          await request(docPath(id), { method: 'PUT', body: JSON.stringify(input), headers }),
-        );
-      } catch (error) {
-        throw known ? await completeConflict(error, known, () => getDocument(id)) : error;
-      }
+      // The library's guarded save, on a document: the app saves through what it ships.
+      const adapter = createDocumentSaveAdapter(
+        {
+          put: (body, headers) =>
+            send(docPath(id), { method: 'PUT', body: JSON.stringify(body), headers }),
+          get: () => send(docPath(id), { cache: 'no-store' }),
+        },
+        { headers: resolution ? { [resolutionHeader]: resolution } : {}, knownCurrent },
+      );
+      const result = await guardedSave(adapter, { base: input, value: input, etag });
+      if (result.status === 'saved') return { doc: result.value, etag: result.etag };
+      // A lost update is this client's error, carrying the current version always whole (a
+      // minimal 409 completed, a bare 412 read afresh).
+      const { refusal, theirs, theirsEtag } = result;
+      const problem: EditConflictProblem = {
+        title: 'Edit conflict',
+        detail: 'The document changed since the version you edited.',
+        ...refusal.problem,
+        type: problemTypes.editConflict,
+        status: 409,
+        current: theirs,
+        current_etag: theirsEtag,
+      };
+      throw new ApiError(refusal.status, problem, theirsEtag);
     },
     async deleteDocument(id, etag) {
       await request(docPath(id), { method: 'DELETE', headers: { 'If-Match': etag } });
@@ -189,48 +203,8 @@ export function createConcordClient(options: ConcordClientOptions = {}): Concord
   };
 }
 
-/**
- * A minimal 409 (no `current`) made whole again: with the known version when it is the
- * server's current one, else with the current version read afresh. Any other error, or a read
- * that fails, is the original error.
- */
-async function completeConflict(
-  error: unknown,
-  known: VersionedDocument,
-  read: () => Promise<VersionedDocument>,
-): Promise<unknown> {
-  if (!(error instanceof ApiError) || !isMinimalEditConflict(error.problem)) return error;
-  const currentEtag = error.problem.current_etag;
-  const current = currentEtag === known.etag ? known : await read().catch(() => undefined);
-  if (!current) return error;
-  // The same problem the server sends without the preference (its type and status checked).
-  const problem = {
-    ...error.problem,
-    current: current.doc,
-    current_etag: current.etag,
-  } as EditConflictProblem;
-  return new ApiError(error.status, problem, current.etag);
-}
-
-function isMinimalEditConflict(
-  problem: Problem | undefined,
-): problem is Problem & { current_etag: string } {
-  return (
-    problem?.type === problemTypes.editConflict &&
-    problem.status === 409 &&
-    problem.current === undefined &&
-    typeof problem.current_etag === 'string'
-  );
-}
-
 /** Turns a failed response into an {@link ApiError}, parsing a problem+json body if any. */
 export async function readError(response: Response): Promise<ApiError> {
-  let problem;
-  try {
-    const parsed: unknown = await response.json();
-    if (isProblem(parsed)) problem = parsed;
-  } catch {
-    // No body, or not JSON (a proxy's HTML error page): the status alone must do.
-  }
-  return new ApiError(response.status, problem, response.headers.get('ETag') ?? undefined);
+  // No body, or not JSON (a proxy's HTML error page): the status alone must do.
+  return toApiError(response, await readJson(response));
 }

@@ -1,4 +1,4 @@
-import { isProblem } from '../protocol/index.ts';
+import { isProblem, type Problem } from '../protocol/index.ts';
 import { ApiError } from './api-error.ts';
 
 /** One stored version of a text, with the ETag that guards the next save of it. */
@@ -63,47 +63,145 @@ export interface RequestSaveTarget extends SaveReading {
 
 export type SaveTarget = UrlSaveTarget | RequestSaveTarget;
 
+/** A stored version of any value (a text, a document with a title and a body): its ETag guards the next save. */
+export interface StoredValue<S> {
+  value: S;
+  etag: string;
+}
+
+/** What to save: the edited value, and the version it was edited from. */
+export interface ValueDraft<T> {
+  /** The value as last loaded or saved: the merge base if the save meets a conflict. */
+  base: T;
+  /** The edited value to store. */
+  value: T;
+  /** The ETag of `base`, sent as `If-Match`. */
+  etag: string;
+}
+
+/** A lost update of a value: `theirs` is what is stored now; save the resolution with `theirsEtag`. */
+export interface ValueConflict<T, S extends T = T> {
+  base: T;
+  mine: T;
+  theirs: S;
+  theirsEtag: string;
+  /** The refused answer: its status, and its problem document when it sent one (RFC 9457). */
+  refusal: { status: number; problem: Problem | undefined };
+}
+
+/** How a guarded save of a value ended; a conflict is an expected outcome, so it is a value. */
+export type GuardedValueResult<T, S extends T = T> =
+  ({ status: 'saved' } & StoredValue<S>) | ({ status: 'conflict' } & ValueConflict<T, S>);
+
+/**
+ * How one kind of value is sent to and read from its server: everything {@link guardedSave}
+ * needs besides the rules of If-Match itself. `T` is what a person edits, `S` what the server
+ * stores and answers (a document with its version and author; for a text, the text).
+ */
+export interface SaveAdapter<T, S extends T = T> {
+  /** Sends the save; it must carry `If-Match: etag`. */
+  send: (value: T, etag: string) => Promise<Response>;
+  /** Reads the current version afresh; the answer must carry its `ETag`. */
+  load: () => Promise<Response>;
+  /** The stored value of a successful GET. */
+  read: (response: Response) => Promise<S>;
+  /** The stored value after a save answered 2xx with an `ETag`: from its body, or what was sent. */
+  readSaved: (response: Response, sent: T) => Promise<S>;
+  /**
+   * Theirs from the parsed JSON body of a lost-update answer, when the server sends it (or the
+   * caller knows it); `undefined` makes the save read it with `load`.
+   */
+  readTheirs?: ((body: unknown, response: Response) => StoredValue<S> | undefined) | undefined;
+  /**
+   * Whether a refused save is a lost update, to merge. Default: a 409 or a 412. A server whose
+   * 409 can also mean something else (a name already used) says which it is here.
+   */
+  isLostUpdate?: ((response: Response, body: unknown) => boolean) | undefined;
+  /** Whether two values hold the same content. Default: `Object.is`. */
+  same?: ((a: T, b: T) => boolean) | undefined;
+}
+
 /**
  * Saves a draft with `If-Match` and reads a lost update (409 or 412, RFC 9110 §13.1.1) into the
  * conflict dialog's inputs: theirs from the answer's body when the server sends it, otherwise by
  * rereading the resource. Any other failure throws an {@link ApiError}.
  *
+ * A text is saved through a {@link SaveTarget}; any other value (a document with a title and a
+ * body) through a {@link SaveAdapter} that says how to send and read it.
+ *
  * @example
  * const result = await guardedSave({ url: '/notes/1' }, { base, text: draft, etag });
  * if (result.status === 'conflict') openDialog(result); // { base, mine, theirs, theirsEtag }
  */
-export async function guardedSave(
-  target: SaveTarget,
-  draft: SaveDraft,
-): Promise<GuardedSaveResult> {
-  const { send, load } = toRequests(target);
-  const response = await send(draft.text, draft.etag);
+export function guardedSave(target: SaveTarget, draft: SaveDraft): Promise<GuardedSaveResult>;
+export function guardedSave<T, S extends T = T>(
+  adapter: SaveAdapter<T, S>,
+  draft: ValueDraft<T>,
+): Promise<GuardedValueResult<T, S>>;
+export async function guardedSave<T, S extends T>(
+  target: SaveTarget | SaveAdapter<T, S>,
+  draft: SaveDraft | ValueDraft<T>,
+): Promise<GuardedSaveResult | GuardedValueResult<T, S>> {
+  if ('readSaved' in target) return saveValue(target, draft as ValueDraft<T>);
+  const { base, text, etag } = draft as SaveDraft;
+  const result = await saveValue(toTextAdapter(target), { base, value: text, etag });
+  if (result.status === 'saved') return { status: 'saved', text: result.value, etag: result.etag };
+  const { status, mine, theirs, theirsEtag } = result;
+  return { status, base, mine, theirs, theirsEtag };
+}
+
+async function saveValue<T, S extends T>(
+  adapter: SaveAdapter<T, S>,
+  draft: ValueDraft<T>,
+): Promise<GuardedValueResult<T, S>> {
+  const response = await adapter.send(draft.value, draft.etag);
   if (response.ok) {
     const etag = response.headers.get('ETag');
+    if (etag)
+      return { status: 'saved', value: await adapter.readSaved(response, draft.value), etag };
     await response.body?.cancel();
-    if (etag) return { status: 'saved', text: draft.text, etag };
     // A 2xx without a validator (often a 204): what is stored now is the only next base there is.
-    return { status: 'saved', ...(await readVersioned(await load(), target)) };
+    return { status: 'saved', ...(await readStored(await adapter.load(), adapter.read)) };
   }
-  if (response.status !== 409 && response.status !== 412) throw await readApiError(response);
-
   const body = await readJson(response);
+  const lost = adapter.isLostUpdate
+    ? adapter.isLostUpdate(response, body)
+    : response.status === 409 || response.status === 412;
+  if (!lost) throw toApiError(response, body);
+
   const theirs =
-    (target.readTheirs ?? readConcordTheirs)(body, response) ??
-    (await readVersioned(await load(), target));
+    adapter.readTheirs?.(body, response) ?? (await readStored(await adapter.load(), adapter.read));
   // Our own earlier save that landed (its answer lost), or the same edit made twice: nothing to do.
-  if (theirs.text === draft.text) return { status: 'saved', ...theirs };
+  if ((adapter.same ?? Object.is)(theirs.value, draft.value)) return { status: 'saved', ...theirs };
   // A server that refuses the very tag it serves (a weak ETag, which If-Match never matches,
   // RFC 9110 §13.1.1) would send the resolution round forever.
-  if (theirs.etag === draft.etag) {
-    throw new ApiError(response.status, isProblem(body) ? body : undefined, theirs.etag);
-  }
+  if (theirs.etag === draft.etag) throw toApiError(response, body, theirs.etag);
   return {
     status: 'conflict',
     base: draft.base,
-    mine: draft.text,
-    theirs: theirs.text,
+    mine: draft.value,
+    theirs: theirs.value,
     theirsEtag: theirs.etag,
+    refusal: { status: response.status, problem: isProblem(body) ? body : undefined },
+  };
+}
+
+/** A text resource as a {@link SaveAdapter}: its reading defaults fit a plain text. */
+function toTextAdapter(target: SaveTarget): SaveAdapter<string> {
+  const { send, load } = toRequests(target);
+  const readTheirs = target.readTheirs ?? readConcordTheirs;
+  return {
+    send,
+    load,
+    read: target.readText ?? ((response) => response.text()),
+    readSaved: async (response, sent) => {
+      await response.body?.cancel();
+      return sent;
+    },
+    readTheirs: (body, response) => {
+      const theirs = readTheirs(body, response);
+      return theirs && { value: theirs.text, etag: theirs.etag };
+    },
   };
 }
 
@@ -163,25 +261,36 @@ export async function readVersioned(
   response: Response,
   reading: Pick<SaveReading, 'readText'> = {},
 ): Promise<Versioned> {
-  if (!response.ok) throw await readApiError(response);
+  const { value, etag } = await readStored(response, reading.readText ?? ((r) => r.text()));
+  return { text: value, etag };
+}
+
+async function readStored<S>(
+  response: Response,
+  read: (response: Response) => Promise<S>,
+): Promise<StoredValue<S>> {
+  if (!response.ok) throw toApiError(response, await readJson(response));
   const etag = response.headers.get('ETag');
   // Without a validator the resolution could not be guarded: refuse rather than guess. A
   // cross-origin server must list ETag in Access-Control-Expose-Headers for the page to see it.
   if (!etag) throw new Error(`${response.url || 'The resource'} was read without an ETag`);
-  const text = await (reading.readText ?? ((r: Response) => r.text()))(response);
-  return { text, etag };
+  return { value: await read(response), etag };
 }
 
-async function readApiError(response: Response): Promise<ApiError> {
-  const body = await readJson(response);
+/**
+ * The {@link ApiError} of a refused answer whose body was already read (`undefined` when it had
+ * none or it was not JSON); `etag` when known otherwise than from the answer's header.
+ */
+export function toApiError(response: Response, body: unknown, etag?: string): ApiError {
   return new ApiError(
     response.status,
     isProblem(body) ? body : undefined,
-    response.headers.get('ETag') ?? undefined,
+    etag ?? response.headers.get('ETag') ?? undefined,
   );
 }
 
-async function readJson(response: Response): Promise<unknown> {
+/** The parsed JSON body of an answer, or `undefined` when it has none or it is not JSON. */
+export async function readJson(response: Response): Promise<unknown> {
   try {
     return JSON.parse(await response.text());
   } catch {
