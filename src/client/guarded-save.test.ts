@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from './api-error.ts';
-import { guardedSave, readVersioned } from './guarded-save.ts';
+import { guardedSave, readVersioned, type SaveAdapter } from './guarded-save.ts';
 import { shouldRetrySave } from './use-guarded-save.ts';
 
 /** A one-text server on a loopback port, answering a stale If-Match as `conflict` says. */
@@ -185,6 +185,71 @@ describe('guardedSave', () => {
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(412);
     expect(state.log).toEqual(['PUT W/"1"', 'GET -']);
+  });
+});
+
+describe('guardedSave with an adapter', () => {
+  /** A note with a title and a body, stored on the text server as two lines. */
+  interface Note {
+    title: string;
+    body: string;
+  }
+  const toText = (note: Note) => `${note.title}\n${note.body}`;
+  const toNote = (text: string): Note => {
+    const [title = '', ...rest] = text.split('\n');
+    return { title, body: rest.join('\n') };
+  };
+  const adapter: SaveAdapter<Note> = {
+    send: (note, etag) =>
+      fetch(state.url, { method: 'PUT', headers: { 'If-Match': etag }, body: toText(note) }),
+    load: () => fetch(state.url, { cache: 'no-store' }),
+    read: async (response) => toNote(await response.text()),
+    readSaved: async (response, sent) => {
+      await response.body?.cancel();
+      return sent;
+    },
+    same: (a, b) => a.title === b.title && a.body === b.body,
+  };
+
+  it('saves a value and reports the stored value with its new ETag', async () => {
+    const note = { title: 'Plan', body: 'v2' };
+    const result = await guardedSave(adapter, { base: note, value: note, etag: '"1"' });
+    expect(result).toEqual({ status: 'saved', value: note, etag: '"2"' });
+    expect(state.text).toBe('Plan\nv2');
+  });
+
+  it('reads theirs with load after a bare 412 and reports the refusal', async () => {
+    saveElsewhere('Plan\ntheirs');
+    const base = { title: 'Plan', body: 'base' };
+    const mine = { title: 'Plan', body: 'mine' };
+    const result = await guardedSave(adapter, { base, value: mine, etag: '"1"' });
+    expect(result).toEqual({
+      status: 'conflict',
+      base,
+      mine,
+      theirs: { title: 'Plan', body: 'theirs' },
+      theirsEtag: '"2"',
+      refusal: { status: 412, problem: undefined },
+    });
+    expect(state.log).toEqual(['PUT "1"', 'GET -']);
+  });
+
+  it('counts theirs that is the same value (by `same`) as saved', async () => {
+    saveElsewhere('Plan\nmine');
+    const mine = { title: 'Plan', body: 'mine' };
+    const result = await guardedSave(adapter, { base: mine, value: { ...mine }, etag: '"1"' });
+    expect(result).toEqual({ status: 'saved', value: mine, etag: '"2"' });
+  });
+
+  it('throws an ApiError for a refusal the adapter says is no lost update', async () => {
+    saveElsewhere('Plan\ntheirs');
+    const strict = { ...adapter, isLostUpdate: () => false };
+    const note = { title: 'Plan', body: 'mine' };
+    const error = await guardedSave(strict, { base: note, value: note, etag: '"1"' }).catch(
+      (e: unknown) => e,
+    );
+    expect((error as ApiError).status).toBe(412);
+    expect(state.log).toEqual(['PUT "1"']);
   });
 });
 

@@ -144,7 +144,7 @@ export async function guardedSave<T, S extends T>(
 ): Promise<GuardedSaveResult | GuardedValueResult<T, S>> {
   if ('readSaved' in target) return saveValue(target, draft as ValueDraft<T>);
   const { base, text, etag } = draft as SaveDraft;
-  const result = await saveValue(toTextAdapter(target), { base, value: text, etag });
+  const result = await saveValue(createTextSaveAdapter(target), { base, value: text, etag });
   if (result.status === 'saved') return { status: 'saved', text: result.value, etag: result.etag };
   const { status, mine, theirs, theirsEtag } = result;
   return { status, base, mine, theirs, theirsEtag };
@@ -186,8 +186,13 @@ async function saveValue<T, S extends T>(
   };
 }
 
-/** A text resource as a {@link SaveAdapter}: its reading defaults fit a plain text. */
-function toTextAdapter(target: SaveTarget): SaveAdapter<string> {
+/**
+ * A text resource as a {@link SaveAdapter}: what {@link guardedSave} and `useGuardedSave` make of
+ * a {@link SaveTarget}, its reading defaults fitting a plain text.
+ *
+ * @example const adapter = createTextSaveAdapter({ url: '/api/note' });
+ */
+export function createTextSaveAdapter(target: SaveTarget): SaveAdapter<string> {
   const { send, load } = toRequests(target);
   const readTheirs = target.readTheirs ?? readConcordTheirs;
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { refuseUnresolved } from './use-guarded-save.ts';
+import { decideResolution, refuseUnresolved } from './use-guarded-save.ts';
 
 const conflict = {
   base: 'Notes\n=======\none\n',
@@ -23,5 +23,39 @@ describe('refuseUnresolved', () => {
   it('lets through a marker line that was already in mine', () => {
     const mine = '<<<<<<< mine (conflict 1)\n';
     expect(refuseUnresolved(mine, { ...conflict, mine })).toBeUndefined();
+  });
+});
+
+describe('decideResolution', () => {
+  const doc = (title: string, body: string) => ({ title, body });
+  const conflict = {
+    base: doc('Plan', 'one\n'),
+    mine: doc('Plan', 'one (mine)\n'),
+    theirs: { ...doc('Plan', 'one (theirs)\n'), version: 3 },
+    theirsEtag: '"3"',
+    refusal: { status: 409, problem: undefined },
+  };
+  const texts = (value: { title: string; body: string }) => [value.title, value.body];
+
+  it('saves a resolution against theirs, theirs becoming the base of a next merge', () => {
+    const value = doc('Plan', 'one (both)\n');
+    expect(decideResolution(conflict, { value, how: 'merged' }, texts)).toEqual({
+      kind: 'save',
+      draft: { base: conflict.theirs, value, etag: '"3"' },
+    });
+  });
+
+  it('keeps theirs without sending anything when the person took theirs', () => {
+    expect(decideResolution(conflict, { value: conflict.theirs, how: 'theirs' }, texts)).toEqual({
+      kind: 'theirs',
+      saved: { value: conflict.theirs, etag: '"3"', how: 'theirs' },
+    });
+  });
+
+  it('refuses a value with a marker the dialog wrote in any of its texts (the title too)', () => {
+    const value = doc('<<<<<<< mine (conflict 1)', 'one\n');
+    const step = decideResolution(conflict, { value }, texts);
+    expect(step.kind).toBe('refused');
+    expect(step.kind === 'refused' && step.error.message).toMatch(/conflict 1 is not resolved/);
   });
 });

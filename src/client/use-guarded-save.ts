@@ -4,11 +4,16 @@ import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { findEngineMarker } from '../protocol/engine-markers.ts';
 import {
+  createTextSaveAdapter,
   guardedSave,
-  type GuardedSaveResult,
+  type GuardedValueResult,
+  type SaveAdapter,
   type SaveConflict,
   type SaveDraft,
   type SaveTarget,
+  type StoredValue,
+  type ValueConflict,
+  type ValueDraft,
   type Versioned,
 } from './guarded-save.ts';
 
@@ -25,9 +30,30 @@ export interface UseGuardedSaveOptions {
   onSaved?: ((saved: SavedVersion) => void) | undefined;
 }
 
+/** The stored value now, to edit from next, and how it came to be (see {@link SavedVersion}). */
+export interface SavedValue<S> extends StoredValue<S> {
+  how: 'saved' | 'theirs';
+}
+
+export interface UseGuardedValueSaveOptions<T, S extends T = T> {
+  /** After a save landed, or when the person took theirs: the version to edit from next. */
+  onSaved?: ((saved: SavedValue<S>) => void) | undefined;
+  /**
+   * The texts of a value, searched for conflict markers the dialog wrote before a resolution is
+   * sent. Default: the value itself when it is a string, else its string properties.
+   */
+  textsOf?: ((value: T) => string[]) | undefined;
+}
+
 /** The conflict dialog's answer, or just the text to save. */
 export type GuardedResolution =
   string | { body: string; how?: 'merged' | 'mine' | 'theirs' | undefined };
+
+/** A resolution of a value's conflict: the value to save, and how the person chose it. */
+export interface ValueResolution<T> {
+  value: T;
+  how?: 'merged' | 'mine' | 'theirs' | undefined;
+}
 
 export interface GuardedSave {
   /** Saves a draft with `If-Match: draft.etag`. */
@@ -48,13 +74,26 @@ export interface GuardedSave {
    * of a resolution that still holds a conflict marker (nothing was sent).
    */
   error: Error | null;
-  mutation: UseMutationResult<GuardedSaveResult, Error, SaveDraft>;
+  /** The underlying mutation (its variables are the draft as a value: `{ base, value, etag }`). */
+  mutation: UseMutationResult<GuardedValueResult<string>, Error, ValueDraft<string>>;
+}
+
+/** {@link GuardedSave} for any value saved through a {@link SaveAdapter}. */
+export interface GuardedValueSave<T, S extends T = T> {
+  save: (draft: ValueDraft<T>) => void;
+  conflict: ValueConflict<T, S> | undefined;
+  resolve: (resolution: ValueResolution<T>) => void;
+  cancel: () => void;
+  isPending: boolean;
+  error: Error | null;
+  mutation: UseMutationResult<GuardedValueResult<T, S>, Error, ValueDraft<T>>;
 }
 
 /**
  * A TanStack Query mutation that saves a text with `If-Match` against any HTTP server and turns a
  * 409 or 412 into the conflict dialog's inputs. Give it a URL (PUT to save, GET to reread) or
- * your own `send`/`load` requests; see {@link SaveTarget}.
+ * your own `send`/`load` requests; see {@link SaveTarget}. Any other value (a document with a
+ * title and a body) is saved through a {@link SaveAdapter}.
  *
  * @example
  * const saving = useGuardedSave({ url: '/api/note' }, { onSaved: setVersion });
@@ -64,28 +103,64 @@ export interface GuardedSave {
  *     busy={saving.isPending} error={saving.error?.message} />
  * )}
  */
-export function useGuardedSave(
-  target: SaveTarget,
-  options: UseGuardedSaveOptions = {},
-): GuardedSave {
-  const [conflict, setConflict] = useState<SaveConflict>();
+export function useGuardedSave(target: SaveTarget, options?: UseGuardedSaveOptions): GuardedSave;
+export function useGuardedSave<T, S extends T = T>(
+  adapter: SaveAdapter<T, S>,
+  options?: UseGuardedValueSaveOptions<T, S>,
+): GuardedValueSave<T, S>;
+export function useGuardedSave<T, S extends T>(
+  target: SaveTarget | SaveAdapter<T, S>,
+  options: UseGuardedSaveOptions | UseGuardedValueSaveOptions<T, S> = {},
+): GuardedSave | GuardedValueSave<T, S> {
+  // Saves of one resource run one after another: each must carry the ETag the last one got.
+  const scope = 'url' in target ? `guarded-save:${String(target.url)}` : undefined;
+  if ('readSaved' in target) {
+    // eslint-disable-next-line react-hooks/rules-of-hooks -- a target never changes kind
+    return useValueSave(target, options as UseGuardedValueSaveOptions<T, S>, scope);
+  }
+  const { onSaved } = options as UseGuardedSaveOptions;
+  // eslint-disable-next-line react-hooks/rules-of-hooks -- a target never changes kind
+  const saving = useValueSave(
+    createTextSaveAdapter(target),
+    { onSaved: onSaved && (({ value, etag, how }) => onSaved({ text: value, etag, how })) },
+    scope,
+  );
+  const conflict = saving.conflict;
+  return {
+    ...saving,
+    save: ({ base, text, etag }: SaveDraft) => saving.save({ base, value: text, etag }),
+    conflict: conflict && {
+      base: conflict.base,
+      mine: conflict.mine,
+      theirs: conflict.theirs,
+      theirsEtag: conflict.theirsEtag,
+    },
+    resolve: (resolution: GuardedResolution) =>
+      saving.resolve(
+        typeof resolution === 'string'
+          ? { value: resolution }
+          : { value: resolution.body, how: resolution.how },
+      ),
+  };
+}
+
+function useValueSave<T, S extends T>(
+  adapter: SaveAdapter<T, S>,
+  options: UseGuardedValueSaveOptions<T, S>,
+  scope: string | undefined,
+): GuardedValueSave<T, S> {
+  const [conflict, setConflict] = useState<ValueConflict<T, S>>();
   const [refused, setRefused] = useState<Error | null>(null);
   const mutation = useMutation({
-    // Saves of one resource run one after another: each must carry the ETag the last one got.
-    ...('url' in target && { scope: { id: `guarded-save:${String(target.url)}` } }),
-    mutationFn: (draft: SaveDraft) => guardedSave(target, draft),
+    ...(scope && { scope: { id: scope } }),
+    mutationFn: (draft: ValueDraft<T>) => guardedSave(adapter, draft),
     retry: shouldRetrySave,
     onSuccess: (result) => {
-      if (result.status === 'conflict') {
-        const { base, mine, theirs, theirsEtag } = result;
-        setConflict({ base, mine, theirs, theirsEtag });
-        return;
-      }
+      if (result.status === 'conflict') return setConflict(result);
       setConflict(undefined);
-      options.onSaved?.({ text: result.text, etag: result.etag, how: 'saved' });
+      options.onSaved?.({ value: result.value, etag: result.etag, how: 'saved' });
     },
   });
-
   return {
     save: (draft) => {
       setRefused(null);
@@ -95,15 +170,11 @@ export function useGuardedSave(
     resolve: (resolution) => {
       if (!conflict) return;
       setRefused(null);
-      if (typeof resolution !== 'string' && resolution.how === 'theirs') {
-        setConflict(undefined);
-        options.onSaved?.({ text: conflict.theirs, etag: conflict.theirsEtag, how: 'theirs' });
-        return;
-      }
-      const text = typeof resolution === 'string' ? resolution : resolution.body;
-      const refusal = refuseUnresolved(text, conflict);
-      if (refusal) return setRefused(refusal);
-      mutation.mutate({ base: conflict.theirs, text, etag: conflict.theirsEtag });
+      const next = decideResolution(conflict, resolution, options.textsOf ?? readStrings);
+      if (next.kind === 'refused') return setRefused(next.error);
+      if (next.kind === 'save') return mutation.mutate(next.draft);
+      setConflict(undefined);
+      options.onSaved?.(next.saved);
     },
     cancel: () => {
       setConflict(undefined);
@@ -114,6 +185,41 @@ export function useGuardedSave(
     error: refused ?? mutation.error,
     mutation,
   };
+}
+
+/** What resolving a conflict comes to: theirs kept (nothing sent), a refusal, or a save to send. */
+export type ResolutionStep<T, S extends T = T> =
+  | { kind: 'theirs'; saved: SavedValue<S> }
+  | { kind: 'refused'; error: Error }
+  | { kind: 'save'; draft: ValueDraft<T> };
+
+/**
+ * The step a resolution of `conflict` leads to: taking theirs saves nothing; a resolution that
+ * still holds a marker the dialog wrote is refused; any other is saved against theirs, with
+ * theirs as the base of a next merge.
+ *
+ * @example decideResolution(conflict, { value: 'merged' }, (v) => [v]) // { kind: 'save', draft }
+ */
+export function decideResolution<T, S extends T>(
+  conflict: ValueConflict<T, S>,
+  resolution: ValueResolution<T>,
+  textsOf: (value: T) => string[],
+): ResolutionStep<T, S> {
+  const { theirs, theirsEtag: etag } = conflict;
+  if (resolution.how === 'theirs')
+    return { kind: 'theirs', saved: { value: theirs, etag, how: 'theirs' } };
+  const kept = [conflict.base, conflict.mine, theirs].flatMap(textsOf);
+  for (const text of textsOf(resolution.value)) {
+    const error = refuseMarkers(text, kept);
+    if (error) return { kind: 'refused', error };
+  }
+  return { kind: 'save', draft: { base: theirs, value: resolution.value, etag } };
+}
+
+function readStrings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.values(value).filter((v): v is string => typeof v === 'string');
 }
 
 /**
@@ -133,7 +239,11 @@ export function shouldRetrySave(failureCount: number, error: Error): boolean {
  * @example refuseUnresolved('<<<<<<< mine (conflict 1)\n…', conflict)?.message
  */
 export function refuseUnresolved(text: string, conflict: SaveConflict): Error | undefined {
-  const marker = findEngineMarker(text, [conflict.base, conflict.mine, conflict.theirs]);
+  return refuseMarkers(text, [conflict.base, conflict.mine, conflict.theirs]);
+}
+
+function refuseMarkers(text: string, kept: string[]): Error | undefined {
+  const marker = findEngineMarker(text, kept);
   if (!marker) return undefined;
   return new Error(
     `Not saved: conflict ${marker.conflict} is not resolved yet (a conflict marker is left on line ${marker.line}).`,

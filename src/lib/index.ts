@@ -8,10 +8,16 @@ export * from '../merge/index.ts';
 export { ApiError, isSaveConflict, type SaveConflictError } from '../client/api-error.ts';
 export type { Problem } from '../protocol/problem.ts';
 export {
+  createTextSaveAdapter,
   guardedSave,
   readConcordTheirs,
   readVersioned,
   type GuardedSaveResult,
+  type GuardedValueResult,
+  type SaveAdapter,
+  type StoredValue,
+  type ValueConflict,
+  type ValueDraft,
   type RequestSaveTarget,
   type SaveConflict,
   type SaveDraft,
@@ -21,10 +27,16 @@ export {
   type Versioned,
 } from '../client/guarded-save.ts';
 export {
+  decideResolution,
   shouldRetrySave,
   useGuardedSave,
   type GuardedSave,
   type GuardedResolution,
+  type GuardedValueSave,
+  type ResolutionStep,
+  type SavedValue,
   type SavedVersion,
   type UseGuardedSaveOptions,
+  type UseGuardedValueSaveOptions,
+  type ValueResolution,
 } from '../client/use-guarded-save.ts';
