@@ -186,7 +186,7 @@ test('a change of only white space is shown, and Resolve simple ones settles it'
   await expect(conflict.getByRole('deletion').filter({ hasText: /^·$/ })).toBeVisible();
   await expect(conflict.getByRole('insertion').filter({ hasText: /^··$/ })).toBeVisible();
 
-  await dialog.button('Resolve simple ones').click();
+  await dialog.resolveSimple();
   await dialog.expectConflictsLeft(0);
   await dialog.expectChosen(1, 'Use theirs');
   await dialog.saveMerged();

@@ -77,7 +77,7 @@ test.describe('with one paragraph of prose', () => {
     const dialog = bob.editor.dialog;
     await dialog.expectOpen();
     await dialog.expectConflictsLeft(0);
-    const review = dialog.root.getByRole('group', { name: 'Merged change 1 of 1' });
+    const review = dialog.review(1);
     // The passage reads as merged, with each side's words marked as changes since the original.
     const merged = await review.locator('pre').evaluate((pre) =>
       [...pre.childNodes]

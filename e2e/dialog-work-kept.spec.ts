@@ -32,7 +32,7 @@ test('Escape keeps the dialog’s work: Save reopens it where it was, also after
   await dialog.expectConflictsLeft(0);
 
   // Cancel, then a reload: the work is still there.
-  await dialog.button('Cancel').click();
+  await dialog.cancel();
   await dialog.expectClosed();
   await bob.page.reload();
   await expect(bob.editor.body).toBeEditable();

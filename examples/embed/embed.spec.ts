@@ -1,30 +1,23 @@
-import { test as base, expect, type Page } from '@playwright/test';
-import { ConflictDialogPage } from 'concord/testing';
+import type { Page } from '@playwright/test';
+import { ConflictDialogPage, expect, saveNewerVersion, test as withPeople } from 'concord/testing';
 import { startExampleServer, type ExampleServer } from './server.ts';
 
 // The example app embeds Concord's dialog against its own server, which answers a stale If-Match
-// with a bare 412. Built by `npm run build:embed`; `npm run test:e2e` builds it first.
+// with a bare 412. Built by `npm run build:embed`; `npm run test:e2e` builds it first. Its stories
+// use the kit an embedder's tests would: `alice` and `bob` in their own contexts, the dialog's
+// page object, and saveNewerVersion.
 
 const lines = (...texts: string[]) => texts.map((t) => `${t}\n`).join('');
 const original = lines('One.', 'Two.', 'Three.', 'Four.', 'Five.', 'Six.', 'Seven.', 'Eight.');
 
-const test = base.extend<{ server: ExampleServer; alice: Page; bob: Page }>({
+const test = withPeople.extend<{ server: ExampleServer }>({
   // eslint-disable-next-line no-empty-pattern
   server: async ({}, use) => {
     const server = await startExampleServer({ text: original });
     await use(server);
     await server.close();
   },
-  alice: async ({ browser, server }, use) => {
-    const context = await browser.newContext({ baseURL: server.url });
-    await use(await context.newPage());
-    await context.close();
-  },
-  bob: async ({ browser, server }, use) => {
-    const context = await browser.newContext({ baseURL: server.url });
-    await use(await context.newPage());
-    await context.close();
-  },
+  baseURL: async ({ server }, use) => use(server.url),
 });
 
 async function save(page: Page, text: string) {
@@ -217,3 +210,48 @@ for (const [path, system, expected] of [
     expect(server.text()).toBe(original.replace('Four.', 'Four, Bob.'));
   });
 }
+
+test('a save that meets a newer version made behind the page: All theirs, Undo, Redo, Cancel keep the draft', async ({
+  server,
+  bob,
+  request,
+}) => {
+  await bob.goto('/');
+  await expect(bob.getByRole('textbox', { name: 'Note' })).toHaveValue(original);
+  // Someone else saves line 4 (through the API, as another program would).
+  const byAlice = original.replace('Four.', 'Four, Alice.');
+  await saveNewerVersion(request, {
+    url: `${server.url}api/note`,
+    change: (text) => text.replace('Four.', 'Four, Alice.'),
+    headers: { 'Content-Type': 'text/plain' },
+  });
+  expect(server.text()).toBe(byAlice);
+
+  const mine = original.replace('Four.', 'Four, Bob.');
+  await save(bob, mine);
+  const dialog = new ConflictDialogPage(bob);
+  await dialog.expectOpen();
+  await dialog.allTheirs();
+  await dialog.expectConflictsLeft(0);
+  expect(await dialog.readMerged()).toBe(byAlice);
+  await dialog.undo();
+  await dialog.expectConflictsLeft(1);
+  await dialog.redo();
+  await dialog.expectChosen(1, 'Use theirs');
+  // Cancel: nothing saved, the draft is Bob's as he typed it.
+  await dialog.cancel();
+  await dialog.expectClosed();
+  await expect(bob.getByRole('textbox', { name: 'Note' })).toHaveValue(mine);
+  expect(server.text()).toBe(byAlice);
+
+  // Saving again meets the same newer version: this time his line wins, edited by hand.
+  await bob.getByRole('button', { name: 'Save' }).click();
+  await dialog.expectOpen();
+  await dialog.useMine(1);
+  const edited = mine.replace('Eight.', 'Eight, Bob.');
+  await dialog.editMerged(edited);
+  await dialog.saveMerged();
+  await dialog.expectClosed();
+  await expect(bob.getByRole('status')).toHaveText('Saved');
+  expect(server.text()).toBe(edited);
+});

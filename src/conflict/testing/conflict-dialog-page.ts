@@ -118,8 +118,105 @@ export class ConflictDialogPage {
     await this.button(this.labels.saveMerged).click();
   }
 
+  /** Cancel (or Escape): the dialog closes and every edit stays in the editor. */
+  async cancel(): Promise<void> {
+    await this.button(this.labels.cancel).click();
+  }
+
+  /** "All mine": every open conflict takes mine. */
+  async allMine(): Promise<void> {
+    await this.clickToolbar(this.labels.allMine);
+  }
+
+  /** "All theirs": every open conflict takes theirs. */
+  async allTheirs(): Promise<void> {
+    await this.clickToolbar(this.labels.allTheirs);
+  }
+
+  /** "Resolve simple ones": conflicts where one side only changed white space, or both agree. */
+  async resolveSimple(): Promise<void> {
+    await this.clickToolbar(this.labels.resolveSimple);
+  }
+
+  async undo(): Promise<void> {
+    await this.clickToolbar(this.labels.undo);
+  }
+
+  async redo(): Promise<void> {
+    await this.clickToolbar(this.labels.redo);
+  }
+
+  /** "Use my title" / "Use their title" in the title conflict. */
+  async useMyTitle(): Promise<void> {
+    await this.choiceButton(0, this.labels.useMyTitle).click();
+  }
+
+  async useTheirTitle(): Promise<void> {
+    await this.choiceButton(0, this.labels.useTheirTitle).click();
+  }
+
+  /** The merged result's text as it would be saved (opening it first when it is folded away). */
+  async readMerged(): Promise<string> {
+    await this.showMergedResult();
+    return this.mergedResult.inputValue();
+  }
+
+  /** Replaces the merged result with `text`, as a person typing it would. */
+  async editMerged(text: string): Promise<void> {
+    await this.showMergedResult();
+    await this.mergedResult.fill(text);
+  }
+
+  /** Opens the merged result when a long document shows it only on request. */
+  async showMergedResult(): Promise<void> {
+    const show = this.root.getByRole('button', { name: /^Show and edit the merged result/ });
+    if (await show.isVisible()) await show.click();
+    await expect(this.mergedResult).toBeVisible();
+  }
+
+  /** The group of merged change `n` (from 1): a place both changed that merged by itself. */
+  review(n: number): Locator {
+    const marker = 987654321;
+    const pattern = escapeRegExp(this.labels.mergedChangeOf(n, marker)).replace(
+      String(marker),
+      '\\d+',
+    );
+    return this.root.getByRole('group', { name: new RegExp(`^${pattern}$`) });
+  }
+
+  /** The dialog shows `message` as the reason the last save of the resolution failed. */
+  async expectError(message: string | RegExp): Promise<void> {
+    await expect(this.root.getByRole('alert').filter({ hasText: message })).toBeVisible();
+  }
+
+  /** A save of the resolution is under way: the dialog's actions wait for it. */
+  async expectBusy(): Promise<void> {
+    await expect(this.button(this.labels.saveMerged)).toBeDisabled();
+    await expect(this.button(this.labels.cancel)).toBeDisabled();
+  }
+
+  /** The merged result still holds a conflict marker on `line`, so it cannot be saved. */
+  async expectMarkerLeft(line: number): Promise<void> {
+    await expect(this.root.getByText(this.labels.markerLeft(line))).toBeVisible();
+    await expect(this.button(this.labels.saveMerged)).toBeDisabled();
+  }
+
   button(name: string): Locator {
     return this.root.getByRole('button', { name, exact: true });
+  }
+
+  /**
+   * Clicks a toolbar button ("All mine", "Undo", …). On a small screen the toolbar hides behind
+   * "More actions", which this opens first.
+   */
+  private async clickToolbar(name: string): Promise<void> {
+    const target = this.button(name);
+    const more = this.button(this.labels.moreActions);
+    await expect(this.root).toBeVisible();
+    if (!(await target.isVisible()) && (await more.isVisible())) {
+      if ((await more.getAttribute('aria-expanded')) !== 'true') await more.click();
+    }
+    await target.click();
   }
 }
 
