@@ -3,8 +3,46 @@
 // styles are a separate import, 'concord/style.css'. Client code is imported file by file, not
 // through src/client's barrel, so the package carries none of the editor app's Concord-specific
 // client (drafts, change events).
-export * from '../conflict/index.ts';
-export * from '../merge/index.ts';
+export {
+  ConflictDialog,
+  canRedo,
+  canUndo,
+  countConflictsLeft,
+  createResolution,
+  defaultLabels,
+  findStatuses,
+  findUnresolved,
+  isUnresolved,
+  rebaseResolution,
+  resolveReducer,
+  sameResolutionInput,
+  simpleChoice,
+  type Choice,
+  type ConflictDialogProps,
+  type ConflictEntry,
+  type ConflictLabels,
+  type ConflictStatus,
+  type Resolution,
+  type ResolutionAction,
+  type ResolutionInput,
+  type ResolutionProgress,
+  type ResolutionState,
+  type ReviewEntry,
+  type TitleResolution,
+} from '../conflict/index.ts';
+export {
+  diffWords,
+  merge,
+  parseMerge,
+  renderMerge,
+  type Granularity,
+  type MergeInput,
+  type MergeOptions,
+  type MergeRegion,
+  type MergeResult,
+  type RenderOptions,
+  type WordChange,
+} from '../merge/index.ts';
 export { ApiError, isSaveConflict, type SaveConflictError } from '../client/api-error.ts';
 export type { Problem } from '../protocol/problem.ts';
 export {
