@@ -11,30 +11,23 @@ import {
   useState,
 } from 'react';
 import { flushSync } from 'react-dom';
-import type { Granularity } from '../merge/types.ts';
 import './conflict-dialog.css';
 import './conflict-dialog-small.css';
 import { ConflictGroup, type OnChoose } from './conflict-group.tsx';
 import { countGroupsFirstShown } from './count-groups-first-shown.ts';
 import { DiscardDialog } from './discard-dialog.tsx';
-import { findLeftoverMarkers } from './find-leftover-markers.ts';
 import { defaultLabels, type ConflictLabels } from './labels.ts';
-import { describeNewerTheirs, listTheirChanges, type TheirChange } from './list-their-changes.ts';
-import {
-  canRedo,
-  canUndo,
-  countConflictsLeft,
-  createResolution,
-  findStatuses,
-  resolveReducer,
-  sameResolutionInput,
-  type Choice,
-  type ResolutionAction,
-  type ResolutionInput,
-  type ResolutionState,
-} from './resolution-state.ts';
+import { listTheirChanges, type TheirChange } from './list-their-changes.ts';
+import { canRedo, canUndo, type Choice, type ResolutionInput } from './resolution-state.ts';
 import { ReviewGroup } from './review-group.tsx';
 import { TitleGroup } from './title-group.tsx';
+import {
+  useResolution,
+  type ResolutionController,
+  type UseResolutionOptions,
+} from './use-resolution.ts';
+
+export type { ResolutionProgress } from './use-resolution.ts';
 
 /** What the person decided. `how` says which button: only `merged` and `mine` need a save. */
 export interface Resolution {
@@ -43,42 +36,28 @@ export interface Resolution {
   how: 'merged' | 'mine' | 'theirs';
 }
 
-export interface ConflictDialogProps extends ResolutionInput {
+/** The dialog's own props, apart from the resolution's inputs. */
+interface DialogViewOptions {
   onResolve: (resolution: Resolution) => void;
   /** Escape or Cancel: the dialog closes and the caller keeps every edit as it was. */
   onCancel: () => void;
-  /** Who saved theirs, for the explanation. */
-  theirsAuthor?: string | undefined;
-  /** Theirs' version number, if it has one: said when another save lands while resolving. */
-  theirsVersion?: number | undefined;
-  /** `word` (default) also merges edits to different words of one line, and shows them for review. */
-  granularity?: Granularity | undefined;
+  /** Every text the dialog shows (and so every accessible name); defaults: `defaultLabels`. */
   labels?: Partial<ConflictLabels> | undefined;
   /** A save of the resolution is under way: the actions wait. */
   busy?: boolean | undefined;
   /** Why the last save of the resolution failed, shown as an alert. */
   error?: string | undefined;
-  /** The merge of exactly these inputs, if already computed (e.g. in a worker): used as is. */
-  resolution?: ResolutionState | undefined;
-  /** Where an earlier dialog on the same inputs got to (e.g. before a reload): restored. */
   /** `auto` (default) follows the system's light or dark setting; `light` or `dark` fixes it. */
   colorScheme?: 'light' | 'dark' | 'auto' | undefined;
   /** Added to the dialog's own `concord-dialog` class, e.g. to set its custom properties. */
   className?: string | undefined;
-  progress?: ResolutionProgress | undefined;
-  /** Called with the merged result, title and choices after every change, to back them up. */
-  onProgress?: ((progress: ResolutionProgress) => void) | undefined;
 }
 
 /**
- * How far a resolution got: the merged result and title, and the choice made for each conflict
- * (by number − 1), so a dialog reopened on the same inputs shows them as chosen.
+ * The inputs (base, mine, theirs, titles; who saved theirs; a precomputed merge or an earlier
+ * progress to resume) and the dialog's own options. See {@link UseResolutionOptions}.
  */
-export interface ResolutionProgress {
-  title: string;
-  body: string;
-  choices?: ReadonlyArray<Choice | null> | undefined;
-}
+export interface ConflictDialogProps extends UseResolutionOptions, DialogViewOptions {}
 
 const choiceKeys: Record<string, Choice> = {
   m: 'mine',
@@ -97,59 +76,33 @@ const choiceKeys: Record<string, Choice> = {
  *   onResolve={({ body }) => save(body)} onCancel={() => setOpen(false)} />
  */
 export function ConflictDialog(props: ConflictDialogProps) {
-  const labels = useMemo(() => ({ ...defaultLabels, ...props.labels }), [props.labels]);
-  const { base, mine, theirs, titles } = props;
-  const granularity = props.granularity ?? 'word';
-  const author = props.theirsAuthor;
-  const [inputs, setInputs] = useState({ base, mine, theirs, titles, author });
-  const [state, setState] = useState<ResolutionState>(() =>
-    resumeResolution(props.resolution ?? createResolution(inputs, { granularity }), props.progress),
-  );
-  // What landed while the person was resolving, said until the inputs change again.
-  const [newer, setNewer] = useState('');
-  // A newer "theirs" (another save landed meanwhile) starts a new resolution from new inputs.
-  const next = { base, mine, theirs, titles, author };
-  if (!sameResolutionInput(inputs, next)) {
-    const what = describeNewerTheirs(inputs, next, labels.describeChange);
-    setNewer(
-      what === null
-        ? ''
-        : labels.savedAgain(author, author === inputs.author, props.theirsVersion, what),
-    );
-    setInputs(next);
-    setState(createResolution(next, { granularity }));
-  }
-  const dispatch = useCallback(
-    (action: ResolutionAction) => setState((s) => resolveReducer(s, action)),
-    [],
-  );
+  const resolution = useResolution(props);
+  return <ConflictDialogView {...props} resolution={resolution} />;
+}
 
-  const onProgress = useRef(props.onProgress);
-  onProgress.current = props.onProgress;
-  const reported = useRef(state);
-  // A layout effect: the report (and the caller's state update it makes) happens within the
-  // keystroke's own task, so the caller's backup runs before a reload could come. From a passive
-  // effect, the caller's re-render was a later task, which a reload right after could beat.
-  useLayoutEffect(() => {
-    if (reported.current === state) return; // nothing new since it opened
-    reported.current = state;
-    onProgress.current?.({ title: state.title.value, body: state.text, choices: choicesOf(state) });
-  }, [state]);
+export interface ConflictDialogViewProps extends ResolutionInput, DialogViewOptions {
+  /** Who saved theirs, for the explanation. */
+  theirsAuthor?: string | undefined;
+  /** The resolution's state and its one way to change (see {@link useResolution}). */
+  resolution: ResolutionController;
+}
+
+/**
+ * The dialog as a controlled view: it renders the {@link ResolutionController} it is given and
+ * sends every change through its `dispatch`. `ConflictDialog` is this view over its own
+ * `useResolution`; use the view when the resolution's state lives elsewhere (a store, a test).
+ * Pass it the same inputs that made the controller.
+ */
+export function ConflictDialogView(props: ConflictDialogViewProps) {
+  const labels = useMemo(() => ({ ...defaultLabels, ...props.labels }), [props.labels]);
+  const { mine, theirs, titles } = props;
+  const { state, dispatch, newer, left, statuses, stray } = props.resolution;
 
   const dialogRef = useRef<HTMLDialogElement>(null);
   const headingId = useId();
   const toolbarId = `${headingId}-toolbar`;
   // On narrow screens the toolbar folds behind "More actions" (a disclosure); wide, it is shown.
   const [toolsOpen, setToolsOpen] = useState(false);
-  // One scan of the merged result for marker lines, for the count and for the stray-marker note.
-  const leftovers = useMemo(
-    () => findLeftoverMarkers(state.text, state.conflicts),
-    [state.text, state.conflicts],
-  );
-  const left = countConflictsLeft(state, leftovers);
-  const statuses = useMemo(() => findStatuses(state), [state]);
-  // A marker left of a block that is no longer whole (its buttons are gone): say where it is.
-  const stray = leftovers.find((m) => statuses[m.conflict - 1] !== 'unresolved');
   // A large dialog paints its first groups at once and renders the rest right after (in a
   // transition, which gives way to the person's input); moving between conflicts or choosing
   // before then renders them all first, so every group is always reachable.
@@ -417,7 +370,7 @@ export function ConflictDialog(props: ConflictDialogProps) {
             ref={keepMineRef}
             disabled={busy}
             onClick={() => {
-              const changes = listTheirChanges(inputs);
+              const changes = listTheirChanges(props);
               if (changes.length > 0) setDiscarding(changes);
               else keepMine();
             }}
@@ -438,7 +391,7 @@ export function ConflictDialog(props: ConflictDialogProps) {
       {discarding && (
         <DiscardDialog
           changes={discarding}
-          who={author}
+          who={props.theirsAuthor}
           labels={labels}
           returnFocus={keepMineRef}
           onGoBack={() => setDiscarding(null)}
@@ -478,30 +431,6 @@ function useModal(ref: React.RefObject<HTMLDialogElement | null>, onCancel: () =
       if (opener?.isConnected) opener.focus();
     };
   }, [ref]);
-}
-
-/** Each conflict's choice as the text shows it (null: unresolved or edited by hand). */
-function choicesOf(state: ResolutionState): Array<Choice | null> {
-  return findStatuses(state).map((s) => (s === 'unresolved' || s === 'edited' ? null : s));
-}
-
-/** A fresh resolution brought to where an earlier one on the same inputs stood. */
-function resumeResolution(
-  state: ResolutionState,
-  progress: ResolutionProgress | undefined,
-): ResolutionState {
-  if (!progress) return state;
-  let resumed = state;
-  // The choices first, so they show as made; then the text as it stood (typing included).
-  progress.choices?.forEach((choice, i) => {
-    if (choice && i < state.conflicts.length)
-      resumed = resolveReducer(resumed, { type: 'choose', conflict: i + 1, choice });
-  });
-  resumed = resolveReducer(resumed, { type: 'edit', text: progress.body });
-  if (progress.title !== resumed.title.value) {
-    resumed = resolveReducer(resumed, { type: 'editTitle', value: progress.title });
-  }
-  return resumed;
 }
 
 /** Documents longer than this open with the merged result collapsed. */

@@ -1,9 +1,16 @@
 export {
   ConflictDialog,
+  ConflictDialogView,
   type ConflictDialogProps,
+  type ConflictDialogViewProps,
   type Resolution,
-  type ResolutionProgress,
 } from './conflict-dialog.tsx';
+export {
+  useResolution,
+  type ResolutionController,
+  type ResolutionProgress,
+  type UseResolutionOptions,
+} from './use-resolution.ts';
 export { defaultLabels, type ConflictLabels } from './labels.ts';
 export {
   canRedo,

@@ -5,6 +5,8 @@
 // client (drafts, change events).
 export {
   ConflictDialog,
+  ConflictDialogView,
+  useResolution,
   canRedo,
   canUndo,
   countConflictsLeft,
@@ -19,6 +21,9 @@ export {
   simpleChoice,
   type Choice,
   type ConflictDialogProps,
+  type ConflictDialogViewProps,
+  type ResolutionController,
+  type UseResolutionOptions,
   type ConflictEntry,
   type ConflictLabels,
   type ConflictStatus,
