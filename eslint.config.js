@@ -20,6 +20,13 @@ const pureMerge = {
   regex: '^(node:|react$|react-dom)',
   message: 'src/merge is pure: no Node or React.',
 };
+// What the library bundles (docs/decisions/0022-word-diff-on-the-merge-diff.md): the app and
+// the server may use diff-match-patch, the dialog and the merge engine have their own diff.
+const inLibrary = ['merge', 'protocol', 'client', 'conflict', 'lib'];
+const noDiffMatchPatch = {
+  regex: '^diff-match-patch$',
+  message: 'The library diffs with src/merge (diffIds, diffWords), not diff-match-patch.',
+};
 
 const layerRules = Object.entries(forbidden).map(([layer, others]) => ({
   files: [`src/${layer}/**`],
@@ -34,6 +41,7 @@ const layerRules = Object.entries(forbidden).map(([layer, others]) => ({
             message: `src/${layer} may import only what design.md allows (imports flow one way).`,
           },
           ...(layer === 'merge' ? [pureMerge] : []),
+          ...(inLibrary.includes(layer) ? [noDiffMatchPatch] : []),
         ],
       },
     ],

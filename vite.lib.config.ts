@@ -4,15 +4,14 @@ import { defineConfig, type Plugin } from 'vite';
 // The `concord` library (docs/decisions/0006-packaging-the-dialog.md): ESM entries for
 // `concord` and `concord/testing`, and the dialog's CSS as one style.css. Declarations come from
 // `tsc -p tsconfig.lib.json`. Everything an embedder already has or chooses the version of stays
-// external: React (peer), TanStack Query (peer), Playwright (the test author's), and
-// diff-match-patch (a dependency, so npm dedupes it and its licence travels with it).
+// external: React (peer), TanStack Query (peer) and Playwright (the test author's). The library
+// imports no other package (its word diff is the merge engine's own, decision 22).
 const external = [
   'react',
   'react-dom',
   'react/jsx-runtime',
   '@tanstack/react-query',
   '@playwright/test',
-  'diff-match-patch',
 ];
 
 /**
@@ -55,7 +54,7 @@ export default defineConfig({
       external: (id) => external.some((name) => id === name || id.startsWith(`${name}/`)),
       // One file per source module, so that with package.json `sideEffects` an embedder's bundler
       // drops whole modules it does not use (useGuardedSave alone does not pull in the merge
-      // engine and diff-match-patch, whose module-level setup a single file would keep).
+      // engine, whose module-level scratch arrays a single file would keep).
       output: { preserveModules: true, preserveModulesRoot: 'src' },
     },
   },
