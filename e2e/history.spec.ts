@@ -1,4 +1,4 @@
-import type { DocumentDto, VersionSummary } from '../src/protocol/index.ts';
+import type { DocumentDto, VersionPage } from '../src/protocol/index.ts';
 import { expect, test } from './fixtures.ts';
 
 const opening = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ');
@@ -20,9 +20,13 @@ async function saveAsBob(
   return (await saved.json()) as DocumentDto;
 }
 
-async function versionsOf(api: import('@playwright/test').APIRequestContext, id: string) {
+async function versionEntriesOf(api: import('@playwright/test').APIRequestContext, id: string) {
   const res = await api.get(`/api/docs/${id}/versions`);
-  return ((await res.json()) as { items: VersionSummary[] }).items.map((v) => v.version);
+  return ((await res.json()) as VersionPage).items;
+}
+
+async function versionsOf(api: import('@playwright/test').APIRequestContext, id: string) {
+  return (await versionEntriesOf(api, id)).map((v) => v.version);
 }
 
 test('alice opens History, sees Bob’s change word by word, and restores version 1 as a new version', async ({
@@ -41,7 +45,15 @@ test('alice opens History, sees Bob’s change word by word, and restores versio
     .getByRole('listitem')
     .filter({ has: page.getByRole('link', { name: 'Version 2', exact: true }) });
   await expect(newest).toContainText('Bob');
-  await expect(newest).toContainText('+1 −1 word');
+  // How much it changed, in characters, as the server measured it ('argument' → 'case').
+  const [measured] = await versionEntriesOf(api, seededDoc.id);
+  expect(measured!.change!.added).toBeGreaterThan(0);
+  expect(measured!.change!.added - measured!.change!.removed).toBe(
+    'case'.length - 'argument'.length,
+  );
+  await expect(newest).toContainText(
+    `${measured!.change!.added} characters added, ${measured!.change!.removed} removed`,
+  );
   await expect(versions.getByRole('link', { name: 'Version 1', exact: true })).toBeVisible();
 
   // The newest version's changes: marked, with words for screen readers; the rest folded.

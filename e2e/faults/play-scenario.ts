@@ -476,7 +476,8 @@ export class ScenarioPlayer {
   }
 
   private async versions(): Promise<number[]> {
-    const response = await this.api.get(`/api/docs/${this.docId}/versions`);
+    // The versions are paged (100 by default); a scenario keeps far fewer than the most, 1,000.
+    const response = await this.api.get(`/api/docs/${this.docId}/versions?limit=1000`);
     if (response.status() !== 200) return [];
     const { items } = (await response.json()) as { items: { version: number }[] };
     return items.map((v) => v.version);

@@ -1,20 +1,32 @@
-import { useState } from 'react';
-import { useDocument, useVersionList, useVersions } from '../client/index.ts';
-import type { VersionSummary } from '../protocol/index.ts';
+import { useEffect, useRef, useState } from 'react';
+import { useDocument, useVersionPages } from '../client/index.ts';
+import type { VersionEntry } from '../protocol/index.ts';
+import { describeChange } from './describe-change.ts';
 import { describeError } from './describe-error.ts';
-import { diffWords } from '../merge/index.ts';
-import { countChangedWords, describeChangedWords } from './fold-changes.ts';
 import { formatWhen } from './format-when.ts';
-import { pageOf } from './page-versions.ts';
+import { formatHistoryParams, readHistoryParams } from './history-params.ts';
+import type { HistoryParams } from './history-params.ts';
 import { linkProps } from './router.ts';
 import { VersionChanges } from './version-changes.tsx';
 
-/** `/docs/{id}/history`: every version, newest first and paged; one version's changes beside. */
+/** Versions shown at first, and added by each "Show older versions". */
+export const versionsPerPage = 20;
+
+/**
+ * `/docs/{id}/history`: the newest versions, older ones a page at a time; one version's
+ * changes beside (`?version=N`), or two versions compared (`?version=N&compare=M`).
+ */
 export function HistoryPage({ id }: { id: string }) {
   const current = useDocument(id);
-  const list = useVersionList(id);
-  const [selected, setSelected] = useState(readVersionParam);
-  const [page, setPage] = useState(0);
+  const list = useVersionPages(id, versionsPerPage);
+  const [params, setParams] = useState(() => readHistoryParams(window.location.search));
+  // The first version of a page just shown, to move focus to once it is rendered.
+  const [focusTarget, setFocusTarget] = useState<number>();
+  const listRef = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    if (focusTarget === undefined) return;
+    listRef.current?.querySelector<HTMLElement>(`[data-version="${focusTarget}"]`)?.focus();
+  }, [focusTarget]);
   const editorPath = `/docs/${encodeURIComponent(id)}`;
   if (list.isPending || current.isPending) return <p>Loading…</p>;
   if (list.isError || current.isError)
@@ -24,12 +36,19 @@ export function HistoryPage({ id }: { id: string }) {
         <a {...linkProps('/')}>Back to your documents</a>
       </p>
     );
-  const versions = list.data;
-  const shown = pageOf(versions, page);
-  const chosen = versions.find((v) => v.version === selected) ?? versions[0]!;
-  const select = (version: number) => {
-    setSelected(version);
-    window.history.replaceState(window.history.state, '', `?version=${version}`);
+  const versions = list.data.pages.flatMap((page) => page.items);
+  const newest = current.data.doc.version;
+  const version =
+    params.version !== undefined && params.version <= newest ? params.version : newest;
+  const select = (next: HistoryParams) => {
+    setParams(next);
+    const search = formatHistoryParams(next);
+    window.history.replaceState(window.history.state, '', search || window.location.pathname);
+  };
+  const showOlder = async () => {
+    const result = await list.fetchNextPage();
+    const first = result.data?.pages.at(-1)?.items[0];
+    if (first) setFocusTarget(first.version);
   };
   return (
     <section aria-labelledby="history-heading" className="history">
@@ -39,36 +58,33 @@ export function HistoryPage({ id }: { id: string }) {
       </div>
       <div className="history-layout">
         <div>
-          <ul className="doc-list version-list" aria-label="Versions">
-            {shown.items.map((v) => (
+          <ul ref={listRef} className="doc-list version-list" aria-label="Versions">
+            {versions.map((v) => (
               <VersionRow
                 key={v.version}
-                id={id}
                 version={v}
-                current={v.version === chosen.version}
-                onSelect={() => select(v.version)}
+                current={v.version === version}
+                onSelect={() => select({ version: v.version })}
               />
             ))}
           </ul>
-          {shown.pages > 1 && (
-            <nav className="row-actions" aria-label="Pages of versions">
-              <button type="button" disabled={!shown.hasPrevious} onClick={() => setPage(page - 1)}>
-                Newer versions
+          {list.hasNextPage && (
+            <div className="row-actions">
+              <button type="button" onClick={showOlder} disabled={list.isFetchingNextPage}>
+                Show older versions
               </button>
-              <span className="muted">
-                page {shown.page + 1} of {shown.pages}
-              </span>
-              <button type="button" disabled={!shown.hasNext} onClick={() => setPage(page + 1)}>
-                Older versions
-              </button>
-            </nav>
+            </div>
           )}
         </div>
         <VersionChanges
-          key={chosen.version}
+          key={version}
           id={id}
-          version={chosen.version}
-          versions={versions}
+          version={version}
+          compareWith={
+            params.compare !== undefined && params.compare <= newest ? params.compare : version - 1
+          }
+          onCompare={(compare) => select({ version, compare })}
+          newest={newest}
           current={current.data}
         />
       </div>
@@ -76,27 +92,15 @@ export function HistoryPage({ id }: { id: string }) {
   );
 }
 
-/** One version in the list: its link, who and when, and how many words it changed. */
-function VersionRow(props: {
-  id: string;
-  version: VersionSummary;
-  current: boolean;
-  onSelect: () => void;
-}) {
+/** One version in the list: its link, who and when, and how much it changed. */
+function VersionRow(props: { version: VersionEntry; current: boolean; onSelect: () => void }) {
   const { version: v } = props;
-  const previous = v.version - 1;
-  const [after, before] = useVersions(props.id, previous > 0 ? [v.version, previous] : [v.version]);
-  const counted =
-    after?.data && (previous === 0 || before?.data)
-      ? describeChangedWords(
-          countChangedWords(diffWords(before?.data?.body ?? '', after.data.body)),
-        )
-      : undefined;
   return (
     <li>
       <span className="row-main">
         <a
           href={`?version=${v.version}`}
+          data-version={v.version}
           aria-current={props.current ? 'true' : undefined}
           onClick={(event) => {
             event.preventDefault();
@@ -106,15 +110,9 @@ function VersionRow(props: {
           Version {v.version}
         </a>
         <span className="muted">
-          {v.updated_by || 'someone'} · {formatWhen(v.updated_at)}
-          {counted && ` · ${counted}`}
+          {v.updated_by || 'someone'} · {formatWhen(v.updated_at)} · {describeChange(v.change)}
         </span>
       </span>
     </li>
   );
-}
-
-function readVersionParam(): number | undefined {
-  const value = Number(new URLSearchParams(window.location.search).get('version'));
-  return Number.isInteger(value) && value > 0 ? value : undefined;
 }

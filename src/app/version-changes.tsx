@@ -6,7 +6,6 @@ import {
   useVersions,
   type VersionedDocument,
 } from '../client/index.ts';
-import type { VersionSummary } from '../protocol/index.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   describeVersionRestoreFailure,
@@ -23,11 +22,14 @@ import { ShownDiff } from './shown-diff.tsx';
 export function VersionChanges(props: {
   id: string;
   version: number;
-  versions: readonly VersionSummary[];
+  /** The version compared with: the one before unless another was chosen (0: nothing). */
+  compareWith: number;
+  onCompare: (version: number) => void;
+  /** The newest version's number: every version from it down to 1 can be compared with. */
+  newest: number;
   current: VersionedDocument;
 }) {
-  const { id, version, current } = props;
-  const [compareWith, setCompareWith] = useState(version - 1);
+  const { id, version, compareWith, current } = props;
   const [after, before] = useVersions(id, compareWith > 0 ? [version, compareWith] : [version]);
   const queryClient = useQueryClient();
   const save = useSaveDocument(id);
@@ -67,15 +69,15 @@ export function VersionChanges(props: {
       <select
         id={selectId}
         value={compareWith}
-        onChange={(event) => setCompareWith(Number(event.target.value))}
+        onChange={(event) => props.onCompare(Number(event.target.value))}
       >
         {version === 1 && <option value={0}>nothing (the first version)</option>}
-        {props.versions
-          .filter((v) => v.version !== version)
-          .map((v) => (
-            <option key={v.version} value={v.version}>
-              Version {v.version}
-              {v.version === version - 1 ? ' (the one before)' : ''}
+        {Array.from({ length: props.newest }, (_, i) => props.newest - i)
+          .filter((n) => n !== version)
+          .map((n) => (
+            <option key={n} value={n}>
+              Version {n}
+              {n === version - 1 ? ' (the one before)' : ''}
             </option>
           ))}
       </select>

@@ -9,7 +9,8 @@ import {
   type EditConflictProblem,
   type ResolutionHow,
   type TrashEntry,
-  type VersionSummary,
+  type VersionEntry,
+  type VersionPage,
 } from '../protocol/index.ts';
 import { ApiError } from './api-error.ts';
 import { createDocumentSaveAdapter, type VersionedDocument } from './document-save-adapter.ts';
@@ -79,7 +80,16 @@ export interface ConcordClient {
   listTrash(options?: { cursor?: string; signal?: AbortSignal }): Promise<TrashPage>;
   /** Brings a document back from the trash as it was (history, version and ETag unchanged). */
   restoreDocument(id: string): Promise<VersionedDocument>;
-  listVersions(id: string, signal?: AbortSignal): Promise<VersionSummary[]>;
+  /**
+   * One page of a document's versions, newest first, each with how much it changed; `cursor`
+   * is the previous page's `next_cursor`.
+   */
+  listVersionPage(
+    id: string,
+    options?: { cursor?: string; limit?: number; signal?: AbortSignal },
+  ): Promise<VersionPage>;
+  /** Every version of a document, newest first: the pages one after another. */
+  listVersions(id: string, signal?: AbortSignal): Promise<VersionEntry[]>;
   getVersion(id: string, version: number, signal?: AbortSignal): Promise<DocumentDto>;
   /** The URL of a document's server-sent event stream. */
   eventsUrl(id: string): string;
@@ -130,6 +140,15 @@ export function createConcordClient(options: ConcordClientOptions = {}): Concord
   const getDocument = async (id: string, signal?: AbortSignal) =>
     readVersioned(await request(docPath(id), { signal, cache: 'no-store' }));
 
+  const listVersionPage: ConcordClient['listVersionPage'] = async (id, options = {}) => {
+    const query = new URLSearchParams();
+    if (options.limit !== undefined) query.set('limit', String(options.limit));
+    if (options.cursor !== undefined) query.set('cursor', options.cursor);
+    const search = query.size > 0 ? `?${query}` : '';
+    const response = await request(`${docPath(id)}/versions${search}`, { signal: options.signal });
+    const page = (await response.json()) as Partial<VersionPage>;
+    return { items: page.items ?? [], next_cursor: page.next_cursor ?? null };
+  };
   return {
     async listDocuments({ cursor, signal } = {}) {
       const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
@@ -186,9 +205,16 @@ export function createConcordClient(options: ConcordClientOptions = {}): Concord
         await request(`/api/trash/${encodeURIComponent(id)}/restore`, { method: 'POST' }),
       );
     },
+    listVersionPage,
     async listVersions(id, signal) {
-      const response = await request(`${docPath(id)}/versions`, { signal });
-      return ((await response.json()) as { items: VersionSummary[] }).items;
+      const versions: VersionEntry[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listVersionPage(id, { cursor, limit: 1000, signal });
+        versions.push(...page.items);
+        cursor = page.next_cursor ?? undefined;
+      } while (cursor);
+      return versions;
     },
     eventsUrl(id) {
       return `${baseUrl}${docPath(id)}/events`;

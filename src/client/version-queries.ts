@@ -1,4 +1,4 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
 import { useConcordClient } from './client-context.ts';
 import { docKeys } from './doc-keys.ts';
 import { shouldRetryRead } from './should-retry-read.ts';
@@ -6,6 +6,7 @@ import { shouldRetryRead } from './should-retry-read.ts';
 /** Query keys of a document's history: the list under the document (refreshed with it). */
 export const versionKeys = {
   list: (id: string) => [...docKeys.detail(id), 'versions'] as const,
+  pages: (id: string, size: number) => [...docKeys.detail(id), 'versions', 'pages', size] as const,
   one: (id: string, version: number) => [...docKeys.all, 'version', id, version] as const,
 };
 
@@ -15,6 +16,22 @@ export function useVersionList(id: string) {
   return useQuery({
     queryKey: versionKeys.list(id),
     queryFn: ({ signal }) => client.listVersions(id, signal),
+    retry: shouldRetryRead,
+  });
+}
+
+/**
+ * A document's versions in pages of `size`, newest first, each with how much it changed;
+ * `fetchNextPage` reads the next older page (refetched whenever the document is).
+ */
+export function useVersionPages(id: string, size: number) {
+  const client = useConcordClient();
+  return useInfiniteQuery({
+    queryKey: versionKeys.pages(id, size),
+    queryFn: ({ signal, pageParam }) =>
+      client.listVersionPage(id, { limit: size, cursor: pageParam, signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.next_cursor ?? undefined,
     retry: shouldRetryRead,
   });
 }

@@ -41,6 +41,29 @@ export interface VersionSummary {
   updated_by: string;
 }
 
+/**
+ * How much a version changed its body from the version before: characters (UTF-16 code units,
+ * as JavaScript counts `length`) that it added and that it removed. A replaced word counts
+ * in both.
+ */
+export interface VersionChange {
+  added: number;
+  removed: number;
+}
+
+/** One row of a page of `GET /api/docs/{id}/versions`: a version and how much it changed. */
+export interface VersionEntry extends VersionSummary {
+  /** `null` for version 1, which has nothing before it. */
+  change: VersionChange | null;
+}
+
+/** A page of `GET /api/docs/{id}/versions`, newest first. */
+export interface VersionPage {
+  items: VersionEntry[];
+  /** Pass as `cursor` for the next (older) page; `null` on the last page. Opaque. */
+  next_cursor: string | null;
+}
+
 /** The body of `POST /api/docs` and `PUT /api/docs/{id}`. */
 export interface DocumentInput {
   title: string;

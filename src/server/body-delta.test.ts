@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyBodyDeltas, createBodyDelta } from './body-delta.ts';
+import {
+  applyBodyDeltas,
+  createBodyDelta,
+  measureBodyChange,
+  measureReverseDelta,
+} from './body-delta.ts';
 import { keepSuperseded, keepWhole, rebuildBody, snapshotInterval } from './kept-body.ts';
 import { history, text } from './testing/arbitrary-bodies.ts';
 
@@ -70,5 +75,35 @@ describe('keepSuperseded and rebuildBody', () => {
     expect(keepSuperseded(snapshotInterval, body, `${body}!`).form).toBe('snapshot');
     expect(keepSuperseded(snapshotInterval + 1, body, `${body}!`).form).toBe('delta');
     expect(keepSuperseded(3, body, words(5)).form).toBe('snapshot');
+  });
+});
+
+describe('measureReverseDelta and measureBodyChange', () => {
+  it('count a replaced word as added and removed', () => {
+    expect(measureReverseDelta(createBodyDelta('a big hat', 'a cat'))).toEqual({
+      added: 5,
+      removed: 1,
+    });
+    expect(measureBodyChange('a cat', 'a big hat')).toEqual({ added: 5, removed: 1 });
+  });
+
+  it('count nothing for an unchanged body, everything for a first one', () => {
+    expect(measureReverseDelta(createBodyDelta('same', 'same'))).toEqual({ added: 0, removed: 0 });
+    expect(measureBodyChange('', 'new text')).toEqual({ added: 8, removed: 0 });
+  });
+
+  it('balance to the change in length, within what each text holds', () => {
+    fc.assert(
+      fc.property(text, text, (older, newer) => {
+        for (const change of [
+          measureReverseDelta(createBodyDelta(newer, older)),
+          measureBodyChange(older, newer),
+        ]) {
+          expect(change.added - change.removed).toBe(newer.length - older.length);
+          expect(change.added).toBeLessThanOrEqual(newer.length);
+          expect(change.removed).toBeLessThanOrEqual(older.length);
+        }
+      }),
+    );
   });
 });

@@ -1,5 +1,6 @@
 import DiffMatchPatch from 'diff-match-patch';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { VersionChange } from '../protocol/document.ts';
 
 // A line-then-character diff that gives up refining after this long (seconds). A timed-out
 // diff is still exact, only coarser (a bigger delta), and a big delta is kept as a snapshot
@@ -35,6 +36,38 @@ export function createBodyDelta(from: string, to: string): Buffer {
     else ops.push(text);
   }
   return deflateRawSync(JSON.stringify(ops));
+}
+
+/**
+ * How much the newer text changed from the older one, read off the reverse delta
+ * `createBodyDelta(newer, older)` without rebuilding either: what the delta drops the newer
+ * version added, what it inserts the newer version removed (in UTF-16 code units).
+ *
+ * @example measureReverseDelta(createBodyDelta('a hat', 'a cat')) // { added: 1, removed: 1 }
+ */
+export function measureReverseDelta(delta: Uint8Array): VersionChange {
+  const [, , ...ops] = JSON.parse(inflateRawSync(delta).toString('utf8')) as DeltaOps;
+  const change = { added: 0, removed: 0 };
+  for (const op of ops) {
+    if (typeof op === 'string') change.removed += op.length;
+    else if (op < 0) change.added -= op;
+  }
+  return change;
+}
+
+/**
+ * How much `newer` changed from `older`, by the same diff the deltas are made with: for a
+ * version whose predecessor is kept as a snapshot, so has no delta to read.
+ */
+export function measureBodyChange(older: string, newer: string): VersionChange {
+  const dmp = new DiffMatchPatch();
+  dmp.Diff_Timeout = diffTimeoutSeconds;
+  const change = { added: 0, removed: 0 };
+  for (const [op, text] of dmp.diff_main(older, newer)) {
+    if (op === DiffMatchPatch.DIFF_INSERT) change.added += text.length;
+    else if (op === DiffMatchPatch.DIFF_DELETE) change.removed += text.length;
+  }
+  return change;
 }
 
 /**

@@ -35,7 +35,7 @@ export function createCollectionRoutes({ store, now }: RouteDeps): Hono {
   const inFlight = new Set<string>();
 
   routes.get('/', async (c) => {
-    const { limit, after } = readPageQuery(c);
+    const { limit, after } = readPageQuery(c, decodeDocumentCursor);
     // One more than asked, to learn whether there is a next page without counting.
     const rows = await store.listDocuments({ limit: limit + 1, after });
     const items = rows.slice(0, limit);
@@ -100,8 +100,14 @@ function fingerprintCreate(input: DocumentInput, user: string): string {
     .digest('base64url');
 }
 
-/** `limit` and `cursor` of a paged list (`GET /api/docs`, `/api/trash`); 400 naming each one that is wrong. */
-export function readPageQuery(c: Context): { limit: number; after: DocumentCursor | undefined } {
+/**
+ * `limit` and `cursor` of a paged list (`GET /api/docs`, `/api/trash`, a document's versions),
+ * the cursor read by `decodeCursor`; 400 naming each one that is wrong.
+ */
+export function readPageQuery<Cursor = DocumentCursor>(
+  c: Context,
+  decodeCursor: (token: string) => Cursor | undefined,
+): { limit: number; after: Cursor | undefined } {
   const invalidParams: InvalidParam[] = [];
   const limitValues = c.req.queries('limit') ?? [];
   const cursorValues = c.req.queries('cursor') ?? [];
@@ -117,10 +123,10 @@ export function readPageQuery(c: Context): { limit: number; after: DocumentCurso
       });
     }
   }
-  let after: DocumentCursor | undefined;
+  let after: Cursor | undefined;
   if (cursorValues.length > 1) invalidParams.push({ name: 'cursor', reason: 'must be given once' });
   else if (cursorValues.length === 1) {
-    after = decodeDocumentCursor(cursorValues[0]!);
+    after = decodeCursor(cursorValues[0]!);
     if (!after) {
       invalidParams.push({
         name: 'cursor',

@@ -5,7 +5,7 @@ import { createDocumentNotFound, idPattern } from './create-document-routes.ts';
 import type { WriteRouteDeps } from './create-document-routes.ts';
 import { createJsonResponse } from './create-json-response.ts';
 import { createTitleTakenProblem } from './create-title-taken-problem.ts';
-import { encodeDocumentCursor } from './document-cursor.ts';
+import { decodeDocumentCursor, encodeDocumentCursor } from './document-cursor.ts';
 import { toDocumentDto } from './to-document-dto.ts';
 
 /**
@@ -18,7 +18,7 @@ export function createTrashRoutes({ store, trash }: Omit<WriteRouteDeps, 'now'>)
   const routes = new Hono();
 
   routes.get('/', async (c) => {
-    const { limit, after } = readPageQuery(c);
+    const { limit, after } = readPageQuery(c, decodeDocumentCursor);
     await trash.purge();
     // The cursor format of the document list, with deleted_at in the place of updated_at.
     const rows = await store.listTrash({

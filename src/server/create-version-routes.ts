@@ -6,6 +6,8 @@ import { createNotFoundProblem } from './create-not-found-problem.ts';
 import { evaluateReadPreconditions } from './read-preconditions.ts';
 import { toDocumentDto } from './to-document-dto.ts';
 import { createJsonResponse } from './create-json-response.ts';
+import { readPageQuery } from './create-collection-routes.ts';
+import { decodeVersionCursor, encodeVersionCursor } from './version-cursor.ts';
 
 // Versions are 1, 2, 3, … written in decimal without leading zeros; one spelling per version.
 const versionPattern = /^[1-9][0-9]{0,14}$/;
@@ -21,9 +23,19 @@ export function createVersionRoutes({ store }: Pick<RouteDeps, 'store'>): Hono {
   routes.get('/:id/versions', async (c) => {
     const id = c.req.param('id');
     await findDocument(store, id);
-    const items = await store.listVersions(id);
-    if (!items) throw createNotFoundProblem(`There is no document ${JSON.stringify(id)}.`);
-    return createJsonResponse({ items }, 200, { 'Cache-Control': 'no-cache' });
+    const { limit, after } = readPageQuery(c, decodeVersionCursor);
+    // One more than asked, to learn whether there is a next page without counting.
+    const rows = await store.listVersionPage(id, { limit: limit + 1, before: after });
+    if (!rows) throw createNotFoundProblem(`There is no document ${JSON.stringify(id)}.`);
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    const nextCursor = rows.length > limit && last ? encodeVersionCursor(last.version) : null;
+    const headers: Record<string, string> = { 'Cache-Control': 'no-cache' };
+    if (nextCursor) {
+      // RFC 8288 §3: a web link to the next page, as well as `next_cursor` in the body.
+      headers.Link = `</api/docs/${id}/versions?limit=${limit}&cursor=${nextCursor}>; rel="next"`;
+    }
+    return createJsonResponse({ items, next_cursor: nextCursor }, 200, headers);
   });
   routes.all('/:id/versions', answerMethodNotAllowed(['GET', 'HEAD']));
 

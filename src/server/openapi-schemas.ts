@@ -95,11 +95,44 @@ export const openApiSchemas = {
     required: ['version', 'etag', 'updated_at', 'updated_by'],
     properties: { version, etag, updated_at: timestamp, updated_by: user },
   },
+  VersionChange: {
+    type: 'object',
+    description:
+      'How much a version changed the body of the one before: characters (UTF-16 code units) ' +
+      'added and removed; a replaced word counts in both.',
+    additionalProperties: false,
+    required: ['added', 'removed'],
+    properties: {
+      added: { type: 'integer', minimum: 0 },
+      removed: { type: 'integer', minimum: 0 },
+    },
+  },
+  VersionEntry: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['version', 'etag', 'updated_at', 'updated_by', 'change'],
+    properties: {
+      version,
+      etag,
+      updated_at: timestamp,
+      updated_by: user,
+      change: {
+        description: 'null for version 1.',
+        anyOf: [refSchema('VersionChange'), { type: 'null' }],
+      },
+    },
+  },
   VersionList: {
     type: 'object',
     additionalProperties: false,
-    required: ['items'],
-    properties: { items: { type: 'array', items: refSchema('VersionSummary') } },
+    required: ['items', 'next_cursor'],
+    properties: {
+      items: { type: 'array', items: refSchema('VersionEntry') },
+      next_cursor: {
+        type: ['string', 'null'],
+        description: 'Pass as `cursor` for the next (older) page; null on the last page. Opaque.',
+      },
+    },
   },
   Problem: {
     type: 'object',

@@ -176,6 +176,7 @@ const cases: [Operation, number, () => Promise<Response>][] = [
   ['delete /api/docs/{id}', 412, () => del({ 'If-Match': etag, 'If-None-Match': etag })],
   ['delete /api/docs/{id}', 428, () => del({})],
   ['get /api/docs/{id}/versions', 200, () => request(`${docPath()}/versions`)],
+  ['get /api/docs/{id}/versions', 400, () => request(`${docPath()}/versions?limit=0`)],
   ['get /api/docs/{id}/versions', 404, () => request('/api/docs/nope/versions')],
   ['get /api/docs/{id}/versions/{n}', 200, () => request(`${docPath()}/versions/1`)],
   [

@@ -131,6 +131,15 @@ const pageParameters: OpenApiParameter[] = [
     schema: { type: 'string' },
   },
 ];
+/** `limit` and `cursor` of a document's versions. */
+const versionPageParameters: OpenApiParameter[] = pageParameters.map((parameter) =>
+  parameter.name === 'limit'
+    ? {
+        ...parameter,
+        description: `Versions per page, 1 to ${pageLimits.max} (default ${pageLimits.default}).`,
+      }
+    : parameter,
+);
 /** The `Link` header of a page of `path` that has a next one. */
 const nextPageLink = (path: string): OpenApiHeader => ({
   description: 'The next page, `rel="next"` (RFC 8288), when there is one.',
@@ -416,14 +425,18 @@ export const openApiDocument: OpenApiDocument = {
     '/api/docs/{id}/versions': {
       get: {
         operationId: 'listVersions',
-        summary: 'Every kept version, newest first.',
-        parameters: [idParameter],
+        summary: 'The kept versions, newest first, in pages, each with how much it changed.',
+        parameters: [idParameter, ...versionPageParameters],
         responses: {
           '200': {
-            description: 'The versions.',
-            headers: { 'Cache-Control': noCache },
+            description: 'A page of versions.',
+            headers: {
+              'Cache-Control': noCache,
+              Link: nextPageLink('/api/docs/[^/]+/versions'),
+            },
             content: json(refSchema('VersionList')),
           },
+          '400': problemResponse('A bad limit or cursor.', refSchema('InvalidRequestProblem')),
           '404': notFound,
           '421': misdirected,
           '429': rateLimited,

@@ -3,13 +3,17 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type {
   DocumentSummary,
   TrashedDocumentSummary,
+  VersionEntry,
   VersionSummary,
 } from '../protocol/document.ts';
 import { formatStrongETag } from '../protocol/etag.ts';
 import { toTitleKey } from '../protocol/to-title-key.ts';
 import { ChangeHub } from './change-hub.ts';
 import { PostgresAccountStore } from './postgres-account-store.ts';
+import { measureBodyChange } from './body-delta.ts';
 import { keepSuperseded, keepWhole, rebuildBody } from './kept-body.ts';
+import { readDeltaChange, selectVersionPage } from './read-delta-change.ts';
+import type { VersionPageRow } from './read-delta-change.ts';
 import type { BodyForm } from './kept-body.ts';
 import { listenForChanges } from './listen-for-changes.ts';
 import type { ChangeListening } from './listen-for-changes.ts';
@@ -470,6 +474,40 @@ export class PostgresStore implements DocumentStore {
     );
     if (rows.length === 0) return undefined;
     return rows.map((row) => ({ ...row, updated_at: row.updated_at.toISOString() }));
+  }
+
+  async listVersionPage(
+    id: string,
+    page: { limit: number; before?: number },
+  ): Promise<VersionEntry[] | undefined> {
+    if (hasNul(id)) return undefined;
+    const exists = await this.#query(
+      'SELECT 1 FROM documents WHERE id = $1 AND deleted_at IS NULL',
+      [id],
+    );
+    if (exists.length === 0) return undefined;
+    // One statement: the page and its predecessors' deltas come from one snapshot, so a save
+    // that re-keeps the newest row meanwhile is seen whole or not at all.
+    const rows = await this.#query<Omit<VersionPageRow, 'updated_at'> & { updated_at: Date }>(
+      selectVersionPage(['$1', '$2::int', '$3']),
+      [id, page.before ?? null, page.limit],
+    );
+    // A snapshot's neighbours are read whole; `null` if the document went to the trash since.
+    const compareBodies = async (version: number) => {
+      const [older, newer] = await Promise.all([
+        this.getVersion(id, version - 1),
+        this.getVersion(id, version),
+      ]);
+      return older && newer ? measureBodyChange(older.body, newer.body) : null;
+    };
+    return Promise.all(
+      rows.map(async ({ before_form, before_delta, ...row }) => {
+        const summary = { ...row, updated_at: row.updated_at.toISOString() };
+        const measured = readDeltaChange({ ...summary, before_form, before_delta });
+        const change = measured !== undefined ? measured : await compareBodies(summary.version);
+        return { ...summary, change };
+      }),
+    );
   }
 
   async getVersion(id: string, version: number): Promise<StoredVersion | undefined> {

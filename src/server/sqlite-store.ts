@@ -5,8 +5,12 @@ import { dirname } from 'node:path';
 import type {
   DocumentSummary,
   TrashedDocumentSummary,
+  VersionEntry,
   VersionSummary,
 } from '../protocol/document.ts';
+import { measureBodyChange } from './body-delta.ts';
+import { readDeltaChange, selectVersionPage } from './read-delta-change.ts';
+import type { VersionPageRow } from './read-delta-change.ts';
 import { formatStrongETag } from '../protocol/etag.ts';
 import { toTitleKey } from '../protocol/to-title-key.ts';
 import { ChangeHub } from './change-hub.ts';
@@ -298,6 +302,37 @@ export class SqliteStore implements DocumentStore {
           `SELECT version, etag, updated_at, updated_by FROM document_versions
              WHERE document_id = ? ORDER BY version DESC`,
         ).all(id);
+      })
+      .deferred();
+  }
+
+  async listVersionPage(
+    id: string,
+    page: { limit: number; before?: number },
+  ): Promise<VersionEntry[] | undefined> {
+    return this.#db
+      .transaction((): VersionEntry[] | undefined => {
+        const exists = this.#prepare(
+          'SELECT 1 FROM documents WHERE id = ? AND deleted_at IS NULL',
+        ).get(id);
+        if (!exists) return undefined;
+        const rows = this.#prepare<
+          [{ id: string; before: number | null; limit: number }],
+          VersionPageRow
+        >(selectVersionPage(['@id', '@before', '@limit'])).all({
+          id,
+          before: page.before ?? null,
+          limit: page.limit,
+        });
+        const readBody = (n: number) => rebuildBody(this.#selectChain(id, n));
+        return rows.map(({ before_form, before_delta, ...summary }) => {
+          const measured = readDeltaChange({ ...summary, before_form, before_delta });
+          const change =
+            measured !== undefined
+              ? measured
+              : measureBodyChange(readBody(summary.version - 1), readBody(summary.version));
+          return { ...summary, change };
+        });
       })
       .deferred();
   }

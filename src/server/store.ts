@@ -2,6 +2,7 @@ import type {
   DocumentDto,
   DocumentSummary,
   TrashedDocumentSummary,
+  VersionEntry,
   VersionSummary,
 } from '../protocol/document.ts';
 import type { AccountStore } from './account-store.ts';
@@ -165,6 +166,17 @@ export interface DocumentStore {
   purgeTrash(before: Date): Promise<number>;
   /** Every kept version, newest first; `undefined` when the document does not exist. */
   listVersions(id: string): Promise<VersionSummary[] | undefined>;
+  /**
+   * A page of versions, newest first: at most `page.limit`, older than `page.before` when it is
+   * given, each with how much it changed from the one before (read off the older one's
+   * reverse delta; only a version whose predecessor is a snapshot rebuilds the two bodies).
+   * `undefined` when the document does not exist. `listVersions` stays for callers that want
+   * every version without the measure (the event stream's replay).
+   */
+  listVersionPage(
+    id: string,
+    page: { limit: number; before?: number },
+  ): Promise<VersionEntry[] | undefined>;
   getVersion(id: string, version: number): Promise<StoredVersion | undefined>;
   /**
    * A cheap query that reaches the database (for `GET /healthz`); rejects when the store cannot

@@ -1,0 +1,211 @@
+/**
+ * `npm run bench:history`: how fast the History page is on a long history, in a real browser
+ * on the real app and server. A document with VERSIONS versions (default 1,000; one-word
+ * edits of a ~17 KB text) is seeded through the API, then each run opens its History in a
+ * fresh browser context and prints the medians of RUNS runs (default 7):
+ *
+ * - open: from a click on the editor's "History" to the list of versions on screen (its
+ *   first row painted) — target ≤ 200 ms;
+ * - changes: from a click on a version (the 10th newest) to its changes on screen (an
+ *   insertion or deletion painted) — target ≤ 200 ms;
+ * - cold load: from the start of a navigation to /docs/{id}/history in a fresh context to
+ *   the list painted (the app's code loaded, parsed and booted too: no target).
+ *
+ * Baseline, in the same runs (alternating, so both meet the same load): the same page and
+ * server with the whole list loaded at once (the page's request for 20 versions rewritten to
+ * ask for 1,000), which is what the page did before it was paged. Needs `vite build` and the
+ * compiled CLI first (the script does both).
+ */
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromiumPath, readServerUrl, spawnConcord, stop } from '../e2e/concord-process.ts';
+import { median } from './stats.ts';
+
+const runs = Number(process.env.RUNS ?? 7);
+const versionCount = Number(process.env.VERSIONS ?? 1000);
+const targetMs = 200;
+
+/** The server on a fresh SQLite file, without rate limits (the seeding is 1,000 saves). */
+async function startServer() {
+  const dir = mkdtempSync(join(tmpdir(), 'concord-bench-history-'));
+  const child = spawnConcord(join(dir, 'bench.db'), { CONCORD_RATE_LIMIT: 'off' });
+  const url = await readServerUrl(child);
+  return {
+    url,
+    stop: async () => {
+      await stop(child);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A document with `count` versions, each one word changed; its id. */
+async function seedHistory(url: string, count: number): Promise<string> {
+  const words = Array.from({ length: 3000 }, (_, i) => `word${(i * 7919) % 10_007}`);
+  const title = `History bench ${Date.now()}`;
+  const created = await fetch(`${url}/api/docs`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ title, body: words.join(' ') }),
+  });
+  const { id } = (await created.json()) as { id: string };
+  let etag = created.headers.get('ETag')!;
+  for (let n = 2; n <= count; n++) {
+    words[(n * 104_729) % words.length] = `edit${n}`;
+    const saved = await fetch(`${url}/api/docs/${id}`, {
+      method: 'PUT',
+      headers: {
+        'Content-Type': 'application/json',
+        'If-Match': etag,
+        'Concord-User': n % 2 ? 'Bob' : 'Carol',
+      },
+      body: JSON.stringify({ title, body: words.join(' ') }),
+    });
+    if (saved.status !== 200) throw new Error(`version ${n} not saved: ${saved.status}`);
+    etag = saved.headers.get('ETag')!;
+  }
+  return id;
+}
+
+type Mode = 'paged' | 'whole list';
+
+async function measureOnce(browser: Browser, url: string, id: string, mode: Mode) {
+  const context = await browser.newContext({ baseURL: url });
+  // tsx compiles with keepNames, which wraps functions passed to page.evaluate in `__name`.
+  await context.addInitScript('window.__name = (f) => f');
+  // The list's first row painted, timed from the navigation's start (performance.now()'s 0).
+  await context.addInitScript(() => {
+    const w = window as unknown as { __listShown?: Promise<number> };
+    w.__listShown = new Promise((resolve) => {
+      const check = () => {
+        if (document.querySelector('[aria-label="Versions"] li a'))
+          requestAnimationFrame(() => resolve(performance.now()));
+        else requestAnimationFrame(check);
+      };
+      check();
+    });
+  });
+  const page = await context.newPage();
+  if (mode === 'whole list') {
+    await page.route(/\/versions\?limit=20$/, (route) =>
+      route.continue({ url: route.request().url().replace('limit=20', 'limit=1000') }),
+    );
+  }
+  // Cold: the History URL loaded in a fresh context (the app's code included).
+  await page.goto(`/docs/${id}/history`);
+  const cold = await page.evaluate(
+    () => (window as unknown as { __listShown: Promise<number> }).__listShown,
+  );
+  // In the app: the editor's "History" button, as a writer opens it.
+  await page.goto(`/docs/${id}`);
+  const history = page.getByRole('button', { name: 'History', exact: true });
+  await history.waitFor();
+  const open = await timeFromClick(page, '[aria-label="Versions"] li a', () => history.click());
+  const rows = await page.getByRole('list', { name: 'Versions' }).getByRole('listitem').count();
+  const version = versionCount - 10;
+  const link = page.getByRole('link', { name: `Version ${version}`, exact: true });
+  await link.waitFor();
+  const changes = await timeFromClick(
+    page,
+    `[aria-label="Changes in version ${version}"] :is(ins, del)`,
+    () => link.click(),
+  );
+  await context.close();
+  return { cold, open, changes, rows };
+}
+
+/** From the click `click` makes to the first frame painted with `selector` on the page. */
+async function timeFromClick(
+  page: Page,
+  selector: string,
+  click: () => Promise<void>,
+): Promise<number> {
+  await page.evaluate((wanted) => {
+    const w = window as unknown as { __shown?: Promise<number> };
+    w.__shown = new Promise((resolve) => {
+      let start = 0;
+      document.addEventListener('click', () => (start = performance.now()), {
+        capture: true,
+        once: true,
+      });
+      const check = () => {
+        if (start > 0 && document.querySelector(wanted))
+          requestAnimationFrame(() => resolve(performance.now() - start));
+        else requestAnimationFrame(check);
+      };
+      check();
+    });
+  }, selector);
+  await click();
+  return page.evaluate(() => (window as unknown as { __shown: Promise<number> }).__shown);
+}
+
+const server = await startServer();
+const browser = await chromium.launch({
+  executablePath: chromiumPath(),
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+});
+try {
+  const seedStart = performance.now();
+  const id = await seedHistory(server.url, versionCount);
+  const seedSeconds = (performance.now() - seedStart) / 1000;
+  console.log(
+    `History of a document with ${versionCount} versions (seeded in ${seedSeconds.toFixed(1)} s), headless Chromium, median of ${runs} runs`,
+  );
+  console.log(
+    `load average at start: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  const modes: Mode[] = ['paged', 'whole list'];
+  const results = new Map(
+    modes.map((mode) => [
+      mode,
+      [] as { cold: number; open: number; changes: number; rows: number }[],
+    ]),
+  );
+  // One unmeasured run each: the first navigation also compiles the server's and page's code.
+  for (const mode of modes) await measureOnce(browser, server.url, id, mode);
+  for (let run = 0; run < runs; run++) {
+    const order = run % 2 ? [...modes].reverse() : modes;
+    for (const mode of order)
+      results.get(mode)!.push(await measureOnce(browser, server.url, id, mode));
+  }
+  console.log(
+    'page       | rows | History clicked → list shown | version clicked → changes shown | cold load of /docs/{id}/history → list shown',
+  );
+  console.log(
+    '---------- | ---- | ---------------------------- | ------------------------------- | --------------------------------------------',
+  );
+  const medians = new Map<Mode, { cold: number; open: number; changes: number }>();
+  for (const mode of modes) {
+    const all = results.get(mode)!;
+    const [cold, open, changes] = (['cold', 'open', 'changes'] as const).map((key) =>
+      median(all.map((r) => r[key])),
+    ) as [number, number, number];
+    medians.set(mode, { cold, open, changes });
+    console.log(
+      `${mode.padEnd(10)} | ${String(all[0]!.rows).padStart(4)} | ${open.toFixed(0).padStart(25)} ms | ${changes.toFixed(0).padStart(28)} ms | ${cold.toFixed(0).padStart(41)} ms`,
+    );
+  }
+  const paged = medians.get('paged')!;
+  const whole = medians.get('whole list')!;
+  const ratio = (key: 'cold' | 'open' | 'changes') => (paged[key] / whole[key]).toFixed(2);
+  console.log(
+    `paged / whole list: open ${ratio('open')}×, changes ${ratio('changes')}×, cold load ${ratio('cold')}×`,
+  );
+  const met = (ms: number) => (ms <= targetMs ? 'met' : 'NOT met');
+  console.log(
+    `targets (≤ ${targetMs} ms, paged): open ${met(paged.open)}, changes ${met(paged.changes)}`,
+  );
+  console.log(
+    `load average at end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+} finally {
+  await browser.close();
+  await server.stop();
+}
