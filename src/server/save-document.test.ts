@@ -202,8 +202,10 @@ describe('GET /api/docs/{id}/versions', () => {
         etag: v2.headers.get('ETag'),
         updated_at: expect.any(String),
         updated_by: 'Bob',
+        // 'v2' replaced the body: how much changed, in characters.
+        change: { added: 2, removed: doc.body.length },
       },
-      { version: 1, etag, updated_at: doc.updated_at, updated_by: '' },
+      { version: 1, etag, updated_at: doc.updated_at, updated_by: '', change: null },
     ]);
   });
 
