@@ -1,4 +1,5 @@
 import { idPattern } from './create-document-routes.ts';
+import { decodeCursorToken, encodeCursorToken } from './cursor-token.ts';
 import type { DocumentCursor } from './store.ts';
 
 /**
@@ -6,20 +7,14 @@ import type { DocumentCursor } from './store.ts';
  * back as `cursor` and never look inside, so its form may change.
  */
 export function encodeDocumentCursor(cursor: DocumentCursor): string {
-  return Buffer.from(JSON.stringify([cursor.updated_at, cursor.id])).toString('base64url');
+  return encodeCursorToken([cursor.updated_at, cursor.id]);
 }
 
 /** Decodes a `cursor` query parameter; `undefined` when it is not one this server made. */
 export function decodeDocumentCursor(token: string): DocumentCursor | undefined {
-  if (!/^[A-Za-z0-9_-]{1,400}$/.test(token)) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-  } catch {
-    return undefined;
-  }
-  if (!Array.isArray(value) || value.length !== 2) return undefined;
-  const [updatedAt, id] = value as unknown[];
+  const parts = decodeCursorToken(token, 2, 400);
+  if (!parts) return undefined;
+  const [updatedAt, id] = parts;
   if (typeof updatedAt !== 'string' || typeof id !== 'string') return undefined;
   if (!idPattern.test(id) || !isIsoTimestamp(updatedAt)) return undefined;
   return { updated_at: updatedAt, id };
