@@ -3,9 +3,7 @@ import {
   ApiError,
   conflictProblemOf,
   documentDeletedProblemOf,
-  isSaveConflict,
   titleTakenProblemOf,
-  useConcordClient,
   useSaveDocument,
   type Draft,
   type VersionedDocument,
@@ -41,7 +39,6 @@ export function useEditorFlow(
   deletedElsewhere: boolean,
   restored: Draft | undefined,
 ) {
-  const client = useConcordClient();
   const [state, dispatch] = useReducer(reduceEditorFlow, undefined, () =>
     initEditorFlow(loaded, restored),
   );
@@ -74,18 +71,10 @@ export function useEditorFlow(
       },
       {
         onSuccess: (saved) => dispatch({ type: 'saved', request, saved }),
-        onError: (saveError) => {
-          reportSaveError(request, saveError, stateRef.current, dispatch, async (error) => {
-            const problem = conflictProblemOf(error);
-            // A 412 from a server that sends no body: fetch the current version to merge with.
-            return problem
-              ? { doc: problem.current, etag: problem.current_etag }
-              : client.getDocument(id);
-          });
-        },
+        onError: (saveError) => reportSaveError(request, saveError, stateRef.current, dispatch),
       },
     );
-  }, [request, mutate, client, id]);
+  }, [request, mutate]);
 
   const requestSave = () => dispatch({ type: 'saveRequested' });
   useEffect(() => {
@@ -144,7 +133,6 @@ function reportSaveError(
   error: unknown,
   now: EditorFlowState,
   dispatch: (action: EditorFlowAction) => void,
-  readTheirs: (error: unknown) => Promise<VersionedDocument>,
 ): void {
   // In the trash (409 document-deleted) or gone for good (404): the editor offers ways out.
   const gone = request.purpose === 'edits' && error instanceof ApiError && error.status === 404;
@@ -157,10 +145,14 @@ function reportSaveError(
     dispatch({ type: 'titleTaken', request, existing: taken.existing });
     return;
   }
-  if (!isSaveConflict(error)) {
+  // The client's save completes every lost update (a bare 412, a minimal 409) with the
+  // current version, so a conflict always carries theirs.
+  const problem = conflictProblemOf(error);
+  if (!problem) {
     dispatch({ type: 'failed', message: describeSaveError(error), request });
     return;
   }
+  const theirs = { doc: problem.current, etag: problem.current_etag };
   // Edits merge from where the session stands now (what was typed since included); a resolution
   // that met yet another save merges onto the newer version with the previous theirs as base.
   const { base, mine } =
@@ -169,7 +161,6 @@ function reportSaveError(
       : { base: now.session.base, mine: request.content };
   const baseContent = { title: base.title, body: base.body };
   void (async () => {
-    const theirs = await readTheirs(error);
     // Usually the newer version was known before the save: its merge may be ready already.
     const prepared = await takePreparedResolution(
       resolutionInput(baseContent, mine, theirs),

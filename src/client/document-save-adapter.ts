@@ -63,24 +63,18 @@ export function createDocumentSaveAdapter(
       // A minimal 409 naming another version, or a 412 from a proxy: read the current one.
       return undefined;
     },
-    isLostUpdate: (response, body) => isLostUpdateAnswer(response.status, problemTypeOf(body)),
+    isLostUpdate: (response, body) =>
+      isLostUpdateAnswer(response.status, isProblem(body) ? body.type : undefined),
     same: (a, b) => a.title === b.title && a.body === b.body,
   };
 }
 
-function problemTypeOf(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  const type = (body as { type?: unknown }).type;
-  return typeof type === 'string' ? type : undefined;
-}
-
 function isMinimalEditConflict(body: unknown): body is { current_etag: string } {
-  if (typeof body !== 'object' || body === null) return false;
-  const problem = body as Record<string, unknown>;
   return (
-    problem.type === problemTypes.editConflict &&
-    problem.status === 409 &&
-    problem.current === undefined &&
-    typeof problem.current_etag === 'string'
+    isProblem(body) &&
+    body.type === problemTypes.editConflict &&
+    body.status === 409 &&
+    body.current === undefined &&
+    typeof body.current_etag === 'string'
   );
 }
