@@ -19,10 +19,10 @@
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumPath, readServerUrl, spawnConcord, stop } from '../e2e/concord-process.ts';
-import { median } from './stats.ts';
+import { formatLoadAverage, median } from './stats.ts';
 import { startTrace } from './trace-summary.ts';
 
 const runs = Number(process.env.RUNS ?? 5);
@@ -218,11 +218,7 @@ const browser = await chromium.launch({
 try {
   const path = noWorker ? 'merged on the main thread (no worker)' : 'merge prepared in the worker';
   console.log(`Conflict dialog in headless Chromium, ${path}, median of ${runs} runs`);
-  console.log(
-    `load average at start: ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
-  );
+  console.log(`load average at start: ${formatLoadAverage()}`);
   console.log(
     'lines   | conflicts | build      | 409 → dialog ready | main-thread CPU | click "Use mine" → painted',
   );
@@ -255,11 +251,7 @@ try {
   console.log(
     `409s that left the document out (Prefer: return=minimal, the app held it): ${minimalRuns} of ${allResults.length}`,
   );
-  console.log(
-    `load average at end: ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
-  );
+  console.log(`load average at end: ${formatLoadAverage()}`);
 } finally {
   await browser.close();
   for (const build of builds) await build.server.stop();

@@ -18,10 +18,10 @@
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumPath, readServerUrl, spawnConcord, stop } from '../e2e/concord-process.ts';
-import { median } from './stats.ts';
+import { formatLoadAverage, median } from './stats.ts';
 
 const runs = Number(process.env.RUNS ?? 7);
 const versionCount = Number(process.env.VERSIONS ?? 1000);
@@ -154,11 +154,7 @@ try {
   console.log(
     `History of a document with ${versionCount} versions (seeded in ${seedSeconds.toFixed(1)} s), headless Chromium, median of ${runs} runs`,
   );
-  console.log(
-    `load average at start: ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
-  );
+  console.log(`load average at start: ${formatLoadAverage()}`);
   const modes: Mode[] = ['paged', 'whole list'];
   const results = new Map(
     modes.map((mode) => [
@@ -200,11 +196,7 @@ try {
   console.log(
     `targets (≤ ${targetMs} ms, paged): open ${met(paged.open)}, changes ${met(paged.changes)}`,
   );
-  console.log(
-    `load average at end: ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
-  );
+  console.log(`load average at end: ${formatLoadAverage()}`);
 } finally {
   await browser.close();
   await server.stop();
