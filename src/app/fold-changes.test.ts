@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffWords } from '../merge/index.ts';
-import { countChangedWords, describeChangedWords, foldChanges } from './fold-changes.ts';
+import { foldChanges } from './fold-changes.ts';
 
 const words = (n: number, word = 'w') =>
   Array.from({ length: n }, (_, i) => `${word}${i}`).join(' ');
@@ -31,18 +31,5 @@ describe('foldChanges', () => {
   it('leaves a stretch alone when the fold would hide fewer words than it keeps', () => {
     const changes = diffWords(`a ${words(15)} b`, `c ${words(15)} d`);
     expect(foldChanges(changes, 5).some((change) => change.kind === 'folded')).toBe(false);
-  });
-});
-
-describe('countChangedWords', () => {
-  it('counts the words each side of a change holds, not the spaces', () => {
-    const counted = countChangedWords(diffWords('the quick fox', 'the slow red fox'));
-    expect(counted).toEqual({ added: 2, removed: 1 });
-    expect(describeChangedWords(counted)).toBe('+2 −1 words');
-  });
-
-  it('says when only spacing changed', () => {
-    const counted = countChangedWords(diffWords('a b', 'a  b'));
-    expect(describeChangedWords(counted)).toBe('no change to the text');
   });
 });

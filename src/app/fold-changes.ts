@@ -42,36 +42,3 @@ export function foldChanges(changes: readonly WordChange[], context = contextWor
   });
   return shown;
 }
-
-/**
- * How many words a change added and removed (a word is a run of non-space characters).
- *
- * @example countChangedWords(diffWords('the quick fox', 'the slow red fox')) // { added: 2, removed: 1 }
- */
-export function countChangedWords(changes: readonly WordChange[]): {
-  added: number;
-  removed: number;
-} {
-  let added = 0;
-  let removed = 0;
-  for (const change of changes) {
-    const words = change.text.match(/\S+/g)?.length ?? 0;
-    if (change.kind === 'added') added += words;
-    if (change.kind === 'removed') removed += words;
-  }
-  return { added, removed };
-}
-
-/**
- * "+3 −1 words" for a version's row; "no change to the text" when nothing was added or removed.
- */
-export function describeChangedWords({
-  added,
-  removed,
-}: {
-  added: number;
-  removed: number;
-}): string {
-  if (added === 0 && removed === 0) return 'no change to the text';
-  return `+${added} −${removed} ${added + removed === 1 ? 'word' : 'words'}`;
-}
