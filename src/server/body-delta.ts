@@ -10,6 +10,13 @@ const diffTimeoutSeconds = 0.25;
 /** A decoded delta: the lengths it goes between, and its ops (see `createBodyDelta`). */
 type DeltaOps = [fromLength: number, toLength: number, ...ops: (number | string)[]];
 
+/** The diff deltas are made of (and measured by): bounded by `diffTimeoutSeconds`. */
+function diffBodies(from: string, to: string): DiffMatchPatch.Diff[] {
+  const dmp = new DiffMatchPatch();
+  dmp.Diff_Timeout = diffTimeoutSeconds;
+  return dmp.diff_main(from, to);
+}
+
 /** A stretch of some string: `text.slice(start, end)`, not yet copied out. */
 interface Piece {
   text: string;
@@ -27,10 +34,8 @@ interface Piece {
  * @example applyBodyDeltas('a cat', [createBodyDelta('a cat', 'a hat')]) // 'a hat'
  */
 export function createBodyDelta(from: string, to: string): Buffer {
-  const dmp = new DiffMatchPatch();
-  dmp.Diff_Timeout = diffTimeoutSeconds;
   const ops: DeltaOps = [from.length, to.length];
-  for (const [op, text] of dmp.diff_main(from, to)) {
+  for (const [op, text] of diffBodies(from, to)) {
     if (op === DiffMatchPatch.DIFF_EQUAL) ops.push(text.length);
     else if (op === DiffMatchPatch.DIFF_DELETE) ops.push(-text.length);
     else ops.push(text);
@@ -60,10 +65,8 @@ export function measureReverseDelta(delta: Uint8Array): VersionChange {
  * version whose predecessor is kept as a snapshot, so has no delta to read.
  */
 export function measureBodyChange(older: string, newer: string): VersionChange {
-  const dmp = new DiffMatchPatch();
-  dmp.Diff_Timeout = diffTimeoutSeconds;
   const change = { added: 0, removed: 0 };
-  for (const [op, text] of dmp.diff_main(older, newer)) {
+  for (const [op, text] of diffBodies(older, newer)) {
     if (op === DiffMatchPatch.DIFF_INSERT) change.added += text.length;
     else if (op === DiffMatchPatch.DIFF_DELETE) change.removed += text.length;
   }
