@@ -101,7 +101,9 @@ describe('measureRequestBytes', () => {
       }),
       { numRuns: 200 },
     );
-  });
+    // fast-check builds its tables of every code point and grapheme on first use: a second or
+    // more of CPU on a loaded machine before the first run, beyond the default 5 s in CI.
+  }, 30_000);
 });
 
 describe('describeOverLimit', () => {
