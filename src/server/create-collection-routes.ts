@@ -38,7 +38,9 @@ export function createCollectionRoutes({ store, now }: RouteDeps): Hono {
   routes.get('/', async (c) => {
     const { limit, after } = readPageQuery(c, decodeDocumentCursor);
     // One more than asked, to learn whether there is a next page without counting.
-    const rows = await store.listDocuments({ limit: limit + 1, after });
+    // Signed in, only what one may see: filtered by the store, so pages stay whole.
+    const visibleTo = readAccount(c)?.username;
+    const rows = await store.listDocuments({ limit: limit + 1, after, visibleTo });
     const items = rows.slice(0, limit);
     const last = items.at(-1);
     const nextCursor = rows.length > limit && last ? encodeDocumentCursor(last) : null;
