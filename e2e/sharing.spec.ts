@@ -97,6 +97,11 @@ test('Bob as a viewer gets a read-only editor that says whom to ask; once remove
   await alice.editor.save();
   await alice.editor.expectSaved();
   await expect(bob.editor.body).toHaveValue(`${seededDoc.body}A line for the viewer.`);
+  // He may read every version in History, and restore none.
+  await bob.page.getByRole('button', { name: 'History' }).click();
+  await bob.page.getByRole('link', { name: 'Version 1', exact: true }).click();
+  await expect(bob.page.getByRole('region', { name: 'Changes in version 1' })).toBeVisible();
+  await expect(bob.page.getByRole('button', { name: 'Restore this version' })).toHaveCount(0);
 
   await share.open();
   await share.remove('Bob');

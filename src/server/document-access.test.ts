@@ -186,10 +186,12 @@ describe('event streams', () => {
   it('tell the list only of documents one may see', async () => {
     const stream = await openStream('/api/events', cookies.bob!);
     const secret = await createDocAs(send, cookies.alice!, 'Secret');
-    await send(`/api/docs/${secret.doc.id}`, { ...edit(secret.etag), cookie: cookies.alice });
+    const secretSave = { ...edit(secret.etag), cookie: cookies.alice };
+    expect((await send(`/api/docs/${secret.doc.id}`, secretSave)).status).toBe(200);
     const shared = await createDocAs(send, cookies.alice!, 'Shared later');
-    await shareAs(send, cookies.alice!, shared.doc.id, 'bob', 'viewer');
-    await send(`/api/docs/${shared.doc.id}`, { ...edit(shared.etag), cookie: cookies.alice });
+    expect((await shareAs(send, cookies.alice!, shared.doc.id, 'bob', 'viewer')).status).toBe(201);
+    const sharedSave = { ...edit(shared.etag), cookie: cookies.alice };
+    expect((await send(`/api/docs/${shared.doc.id}`, sharedSave)).status).toBe(200);
     // Bob hears of the shared one's save; of the secret one, neither its create nor its save.
     const text = await stream.waitFor(`"id":"${shared.doc.id}"`);
     expect(text).not.toContain(secret.doc.id);
