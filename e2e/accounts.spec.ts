@@ -54,8 +54,14 @@ test('the first start asks for the first account, which is then signed in and ca
 test('signed-in Alice and Bob edit one document; saves carry their accounts and conflict as before', async ({
   alice,
   bob,
+  api,
   seededDoc,
 }) => {
+  // The document is Alice's (the fixtures' `api` created it): she shares it with Bob first.
+  const shared = await api.put(`/api/docs/${seededDoc.id}/members/Bob`, {
+    data: { role: 'editor' },
+  });
+  expect(shared.status()).toBe(201);
   await aliceSavesFirst({ alice, bob }, seededDoc.id, {
     bob: [[third, 'Bob sharpened the conclusion.']],
     alice: [[first, 'Alice rewrote the opening.']],

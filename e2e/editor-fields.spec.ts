@@ -70,7 +70,9 @@ test('a document that does not exist is said so at once; a server error is still
   await alice.page.goto('/docs/no-such-document');
   // At once: TanStack Query would retry three times, 7 s in all, before saying anything.
   await expect(
-    alice.editor.alert('This document does not exist (it may have been deleted).'),
+    alice.editor.alert(
+      'This document does not exist, or it is not shared with you (it may have been deleted).',
+    ),
   ).toBeVisible({ timeout: 3_000 });
   await expect(alice.page.getByText('Loading…')).toBeHidden();
   await expect(alice.page.getByRole('link', { name: 'Back to your documents' })).toBeVisible();

@@ -14,6 +14,8 @@ export function BodyField(props: {
   title: string;
   onChange: (body: string) => void;
   hidden?: boolean;
+  /** A viewer's editor: the body can be read and copied, not changed. */
+  readOnly?: boolean;
 }) {
   const id = useId();
   const ref = useRef<HTMLTextAreaElement>(null);
@@ -30,6 +32,7 @@ export function BodyField(props: {
         value={props.value}
         hidden={props.hidden}
         onChange={(e) => props.onChange(e.target.value)}
+        readOnly={props.readOnly}
         aria-invalid={limit.level === 'over'}
         aria-describedby={`${id}-limit`}
         spellCheck

@@ -1,5 +1,6 @@
 import {
   ApiError,
+  useMembers,
   useDocument,
   useDocumentEvents,
   type Draft,
@@ -19,6 +20,8 @@ import { useEditorFlow } from './use-editor-flow.ts';
 import { useRestoreAndSave } from './use-restore-and-save.ts';
 import { useSaveAsNew } from './use-save-as-new.ts';
 import { useStoredDraft } from './use-stored-draft.ts';
+import { ShareButton } from './share-dialog.tsx';
+import { ReadOnlyNote } from './read-only-note.tsx';
 
 /** `/docs/{id}`: loads the document, then edits it. */
 export function EditorPage({ id }: { id: string }) {
@@ -41,7 +44,7 @@ export function EditorPage({ id }: { id: string }) {
   return (
     <p role="alert">
       {gone
-        ? 'This document does not exist (it may have been deleted).'
+        ? 'This document does not exist, or it is not shared with you (it may have been deleted).'
         : describeError(query.error)}{' '}
       <a {...linkProps('/')}>Back to your documents</a>
     </p>
@@ -69,7 +72,12 @@ function Editor(props: {
   savedInThisBrowser: ReadonlySet<string>;
 }) {
   const { id, loaded } = props;
-  const flow = useEditorFlow(id, loaded, props.deleted, props.restored);
+  // Until the role is known (or on a server without sharing) the editor is as it always was:
+  // the server still refuses what one may not do.
+  const yourRole = useMembers(id).data;
+  const readOnly = yourRole?.your_role === 'viewer';
+  const owner = yourRole?.items.find((member) => member.role === 'owner')?.username;
+  const flow = useEditorFlow(id, loaded, props.deleted, props.restored, readOnly);
   const { session, conflict, prepared, error } = flow.state;
   const create = useSaveAsNew(id, flow.fail);
   const restore = useRestoreAndSave(id, flow.deleted, props.deleted, flow.requestSave);
@@ -86,7 +94,7 @@ function Editor(props: {
         className="editor-form"
         onSubmit={(e) => {
           e.preventDefault();
-          flow.requestSave();
+          if (!readOnly) flow.requestSave();
         }}
       >
         <div className="editor-bar">
@@ -105,14 +113,25 @@ function Editor(props: {
             version {session.base.version}
             {loaded.doc.updated_by && ` · last saved by ${loaded.doc.updated_by}`}
           </span>
-          <button type="submit" className="primary" aria-keyshortcuts="Control+S Meta+S">
-            Save
-          </button>
+          {!readOnly && (
+            <button type="submit" className="primary" aria-keyshortcuts="Control+S Meta+S">
+              Save
+            </button>
+          )}
           <button type="button" onClick={() => navigate(`/docs/${encodeURIComponent(id)}/history`)}>
             History
           </button>
-          <DeleteDocumentButton id={id} title={loaded.doc.title} etag={loaded.etag} dirty={dirty} />
+          {yourRole?.your_role === 'owner' && <ShareButton id={id} />}
+          {!readOnly && (
+            <DeleteDocumentButton
+              id={id}
+              title={loaded.doc.title}
+              etag={loaded.etag}
+              dirty={dirty}
+            />
+          )}
         </div>
+        {readOnly && <ReadOnlyNote owner={owner} />}
         <EditorNotices
           flow={flow}
           loaded={loaded}
@@ -129,6 +148,7 @@ function Editor(props: {
           value={session.mine.title}
           onChange={(title) => flow.edit({ title })}
           taken={flow.state.titleTaken}
+          readOnly={readOnly}
         />
         <BodyField
           value={session.mine.body}
@@ -137,6 +157,7 @@ function Editor(props: {
           // 20,000 lines): take it out of the page until the dialog closes.
           hidden={isDialogOpen(flow.state) && session.mine.body.length > largeBodyChars}
           onChange={(body) => flow.edit({ body })}
+          readOnly={readOnly}
         />
       </form>
       {conflict && isDialogOpen(flow.state) && (

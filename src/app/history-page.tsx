@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useDocument, useVersionPages } from '../client/index.ts';
+import { useDocument, useMembers, useVersionPages } from '../client/index.ts';
 import type { VersionEntry } from '../protocol/index.ts';
 import { describeChange } from './describe-change.ts';
 import { describeError } from './describe-error.ts';
@@ -19,6 +19,8 @@ export const versionsPerPage = 20;
 export function HistoryPage({ id }: { id: string }) {
   const current = useDocument(id);
   const list = useVersionPages(id, versionsPerPage);
+  // A viewer may read every version but restore none (the server would refuse the save).
+  const viewer = useMembers(id).data?.your_role === 'viewer';
   const [params, setParams] = useState(() => readHistoryParams(window.location.search));
   // The first version of a page just shown, to move focus to once it is rendered.
   const [focusTarget, setFocusTarget] = useState<number>();
@@ -86,6 +88,7 @@ export function HistoryPage({ id }: { id: string }) {
           onCompare={(compare) => select({ version, compare })}
           newest={newest}
           current={current.data}
+          readOnly={viewer}
         />
       </div>
     </section>

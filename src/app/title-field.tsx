@@ -15,6 +15,8 @@ export function TitleField(props: {
   onChange: (title: string) => void;
   /** The document that had this title when a save was refused for it. */
   taken?: TakenTitle;
+  /** A viewer's editor: the title can be read and copied, not changed. */
+  readOnly?: boolean;
 }) {
   const id = useId();
   const ref = useRef<HTMLInputElement>(null);
@@ -29,6 +31,7 @@ export function TitleField(props: {
         ref={ref}
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}
+        readOnly={props.readOnly}
         aria-invalid={taken !== undefined || limit.level === 'over'}
         aria-describedby={`${id}-taken ${id}-limit`}
       />

@@ -38,7 +38,11 @@ export function useEditorFlow(
   loaded: VersionedDocument,
   deletedElsewhere: boolean,
   restored: Draft | undefined,
+  /** A viewer's editor: Ctrl/Cmd+S saves nothing (the server would refuse it). */
+  readOnly = false,
 ) {
+  const readOnlyRef = useRef(readOnly);
+  readOnlyRef.current = readOnly;
   const [state, dispatch] = useReducer(reduceEditorFlow, undefined, () =>
     initEditorFlow(loaded, restored),
   );
@@ -81,7 +85,7 @@ export function useEditorFlow(
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
         event.preventDefault();
-        dispatch({ type: 'saveRequested' });
+        if (!readOnlyRef.current) dispatch({ type: 'saveRequested' });
       }
     };
     window.addEventListener('keydown', onKey);

@@ -28,6 +28,8 @@ export function VersionChanges(props: {
   /** The newest version's number: every version from it down to 1 can be compared with. */
   newest: number;
   current: VersionedDocument;
+  /** A viewer's history: every version can be read, none restored. */
+  readOnly?: boolean;
 }) {
   const { id, version, compareWith, current } = props;
   const [after, before] = useVersions(id, compareWith > 0 ? [version, compareWith] : [version]);
@@ -92,7 +94,8 @@ export function VersionChanges(props: {
           <a {...linkProps(`/docs/${encodeURIComponent(id)}`)}>Open the editor</a>
         </p>
       ) : (
-        version !== current.doc.version && (
+        version !== current.doc.version &&
+        !props.readOnly && (
           <button type="button" onClick={restore} disabled={!after?.data || save.isPending}>
             Restore this version
           </button>

@@ -7,6 +7,9 @@ import {
   type DocumentInput,
   type DocumentSummary,
   type EditConflictProblem,
+  type MemberDto,
+  type MemberRole,
+  type MembersDto,
   type ResolutionHow,
   type TrashEntry,
   type VersionEntry,
@@ -91,6 +94,12 @@ export interface ConcordClient {
   /** Every version of a document, newest first: the pages one after another. */
   listVersions(id: string, signal?: AbortSignal): Promise<VersionEntry[]>;
   getVersion(id: string, version: number, signal?: AbortSignal): Promise<DocumentDto>;
+  /** Who the document is shared with (the owner first) and the signed-in person's role. */
+  listMembers(id: string, signal?: AbortSignal): Promise<MembersDto>;
+  /** Shares the document with `username` as `role` (the owner only; 404 for no such account). */
+  setMember(id: string, username: string, role: MemberRole): Promise<MemberDto>;
+  /** Stops sharing the document with `username` (the owner only). */
+  removeMember(id: string, username: string): Promise<void>;
   /** The URL of a document's server-sent event stream. */
   eventsUrl(id: string): string;
   /** The URL of the stream of every document's changes. */
@@ -215,6 +224,19 @@ export function createConcordClient(options: ConcordClientOptions = {}): Concord
         cursor = page.next_cursor ?? undefined;
       } while (cursor);
       return versions;
+    },
+    async listMembers(id, signal) {
+      const response = await request(`${docPath(id)}/members`, { signal, cache: 'no-store' });
+      return (await response.json()) as MembersDto;
+    },
+    async setMember(id, username, role) {
+      const path = `${docPath(id)}/members/${encodeURIComponent(username)}`;
+      const response = await request(path, { method: 'PUT', body: JSON.stringify({ role }) });
+      return (await response.json()) as MemberDto;
+    },
+    async removeMember(id, username) {
+      const path = `${docPath(id)}/members/${encodeURIComponent(username)}`;
+      await request(path, { method: 'DELETE' });
     },
     eventsUrl(id) {
       return `${baseUrl}${docPath(id)}/events`;

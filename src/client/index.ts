@@ -10,3 +10,4 @@ export * from './use-guarded-save.ts';
 export * from './trash-queries.ts';
 export * from './version-queries.ts';
 export * from './session-client.ts';
+export * from './member-queries.ts';

@@ -1,5 +1,6 @@
 export * from './document.ts';
 export * from './etag.ts';
+export * from './member.ts';
 export * from './problem.ts';
 export * from './resolution.ts';
 export * from './contains-control-character.ts';

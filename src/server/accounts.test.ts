@@ -71,6 +71,9 @@ describe('accounts: signing in', () => {
       ['GET', `/api/docs/${doc.id}/versions`],
       ['GET', `/api/docs/${doc.id}/versions/1`],
       ['GET', `/api/docs/${doc.id}/events`],
+      ['GET', `/api/docs/${doc.id}/members`],
+      ['PUT', `/api/docs/${doc.id}/members/bob`],
+      ['DELETE', `/api/docs/${doc.id}/members/bob`],
       ['GET', '/api/events'],
       ['GET', '/api/trash'],
       ['POST', `/api/trash/${doc.id}/restore`],
@@ -105,13 +108,19 @@ describe('accounts: signing in', () => {
       }
     }
     // Nothing was changed by any of them.
-    const stored = await send(`/api/docs/${doc.id}`, { cookie: cookies.bob });
+    const stored = await send(`/api/docs/${doc.id}`, { cookie: cookies.alice });
     expect(stored.headers.get('ETag')).toBe(etag);
   });
 
   it('signs saves with the signed-in account, whatever Concord-User says', async () => {
     const { doc, etag } = await createDoc(cookies.alice!);
     expect(doc.updated_by).toBe('alice');
+    const shared = await send(`/api/docs/${doc.id}/members/bob`, {
+      method: 'PUT',
+      cookie: cookies.alice,
+      body: JSON.stringify({ role: 'editor' }),
+    });
+    expect(shared.status).toBe(201);
     const saved = await send(`/api/docs/${doc.id}`, {
       method: 'PUT',
       cookie: cookies.bob,

@@ -17,6 +17,8 @@ import { createDocumentRoutes } from './create-document-routes.ts';
 import { createNotFoundProblem } from './create-not-found-problem.ts';
 import { createTrashRoutes } from './create-trash-routes.ts';
 import { createVersionRoutes } from './create-version-routes.ts';
+import { createMemberRoutes } from './create-member-routes.ts';
+import { guardDocumentAccess } from './guard-document-access.ts';
 import { createTrashRetention, defaultTrashDays } from './trash-retention.ts';
 import { guardHost } from './guard-host.ts';
 import { guardOrigin } from './guard-origin.ts';
@@ -120,10 +122,16 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/tokens', createTokenRoutes(accountDeps));
   app.route('/healthz', createHealthRoutes({ store }));
   app.route('/metrics', createMetricsRoutes(monitoring));
+  // Every route of one document answers only to those it is shared with (decideAccess).
+  const guard = guardDocumentAccess(store.members);
+  app.use('/api/docs/:id', guard);
+  app.use('/api/docs/:id/*', guard);
+  app.use('/api/trash/:id/restore', guard);
   app.route('/api/docs', createCollectionRoutes({ store, now }));
   app.route('/api/docs', createDocumentRoutes({ store, now, trash }));
   app.route('/api/trash', createTrashRoutes({ store, trash }));
   app.route('/api/docs', createVersionRoutes({ store }));
+  app.route('/api/docs', createMemberRoutes({ store, auth }));
   const limiter = createEventStreamLimiter(options.eventStreamCaps ?? defaultEventStreamCaps);
   app.route('/api/docs', createEventRoutes({ store, keepAliveMs, signal, limiter }));
   app.route('/api/events', createListEventRoutes({ store, keepAliveMs, signal, limiter }));

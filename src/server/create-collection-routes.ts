@@ -12,6 +12,7 @@ import { ProblemError } from './problem-error.ts';
 import { readDocumentInput } from './read-document-input.ts';
 import { readIdempotencyKey } from './read-idempotency-key.ts';
 import { readUser } from './read-user.ts';
+import { readAccount } from './authenticate.ts';
 import type { CreateOutcome, DocumentCursor } from './store.ts';
 import { toDocumentDto } from './to-document-dto.ts';
 import { createJsonResponse } from './create-json-response.ts';
@@ -37,7 +38,9 @@ export function createCollectionRoutes({ store, now }: RouteDeps): Hono {
   routes.get('/', async (c) => {
     const { limit, after } = readPageQuery(c, decodeDocumentCursor);
     // One more than asked, to learn whether there is a next page without counting.
-    const rows = await store.listDocuments({ limit: limit + 1, after });
+    // Signed in, only what one may see: filtered by the store, so pages stay whole.
+    const visibleTo = readAccount(c)?.username;
+    const rows = await store.listDocuments({ limit: limit + 1, after, visibleTo });
     const items = rows.slice(0, limit);
     const last = items.at(-1);
     const nextCursor = rows.length > limit && last ? encodeDocumentCursor(last) : null;
@@ -53,7 +56,12 @@ export function createCollectionRoutes({ store, now }: RouteDeps): Hono {
     const key = readIdempotencyKey(c);
     if (key === undefined) {
       const input = await readDocumentInput(c);
-      const outcome = await store.createDocument({ ...input, user: readUser(c), at: now() });
+      const outcome = await store.createDocument({
+        ...input,
+        user: readUser(c),
+        at: now(),
+        owner: readOwner(c),
+      });
       return sendCreateOutcome(outcome);
     }
     if (inFlight.has(key)) throw createKeyInFlightProblem();
@@ -63,7 +71,7 @@ export function createCollectionRoutes({ store, now }: RouteDeps): Hono {
       const user = readUser(c);
       const at = now();
       const outcome = await store.createDocumentOnce(
-        { ...input, user, at },
+        { ...input, user, at, owner: readOwner(c) },
         {
           key,
           fingerprint: fingerprintCreate(input, user),
@@ -91,6 +99,11 @@ function sendCreateOutcome(outcome: CreateOutcome): Response {
     'Content-Location': location,
     ETag: outcome.document.etag,
   });
+}
+
+/** Who will own a new document: the signed-in creator; nobody without accounts. */
+function readOwner(c: Context): string | null {
+  return readAccount(c)?.username ?? null;
 }
 
 /** A digest of what a create asks for: the checked input and who asks. */

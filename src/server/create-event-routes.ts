@@ -9,6 +9,9 @@ import { createFrameCache, encodeEvent } from './create-event-stream.ts';
 import type { EventSink } from './create-event-stream.ts';
 import type { DocumentStore } from './store.ts';
 import { readRequestHeader } from './read-request-header.ts';
+import { readAccount } from './authenticate.ts';
+import type { Account } from './authenticate.ts';
+import { gateChangeEvents } from './gate-change-events.ts';
 
 /** What the event streams need from `createApp`. */
 export interface EventRouteDeps extends EventStreamDeps {
@@ -43,7 +46,8 @@ export function createEventRoutes({ store, ...deps }: EventRouteDeps): Hono {
     // leave a subscription behind that nobody cancels.
     if (c.req.method === 'HEAD') return c.body(null, 200, eventStreamHeaders);
     const after = readLastVersionSeen(c);
-    return answerEventStream(c, deps, (sink) => streamDocument(store, id, after, sink));
+    const account = readAccount(c);
+    return answerEventStream(c, deps, (sink) => streamDocument(store, id, after, sink, account));
   });
   routes.all('/:id/events', answerMethodNotAllowed(['GET', 'HEAD']));
 
@@ -61,6 +65,7 @@ async function streamDocument(
   id: string,
   after: number | undefined,
   sink: EventSink,
+  account: Account | undefined,
 ): Promise<() => void> {
   let lastSent = after ?? 0;
   const relay = (event: ChangeEvent) => {
@@ -77,8 +82,15 @@ async function streamDocument(
   // Subscribe before reading the current state, so no save can fall between the two; hold
   // live events back until the replay is out, so versions arrive in order.
   let held: ChangeEvent[] | undefined = [];
+  // Live events only while the document is still shared with this person: once it is not, the
+  // stream ends, and the reconnect is answered 404 like any stranger's.
+  const gated = gateChangeEvents(store.members, account, {
+    onVisible: relay,
+    onHidden: () => sink.close(),
+    onError: () => sink.close(),
+  });
   const unsubscribe = store.changes.subscribe(id, (event) =>
-    held ? held.push(event) : relay(event),
+    held ? held.push(event) : gated(event),
   );
   const current = await store.getDocument(id);
   if (!current) {
@@ -94,7 +106,7 @@ async function streamDocument(
   }
   const pending = held;
   held = undefined;
-  for (const event of pending) relay(event);
+  for (const event of pending) gated(event);
   return unsubscribe;
 }
 

@@ -4,6 +4,8 @@ import type { ChangeEvent } from './change-feed.ts';
 import { answerEventStream, eventStreamHeaders } from './answer-event-stream.ts';
 import { createFrameCache, encodeEvent } from './create-event-stream.ts';
 import type { EventRouteDeps } from './create-event-routes.ts';
+import { readAccount } from './authenticate.ts';
+import { gateChangeEvents } from './gate-change-events.ts';
 
 /**
  * `GET /api/events`: one `text/event-stream` of every document's changes, so a document list
@@ -14,23 +16,34 @@ import type { EventRouteDeps } from './create-event-routes.ts';
  * - `deleted` `{ id }` (moved to the trash)
  * - `restored` `{ id, title, version, etag, updated_at, updated_by }` (back from the trash)
  *
+ * Signed in, one hears only of the documents one may read (at the time of the change).
+ *
  * Events carry no ids and there is no resume: a client should (re)load `GET /api/docs` when
  * the stream opens, which EventSource signals with `open` after every reconnect.
  */
 export function createListEventRoutes({
   store,
   ...deps
-}: Omit<EventRouteDeps, 'store'> & { store: Pick<EventRouteDeps['store'], 'changes'> }): Hono {
+}: Omit<EventRouteDeps, 'store'> & {
+  store: Pick<EventRouteDeps['store'], 'changes' | 'members'>;
+}): Hono {
   const routes = new Hono();
 
   routes.get('/', (c) => {
     if (c.req.method === 'HEAD') return c.body(null, 200, eventStreamHeaders);
     return answerEventStream(c, deps, (sink) =>
-      store.changes.subscribeAll((event: ChangeEvent) => {
-        // Changes may have been missed: end, and the client reloads the list as it reconnects.
-        if (event.type === 'resync') return sink.close();
-        sink.sendEncoded(encodeOnce(event, () => encodeListEvent(event)));
-      }),
+      store.changes.subscribeAll(
+        // Only the changes of documents this person may see: no event tells of another's.
+        gateChangeEvents(store.members, readAccount(c), {
+          onVisible: (event: ChangeEvent) => {
+            // Changes may have been missed: end, and the client reloads the list as it reconnects.
+            if (event.type === 'resync') return sink.close();
+            sink.sendEncoded(encodeOnce(event, () => encodeListEvent(event)));
+          },
+          onHidden: () => undefined,
+          onError: () => sink.close(),
+        }),
+      ),
     );
   });
   routes.all('/', answerMethodNotAllowed(['GET', 'HEAD']));

@@ -7,6 +7,7 @@ import { createJsonResponse } from './create-json-response.ts';
 import { createTitleTakenProblem } from './create-title-taken-problem.ts';
 import { decodeDocumentCursor, encodeDocumentCursor } from './document-cursor.ts';
 import { toDocumentDto } from './to-document-dto.ts';
+import { readAccount } from './authenticate.ts';
 
 /**
  * `/api/trash`: deleted documents, most recently deleted first, in pages like `GET /api/docs`;
@@ -24,6 +25,8 @@ export function createTrashRoutes({ store, trash }: Omit<WriteRouteDeps, 'now'>)
     const rows = await store.listTrash({
       limit: limit + 1,
       after: after && { deleted_at: after.updated_at, id: after.id },
+      // Signed in, only what one may see.
+      visibleTo: readAccount(c)?.username,
     });
     // Each says when it goes for good, so a person knows how long a restore stays possible.
     const items = rows

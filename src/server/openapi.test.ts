@@ -559,6 +559,129 @@ describe('the OpenAPI description', () => {
     }
   });
 
+  it('documents sharing: members, and what a viewer and a stranger are answered', async () => {
+    const shared = createTestApp({ auth: { mode: 'accounts', scryptCost: cheapScryptCost } });
+    try {
+      const { alice, bob } = await createTestAccounts(shared.app, 'alice', ['bob', 'carol']);
+      const as = (cookie: string | undefined, path: string, init: RequestInit = {}) =>
+        Promise.resolve(
+          shared.app.request(path, {
+            ...init,
+            headers: { ...json, ...(cookie && { Cookie: cookie }), ...(init.headers as object) },
+          }),
+        );
+      const created = await as(alice, '/api/docs', { method: 'POST', body: input('Shared') });
+      const { id } = (await created.json()) as { id: string };
+      const tag = created.headers.get('ETag')!;
+      const member = (name: string) => `/api/docs/${id}/members/${name}`;
+      const role = (value: string) => ({ method: 'PUT', body: JSON.stringify({ role: value }) });
+      const checks: [Operation, number, () => Promise<Response>][] = [
+        [
+          'put /api/docs/{id}/members/{username}',
+          201,
+          () => as(alice, member('bob'), role('viewer')),
+        ],
+        [
+          'put /api/docs/{id}/members/{username}',
+          200,
+          () => as(alice, member('bob'), role('viewer')),
+        ],
+        [
+          'put /api/docs/{id}/members/{username}',
+          400,
+          () => as(alice, member('alice'), role('viewer')),
+        ],
+        [
+          'put /api/docs/{id}/members/{username}',
+          403,
+          () => as(bob, member('carol'), role('viewer')),
+        ],
+        [
+          'put /api/docs/{id}/members/{username}',
+          404,
+          () => as(alice, member('mallory'), role('viewer')),
+        ],
+        [
+          'put /api/docs/{id}/members/{username}',
+          415,
+          () =>
+            as(alice, member('carol'), {
+              ...role('viewer'),
+              headers: { 'Content-Type': 'text/plain' },
+            }),
+        ],
+        ['get /api/docs/{id}/members', 200, () => as(bob, `/api/docs/${id}/members`)],
+        ['get /api/docs/{id}/members', 404, () => as(alice, '/api/docs/nope/members')],
+        [
+          'put /api/docs/{id}',
+          403,
+          () =>
+            as(bob, `/api/docs/${id}`, {
+              method: 'PUT',
+              body: input(),
+              headers: { 'If-Match': tag },
+            }),
+        ],
+        [
+          'delete /api/docs/{id}',
+          403,
+          () => as(bob, `/api/docs/${id}`, { method: 'DELETE', headers: { 'If-Match': tag } }),
+        ],
+        [
+          'delete /api/docs/{id}/members/{username}',
+          400,
+          () => as(alice, member('alice'), { method: 'DELETE' }),
+        ],
+        [
+          'delete /api/docs/{id}/members/{username}',
+          403,
+          () => as(bob, member('bob'), { method: 'DELETE' }),
+        ],
+        [
+          'delete /api/docs/{id}/members/{username}',
+          404,
+          () => as(alice, member('carol'), { method: 'DELETE' }),
+        ],
+        [
+          'delete /api/docs/{id}/members/{username}',
+          204,
+          () => as(alice, member('bob'), { method: 'DELETE' }),
+        ],
+        ['get /api/docs/{id}', 404, () => as(bob, `/api/docs/${id}`)],
+      ];
+      for (const [operation, status, send] of checks) {
+        const res = await send();
+        expect(res.status, operation).toBe(status);
+        await expectDocumented(operation, res);
+      }
+
+      // A store whose sharing tables fail: every member operation answers the documented 500.
+      const failingMembers = new Proxy(shared.store.members, {
+        get: () => () => Promise.reject(new Error('the database went away')),
+      });
+      const failing = new Proxy(shared.store, {
+        get: (store, name, receiver) =>
+          name === 'members' ? failingMembers : (Reflect.get(store, name, receiver) as unknown),
+      }) as DocumentStore;
+      const app = createApp({
+        store: failing,
+        staticDir: null,
+        auth: { mode: 'accounts', scryptCost: cheapScryptCost },
+      });
+      for (const [operation, path, init] of [
+        ['get /api/docs/{id}/members', `/api/docs/${id}/members`, {}],
+        ['put /api/docs/{id}/members/{username}', member('bob'), role('editor')],
+        ['delete /api/docs/{id}/members/{username}', member('bob'), { method: 'DELETE' }],
+      ] as [Operation, string, RequestInit][]) {
+        const res = await app.request(path, { ...init, headers: { ...json, Cookie: alice! } });
+        expect(res.status, operation).toBe(500);
+        await expectDocumented(operation, res);
+      }
+    } finally {
+      await shared.close();
+    }
+  });
+
   it('is served at GET /api/openapi.json as OpenAPI 3.1', async () => {
     const res = await request('/api/openapi.json');
     expect(await res.json()).toEqual(JSON.parse(JSON.stringify(openApiDocument)));

@@ -3,6 +3,7 @@ import { pageLimits } from './create-collection-routes.ts';
 import { healthTimeoutMs } from './create-health-routes.ts';
 import { describeMetricsPath, resolutionParameter } from './openapi-metrics.ts';
 import { accountPaths, accountSchemas, withSignInRequired } from './openapi-accounts.ts';
+import { describeMemberPaths, memberSchemas } from './openapi-members.ts';
 import type { JsonSchema } from './openapi-schemas.ts';
 import { etagSchema, openApiSchemas, refSchema } from './openapi-schemas.ts';
 
@@ -170,7 +171,10 @@ const invalidReadRequest = problemResponse('A malformed If-Match or If-None-Matc
 const invalidWrite = problemResponse('Invalid body, header or precondition.', {
   anyOf: [refSchema('InvalidRequestProblem'), refSchema('InvalidPreconditionProblem')],
 });
-const notFound = problemResponse('No such document (or version).', refSchema('NotFoundProblem'));
+const notFound = problemResponse(
+  'No such document (or version), or one not shared with you: answered alike, so an id tells a stranger nothing.',
+  refSchema('NotFoundProblem'),
+);
 const preconditionFailed = problemResponse(
   'If-Match (on a read) or If-None-Match (on a write) failed.',
   refSchema('PreconditionFailedProblem'),
@@ -190,6 +194,11 @@ const unsupportedMediaType = problemResponse(
 const forbiddenOrigin = problemResponse(
   "A state-changing request from another site's page (not on the CORS allow-list).",
   refSchema('ForbiddenOriginProblem'),
+);
+const forbiddenWrite = problemResponse(
+  "A state-changing request from another site's page; or (`forbidden`) a viewer's: the " +
+    'document is shared with them to read, not to change (the detail names its owner).',
+  { anyOf: [refSchema('ForbiddenOriginProblem'), refSchema('ForbiddenProblem')] },
 );
 const retryAfter: OpenApiHeader = {
   description: 'Seconds to wait.',
@@ -371,7 +380,7 @@ export const openApiDocument: OpenApiDocument = {
             content: json(refSchema('Document')),
           },
           '400': invalidWrite,
-          '403': forbiddenOrigin,
+          '403': forbiddenWrite,
           '404': notFound,
           '409': problemResponse(
             'If-Match is stale: `current` and `current_etag` to merge onto (RFC 9110 §15.5.10), ' +
@@ -407,7 +416,7 @@ export const openApiDocument: OpenApiDocument = {
         responses: {
           '204': { description: 'Moved to the trash.' },
           '400': invalidPrecondition,
-          '403': forbiddenOrigin,
+          '403': forbiddenWrite,
           '404': notFound,
           '409': problemResponse(
             'If-Match is stale: `current` and `current_etag`; or the document is already in ' +
@@ -581,7 +590,7 @@ export const openApiDocument: OpenApiDocument = {
             },
             content: json(refSchema('Document')),
           },
-          '403': forbiddenOrigin,
+          '403': forbiddenWrite,
           '404': problemResponse(
             'Not in the trash: never existed, purged, or not deleted.',
             refSchema('NotFoundProblem'),
@@ -643,11 +652,12 @@ export const openApiDocument: OpenApiDocument = {
         },
       },
     },
+    ...describeMemberPaths({ idParameter, misdirected, rateLimited, internalError, noCache }),
     ...Object.fromEntries(
       Object.entries(accountPaths).map(([path, item]) => [path, withMisdirected(item)]),
     ),
   }),
-  components: { schemas: { ...openApiSchemas, ...accountSchemas } },
+  components: { schemas: { ...openApiSchemas, ...accountSchemas, ...memberSchemas } },
 };
 
 /** `item` with the 421 every path may answer (the Host guard runs before every route). */

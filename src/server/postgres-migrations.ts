@@ -147,4 +147,20 @@ export const postgresMigrations: readonly PostgresMigration[] = [
 
   CREATE INDEX IF NOT EXISTS credentials_by_user ON credentials (username_key, kind);
   `,
+  // 7: per-document access, as on SQLite: the owner (NULL: created before accounts) and the
+  // members, `editor` or `viewer`, compared by toUsernameKey.
+  `
+  ALTER TABLE documents ADD COLUMN owner text, ADD COLUMN owner_key text;
+  CREATE INDEX documents_by_owner ON documents (owner_key) WHERE owner_key IS NOT NULL;
+
+  CREATE TABLE document_members (
+    document_id text NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    username_key text NOT NULL,
+    username text NOT NULL,
+    role text NOT NULL CHECK (role IN ('editor', 'viewer')),
+    PRIMARY KEY (document_id, username_key)
+  );
+
+  CREATE INDEX document_members_by_user ON document_members (username_key, document_id);
+  `,
 ];

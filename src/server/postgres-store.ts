@@ -11,6 +11,8 @@ import { toTitleKey } from '../protocol/to-title-key.ts';
 import { ChangeHub } from './change-hub.ts';
 import { PostgresAccountStore } from './postgres-account-store.ts';
 import { measureBodyChange } from './body-delta.ts';
+import { PostgresMemberStore } from './postgres-member-store.ts';
+import { toUsernameKey } from './account-store.ts';
 import { keepSuperseded, keepWhole, rebuildBody } from './kept-body.ts';
 import { readDeltaChange, selectVersionPage } from './read-delta-change.ts';
 import type { VersionPageRow } from './read-delta-change.ts';
@@ -31,6 +33,7 @@ import type {
   StoredDocument,
   StoredVersion,
   TrashCursor,
+  VisibleTo,
   WriteInput,
 } from './store.ts';
 
@@ -122,8 +125,9 @@ const selectVersionChain = `
 
 const createStatement = `
   WITH created AS (
-    INSERT INTO documents (id, title, title_key, version, etag, created_at, updated_at, updated_by)
-    VALUES ($1, $2, $3, 1, $4, $5, $5, $6)
+    INSERT INTO documents
+      (id, title, title_key, version, etag, created_at, updated_at, updated_by, owner, owner_key)
+    VALUES ($1, $2, $3, 1, $4, $5, $5, $6, $10, $11)
     ON CONFLICT (title_key) DO NOTHING
     RETURNING id
   ), kept AS (
@@ -192,6 +196,7 @@ export class PostgresStore implements DocumentStore {
   /** Settles once the schema is migrated and the change listener is in place. */
   readonly ready: Promise<void>;
   readonly accounts: PostgresAccountStore;
+  readonly members: PostgresMemberStore;
   #channel = '';
   #listening: ChangeListening | undefined;
   #closed = false;
@@ -211,6 +216,7 @@ export class PostgresStore implements DocumentStore {
     this.#pool.on('error', (error) => console.error('concord: PostgreSQL connection lost', error));
     this.ready = this.#start(config, schema);
     this.accounts = new PostgresAccountStore(this.#pool, () => this.ready);
+    this.members = new PostgresMemberStore(this.#pool, () => this.ready);
     // Callers that use the store await `ready` through each method; this only keeps an
     // unobserved failure from crashing the process before they do.
     this.ready.catch(() => undefined);
@@ -231,23 +237,25 @@ export class PostgresStore implements DocumentStore {
     this.#listening = await listenForChanges(config, this.#channel, this.#hub);
   }
 
-  async listDocuments(page?: {
-    limit: number;
-    after?: DocumentCursor;
-  }): Promise<DocumentSummary[]> {
+  async listDocuments(
+    page?: { limit: number; after?: DocumentCursor } & VisibleTo,
+  ): Promise<DocumentSummary[]> {
     // COLLATE "C": ties on updated_at break by id bytewise, as SQLite does, whatever the
     // database's collation.
-    const columns =
-      'SELECT id, title, version, updated_at, updated_by FROM documents WHERE deleted_at IS NULL';
-    const order = 'ORDER BY updated_at DESC, id COLLATE "C"';
+    const columns = 'SELECT id, title, version, updated_at, updated_by FROM documents';
+    const values: unknown[] = [page?.limit ?? null];
+    let where = `WHERE deleted_at IS NULL${selectVisible(page?.visibleTo, values)}`;
     const after = page?.after;
+    if (after) {
+      // The order is DESC then ASC, so a row comparison would not do: spell it out.
+      values.push(after.updated_at, after.id);
+      const [at, id] = [`$${values.length - 1}`, `$${values.length}`];
+      where += ` AND (updated_at < ${at}::timestamptz
+             OR (updated_at = ${at}::timestamptz AND id COLLATE "C" > ${id}))`;
+    }
     const rows = await this.#query<Omit<DocumentSummary, 'updated_at'> & { updated_at: Date }>(
-      after
-        ? // The order is DESC then ASC, so a row comparison would not do: spell it out.
-          `${columns} AND (updated_at < $2::timestamptz
-             OR (updated_at = $2::timestamptz AND id COLLATE "C" > $3)) ${order} LIMIT $1`
-        : `${columns} ${order} LIMIT $1`,
-      after ? [page!.limit, after.updated_at, after.id] : [page?.limit ?? null],
+      `${columns} ${where} ORDER BY updated_at DESC, id COLLATE "C" LIMIT $1`,
+      values,
     );
     return rows.map((row) => ({ ...row, updated_at: row.updated_at.toISOString() }));
   }
@@ -317,6 +325,7 @@ export class PostgresStore implements DocumentStore {
   /** The create itself, through `run` (the pool, or a connection inside a transaction). */
   async #create(run: Run, input: WriteInput): Promise<CreateOutcome> {
     const titleKey = toTitleKey(input.title);
+    const owner = input.owner ?? null;
     for (;;) {
       const id = randomUUID();
       const etag = generateETag();
@@ -324,6 +333,7 @@ export class PostgresStore implements DocumentStore {
         ...[id, input.title, titleKey, etag, input.at, input.user],
         // updated_at as the API sends it (ISO 8601, UTC, milliseconds), for the list stream.
         ...[keepWhole(input.body).content, this.#channel, input.at.toISOString()],
+        ...[owner, owner === null ? null : toUsernameKey(owner)],
       ]);
       if (created.length === 1) {
         const document: StoredDocument = {
@@ -407,16 +417,21 @@ export class PostgresStore implements DocumentStore {
     return { status: 'conflict', current: toStoredDocument(current) };
   }
 
-  async listTrash(page: { limit: number; after?: TrashCursor }): Promise<TrashedDocumentSummary[]> {
-    const where = 'WHERE deleted_at IS NOT NULL';
-    const order = 'ORDER BY deleted_at DESC, id COLLATE "C" LIMIT $1';
+  async listTrash(
+    page: { limit: number; after?: TrashCursor } & VisibleTo,
+  ): Promise<TrashedDocumentSummary[]> {
+    const values: unknown[] = [page.limit];
+    let where = `WHERE deleted_at IS NOT NULL${selectVisible(page.visibleTo, values)}`;
     const after = page.after;
+    if (after) {
+      values.push(after.deleted_at, after.id);
+      const [at, id] = [`$${values.length - 1}`, `$${values.length}`];
+      where += ` AND (deleted_at < ${at}::timestamptz
+             OR (deleted_at = ${at}::timestamptz AND id COLLATE "C" > ${id}))`;
+    }
     const rows = await this.#query<TrashRow>(
-      after
-        ? `${trashColumns} ${where} AND (deleted_at < $2::timestamptz
-             OR (deleted_at = $2::timestamptz AND id COLLATE "C" > $3)) ${order}`
-        : `${trashColumns} ${where} ${order}`,
-      after ? [page.limit, after.deleted_at, after.id] : [page.limit],
+      `${trashColumns} ${where} ORDER BY deleted_at DESC, id COLLATE "C" LIMIT $1`,
+      values,
     );
     return rows.map(toTrashedSummary);
   }
@@ -636,4 +651,17 @@ async function createSchemaOnce(client: pg.PoolClient, schema: string): Promise<
     const code = (error as { code?: string }).code;
     if (code !== '23505' && code !== '42P06') throw error;
   }
+}
+
+/**
+ * The condition (to append to a WHERE) that keeps a list to what `visibleTo` may see:
+ * documents without an owner, their own, and those shared with them. Its parameter is pushed
+ * onto `values`.
+ */
+function selectVisible(visibleTo: string | undefined, values: unknown[]): string {
+  if (visibleTo === undefined) return '';
+  values.push(toUsernameKey(visibleTo));
+  const key = `$${values.length}`;
+  return ` AND (owner_key IS NULL OR owner_key = ${key}
+     OR id IN (SELECT document_id FROM document_members WHERE username_key = ${key}))`;
 }

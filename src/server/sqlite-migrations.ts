@@ -126,6 +126,25 @@ export const sqliteMigrations: readonly SqliteMigration[] = [
 
   CREATE INDEX IF NOT EXISTS credentials_by_user ON credentials (username_key, kind);
   `,
+  // 7: per-document access. A document's creator owns it (NULL: created before accounts, open
+  // to everyone signed in); members are given `editor` or `viewer`. Names are kept as the
+  // account spells them and compared by toUsernameKey (the *_key columns).
+  `
+  ALTER TABLE documents ADD COLUMN owner TEXT;
+  ALTER TABLE documents ADD COLUMN owner_key TEXT;
+  CREATE INDEX documents_by_owner ON documents (owner_key) WHERE owner_key IS NOT NULL;
+
+  CREATE TABLE document_members (
+    document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    username_key TEXT NOT NULL,
+    username TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('editor', 'viewer')),
+    PRIMARY KEY (document_id, username_key)
+  ) STRICT;
+
+  -- The list's filter: the documents shared with one person.
+  CREATE INDEX document_members_by_user ON document_members (username_key, document_id);
+  `,
 ];
 
 function rebuildVersionBodies(db: Database.Database): void {

@@ -16,6 +16,8 @@ import { toTitleKey } from '../protocol/to-title-key.ts';
 import { ChangeHub } from './change-hub.ts';
 import { createStatementCache, type PrepareStatement } from './statement-cache.ts';
 import { SqliteAccountStore } from './sqlite-account-store.ts';
+import { SqliteMemberStore } from './sqlite-member-store.ts';
+import { toUsernameKey } from './account-store.ts';
 import { GroupCommit } from './group-commit.ts';
 import { keepSuperseded, keepWhole, rebuildBody } from './kept-body.ts';
 import type { KeptBody } from './kept-body.ts';
@@ -33,6 +35,7 @@ import type {
   StoredDocument,
   StoredVersion,
   TrashCursor,
+  VisibleTo,
   WriteInput,
 } from './store.ts';
 
@@ -86,33 +89,36 @@ export class SqliteStore implements DocumentStore {
   readonly #hub = new ChangeHub();
   readonly changes = this.#hub;
   readonly accounts: SqliteAccountStore;
+  readonly members: SqliteMemberStore;
 
   constructor(db: Database.Database) {
     this.#db = db;
     // One cache for the connection: the account store's statements are compiled once too.
     this.#prepare = createStatementCache(db);
     this.accounts = new SqliteAccountStore(db, this.#prepare);
+    this.members = new SqliteMemberStore(this.#prepare);
     this.#commits = new GroupCommit(db);
   }
 
-  async listDocuments(page?: {
-    limit: number;
-    after?: DocumentCursor;
-  }): Promise<DocumentSummary[]> {
-    const columns =
-      'SELECT id, title, version, updated_at, updated_by FROM documents WHERE deleted_at IS NULL';
+  async listDocuments(
+    page?: { limit: number; after?: DocumentCursor } & VisibleTo,
+  ): Promise<DocumentSummary[]> {
+    const columns = 'SELECT id, title, version, updated_at, updated_by FROM documents';
+    const [visible, params] = selectVisible(page?.visibleTo);
+    let where = `WHERE deleted_at IS NULL${visible}`;
     const order = 'ORDER BY updated_at DESC, id';
-    if (!page) return this.#prepare<[], DocumentSummary>(`${columns} ${order}`).all();
-    if (!page.after) {
-      return this.#prepare<[number], DocumentSummary>(`${columns} ${order} LIMIT ?`).all(
-        page.limit,
-      );
+    if (!page)
+      return this.#prepare<unknown[], DocumentSummary>(`${columns} ${where} ${order}`).all();
+    if (page.after) {
+      const { updated_at, id } = page.after;
+      // Row values compare lexicographically, but the order is DESC then ASC, so spell it out.
+      where += ' AND (updated_at < ? OR (updated_at = ? AND id > ?))';
+      params.push(updated_at, updated_at, id);
     }
-    const { updated_at, id } = page.after;
-    // Row values compare lexicographically, but the order is DESC then ASC, so spell it out.
-    return this.#prepare<[string, string, string, number], DocumentSummary>(
-      `${columns} AND (updated_at < ? OR (updated_at = ? AND id > ?)) ${order} LIMIT ?`,
-    ).all(updated_at, updated_at, id, page.limit);
+    return this.#prepare<unknown[], DocumentSummary>(`${columns} ${where} ${order} LIMIT ?`).all(
+      ...params,
+      page.limit,
+    );
   }
 
   async getDocument(id: string): Promise<StoredDocument | undefined> {
@@ -163,10 +169,15 @@ export class SqliteStore implements DocumentStore {
     const id = randomUUID();
     const at = input.at.toISOString();
     const etag = generateETag();
+    const owner = input.owner ?? null;
     this.#prepare(
-      `INSERT INTO documents (id, title, title_key, version, etag, created_at, updated_at, updated_by)
-             VALUES (?, ?, ?, 1, ?, ?, ?, ?)`,
-    ).run(id, input.title, toTitleKey(input.title), etag, at, at, input.user);
+      `INSERT INTO documents
+         (id, title, title_key, version, etag, created_at, updated_at, updated_by, owner, owner_key)
+         VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      ...[id, input.title, toTitleKey(input.title), etag, at, at, input.user],
+      ...[owner, owner === null ? null : toUsernameKey(owner)],
+    );
     this.#insertVersion(id, 1, etag, input);
     return { status: 'created', document: toStoredDocument(this.#selectCurrent(id)!) };
   }
@@ -243,18 +254,19 @@ export class SqliteStore implements DocumentStore {
     return outcome;
   }
 
-  async listTrash(page: { limit: number; after?: TrashCursor }): Promise<TrashedDocumentSummary[]> {
-    const where = 'WHERE deleted_at IS NOT NULL';
-    const order = 'ORDER BY deleted_at DESC, id LIMIT ?';
-    if (!page.after) {
-      return this.#prepare<[number], TrashedDocumentSummary>(
-        `${trashColumns} ${where} ${order}`,
-      ).all(page.limit);
+  async listTrash(
+    page: { limit: number; after?: TrashCursor } & VisibleTo,
+  ): Promise<TrashedDocumentSummary[]> {
+    const [visible, params] = selectVisible(page.visibleTo);
+    let where = `WHERE deleted_at IS NOT NULL${visible}`;
+    if (page.after) {
+      const { deleted_at, id } = page.after;
+      where += ' AND (deleted_at < ? OR (deleted_at = ? AND id > ?))';
+      params.push(deleted_at, deleted_at, id);
     }
-    const { deleted_at, id } = page.after;
-    return this.#prepare<[string, string, string, number], TrashedDocumentSummary>(
-      `${trashColumns} ${where} AND (deleted_at < ? OR (deleted_at = ? AND id > ?)) ${order}`,
-    ).all(deleted_at, deleted_at, id, page.limit);
+    return this.#prepare<unknown[], TrashedDocumentSummary>(
+      `${trashColumns} ${where} ORDER BY deleted_at DESC, id LIMIT ?`,
+    ).all(...params, page.limit);
   }
 
   async findInTrash(id: string): Promise<TrashedDocumentSummary | undefined> {
@@ -431,6 +443,20 @@ function toStoredDocument(row: CurrentRow): StoredDocument {
   const { id, title, version, etag, created_at, updated_at, updated_by } = row;
   const body = row.body.toString('utf8');
   return { id, title, body, version, etag, created_at, updated_at, updated_by };
+}
+
+/**
+ * The condition (to append to a WHERE) and its parameters that keep a list to what `visibleTo`
+ * may see: documents without an owner, their own, and those shared with them.
+ */
+function selectVisible(visibleTo: string | undefined): [string, unknown[]] {
+  if (visibleTo === undefined) return ['', []];
+  const key = toUsernameKey(visibleTo);
+  return [
+    ` AND (owner_key IS NULL OR owner_key = ?
+       OR id IN (SELECT document_id FROM document_members WHERE username_key = ?))`,
+    [key, key],
+  ];
 }
 
 function matches(expected: Expected, etag: string): boolean {

@@ -7,6 +7,7 @@ import type {
 } from '../protocol/document.ts';
 import type { AccountStore } from './account-store.ts';
 import type { ChangeFeed } from './change-feed.ts';
+import type { MemberStore } from './member-store.ts';
 
 /** A document as a store holds it: the wire shape plus the strong ETag of its current version. */
 export interface StoredDocument extends DocumentDto {
@@ -32,6 +33,19 @@ export interface WriteInput {
   user: string;
   /** When the write happens; stored as `created_at` / `updated_at`. */
   at: Date;
+  /**
+   * Creates only: the signed-in creator, who owns the document. Absent or `null` without
+   * accounts (`CONCORD_AUTH=off`): an ownerless document is open to everyone signed in.
+   */
+  owner?: string | null;
+}
+
+/**
+ * Lists for one person only (`listDocuments`, `listTrash`): the documents they own, are a
+ * member of, or that have no owner. Absent: every document (`CONCORD_AUTH=off`).
+ */
+export interface VisibleTo {
+  visibleTo?: string;
 }
 
 export type CreateOutcome =
@@ -110,7 +124,9 @@ export interface DocumentStore {
    * all of them; with it, at most `page.limit`, starting strictly after `page.after` in that
    * order (keyset paging: `(updated_at, id) < (after.updated_at, after.id)` by the order above).
    */
-  listDocuments(page?: { limit: number; after?: DocumentCursor }): Promise<DocumentSummary[]>;
+  listDocuments(
+    page?: { limit: number; after?: DocumentCursor } & VisibleTo,
+  ): Promise<DocumentSummary[]>;
   getDocument(id: string): Promise<StoredDocument | undefined>;
   /** Creates version 1 with a fresh id and ETag, unless another document has the title. */
   createDocument(input: WriteInput): Promise<CreateOutcome>;
@@ -154,7 +170,9 @@ export interface DocumentStore {
    * Documents in the trash, most recently deleted first (ties: by id, bytewise ascending), at
    * most `page.limit`, starting strictly after `page.after` in that order.
    */
-  listTrash(page: { limit: number; after?: TrashCursor }): Promise<TrashedDocumentSummary[]>;
+  listTrash(
+    page: { limit: number; after?: TrashCursor } & VisibleTo,
+  ): Promise<TrashedDocumentSummary[]>;
   /** The trashed document `id`'s summary; `undefined` when it is not in the trash. */
   findInTrash(id: string): Promise<TrashedDocumentSummary | undefined>;
   /**
@@ -162,7 +180,7 @@ export interface DocumentStore {
    * a live document has its title now. Announces a `restored` change.
    */
   restoreDocument(id: string): Promise<RestoreOutcome>;
-  /** Deletes for good, with their history, the documents trashed before `before`; their count. */
+  /** Deletes for good, with their history and members, the documents trashed before `before`; their count. */
   purgeTrash(before: Date): Promise<number>;
   /** Every kept version, newest first; `undefined` when the document does not exist. */
   listVersions(id: string): Promise<VersionSummary[] | undefined>;
@@ -187,6 +205,8 @@ export interface DocumentStore {
   readonly changes: ChangeFeed;
   /** Accounts, sessions and API tokens, in the same database. */
   readonly accounts: AccountStore;
+  /** Who each document is shared with, in the same database. */
+  readonly members: MemberStore;
   /** Releases the connection; the store is unusable afterwards. */
   close(): Promise<void>;
 }
