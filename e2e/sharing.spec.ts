@@ -1,6 +1,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from './accounts-fixtures.ts';
 import { paragraphs } from './fixtures.ts';
+import { seriousViolations } from './serious-violations.ts';
 import { ShareDialogPage } from './pages/share-dialog-page.ts';
 import { aliceSavesFirst } from './steps.ts';
 
@@ -77,10 +78,15 @@ test('Bob as a viewer gets a read-only editor that says whom to ask; once remove
   const share = new ShareDialogPage(alice.page);
   await share.open();
   await share.add('Bob', 'Viewer');
+  expect(await seriousViolations(alice.page, '.share-dialog'), 'share dialog').toEqual([]);
+  await alice.page.emulateMedia({ colorScheme: 'dark' });
+  expect(await seriousViolations(alice.page, '.share-dialog'), 'share dialog, dark').toEqual([]);
+  await alice.page.emulateMedia({ colorScheme: 'light' });
   await share.close();
 
   await bob.page.goto(`/docs/${seededDoc.id}`);
   await expect(bob.editor.body).toHaveValue(seededDoc.body);
+  expect(await seriousViolations(bob.page, 'body'), 'read-only editor').toEqual([]);
   await expect(bob.editor.title).not.toBeEditable();
   await expect(bob.editor.body).not.toBeEditable();
   await expect(bob.editor.saveButton).toHaveCount(0);
