@@ -13,10 +13,10 @@ import { cheapScryptCost, createTestAccounts } from './testing/sign-in-test-acco
 let t: TestApp;
 let send: SendAs;
 let cookies: Record<string, string>;
-const edit = (etag: string, body = 'changed\n') => ({
+const edit = (etag: string, body = 'changed\n', title = 'Plan') => ({
   method: 'PUT',
   headers: { 'If-Match': etag },
-  body: JSON.stringify({ title: 'Plan', body }),
+  body: JSON.stringify({ title, body }),
 });
 
 beforeEach(async () => {
@@ -186,11 +186,12 @@ describe('event streams', () => {
   it('tell the list only of documents one may see', async () => {
     const stream = await openStream('/api/events', cookies.bob!);
     const secret = await createDocAs(send, cookies.alice!, 'Secret');
-    const secretSave = { ...edit(secret.etag), cookie: cookies.alice };
+    const secretSave = { ...edit(secret.etag, 'changed\n', 'Secret'), cookie: cookies.alice };
     expect((await send(`/api/docs/${secret.doc.id}`, secretSave)).status).toBe(200);
     const shared = await createDocAs(send, cookies.alice!, 'Shared later');
     expect((await shareAs(send, cookies.alice!, shared.doc.id, 'bob', 'viewer')).status).toBe(201);
-    const sharedSave = { ...edit(shared.etag), cookie: cookies.alice };
+    // Each keeps its own title: two documents may not share one (that save would get 409).
+    const sharedSave = { ...edit(shared.etag, 'changed\n', 'Shared later'), cookie: cookies.alice };
     expect((await send(`/api/docs/${shared.doc.id}`, sharedSave)).status).toBe(200);
     // Bob hears of the shared one's save; of the secret one, neither its create nor its save.
     const text = await stream.waitFor(`"id":"${shared.doc.id}"`);
