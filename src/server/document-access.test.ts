@@ -192,7 +192,8 @@ describe('event streams', () => {
     expect((await shareAs(send, cookies.alice!, shared.doc.id, 'bob', 'viewer')).status).toBe(201);
     // Each keeps its own title: two documents may not share one (that save would get 409).
     const sharedSave = { ...edit(shared.etag, 'changed\n', 'Shared later'), cookie: cookies.alice };
-    expect((await send(`/api/docs/${shared.doc.id}`, sharedSave)).status).toBe(200);
+    const sharedRes = await send(`/api/docs/${shared.doc.id}`, sharedSave);
+    expect(sharedRes.status, await sharedRes.clone().text()).toBe(200);
     // Bob hears of the shared one's save; of the secret one, neither its create nor its save.
     const text = await stream.waitFor(`"id":"${shared.doc.id}"`);
     expect(text).not.toContain(secret.doc.id);
