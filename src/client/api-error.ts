@@ -1,8 +1,10 @@
 import {
+  documentDeletedType,
+  idempotencyKeyInFlightType,
   isDocumentDeleted,
   isEditConflict,
   isTitleTaken,
-  problemTypes,
+  titleTakenType,
   type DocumentDeletedProblem,
   type EditConflictProblem,
   type Problem,
@@ -34,10 +36,10 @@ export interface SaveConflictError extends ApiError {
 
 // 409s of Concord's that are not lost updates: merging would not help, the person must act.
 const otherConflictTypes: ReadonlySet<string> = new Set([
-  problemTypes.titleTaken,
-  problemTypes.idempotencyKeyInFlight,
+  titleTakenType,
+  idempotencyKeyInFlightType,
   // The document is in the trash: there is no newer version to merge with, only a restore.
-  problemTypes.documentDeleted,
+  documentDeletedType,
 ]);
 
 /**
