@@ -46,6 +46,8 @@ test('the dialog has no serious accessibility violation in any state', async ({
   await dialog.saveMerged();
   await dialog.expectClosed();
   expect(await seriousViolations(bob.page, 'body'), 'editor').toEqual([]);
+  await bob.page.emulateMedia({ colorScheme: 'dark' });
+  expect(await seriousViolations(bob.page, 'body'), 'editor, dark').toEqual([]);
 });
 
 test('the editor’s offer of a closed tab’s edits and its offline status have no serious violation', async ({
