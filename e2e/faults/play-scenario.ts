@@ -296,10 +296,17 @@ export class ScenarioPlayer {
   /** A tab whose reload failed (offline, server down) shows the browser's error page: reload it. */
   private async reloadBrokenTabs(person: Person): Promise<void> {
     for (const tab of person.tabs.values()) {
-      if (tab.page.isClosed() || (await tab.body.count()) || (await tab.dialog.root.count()))
-        continue;
+      if (tab.page.isClosed()) continue;
+      const shown = tab.body.or(tab.dialog.root).first();
+      // A tab still booting after a reload is not broken, and reloading it then aborts its
+      // navigation (net::ERR_ABORTED): give it the time a load takes first.
+      const loads = await shown.waitFor({ timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (loads) continue;
       await tab.page.reload();
-      await expect(tab.body.or(tab.dialog.root).first()).toBeVisible();
+      await expect(shown).toBeVisible();
     }
   }
 
