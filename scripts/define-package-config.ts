@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
@@ -53,7 +54,11 @@ export function definePackageConfig(options: PackageConfigOptions): UserConfig {
       },
       rollupOptions: {
         external: isExternal,
-        output: { preserveModules: true, preserveModulesRoot: srcDir },
+        output: {
+          preserveModules: true,
+          preserveModulesRoot: srcDir,
+          banner: (chunk) => readLicenceHeader(chunk.facadeModuleId),
+        },
       },
     },
   });
@@ -100,4 +105,15 @@ function requireUseClient(): Plugin {
       }
     },
   };
+}
+
+/**
+ * The leading `// SPDX-License-Identifier: …` comment block of a source module, which the
+ * bundler would drop with every other comment before the first import: the LGPL files of the
+ * merge engine (decision 19) keep saying so in the published JavaScript.
+ */
+function readLicenceHeader(file: string | null): string {
+  if (!file || !file.startsWith(srcDir)) return '';
+  const header = /^\/\/ SPDX-License-Identifier:.*\n(?:\/\/.*\n)*/.exec(readFileSync(file, 'utf8'));
+  return header ? header[0].trimEnd() : '';
 }
