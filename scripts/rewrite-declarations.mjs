@@ -1,7 +1,7 @@
 // Usage: node ../../scripts/rewrite-declarations.mjs [--external merge=@concord/merge]
 // Run in a package's folder after `tsc -p tsconfig.build.json` (docs/decisions/0024).
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 
 /**
@@ -40,9 +40,9 @@ export async function rewriteDeclarations(dist, externals) {
     });
     if (rewritten !== text) await writeFile(file, rewritten);
   }
-  // Drop the folders of the other packages, now empty.
-  for (const [dir] of externalDirs) await rm(dir, { recursive: true, force: true });
-  return files.filter((file) => !packageOf(file)).map((file) => relative(dist, file));
+  // Drop the folders of the other packages once empty. One that still holds JavaScript means
+  // the build bundled a copy: it stays, for the package check to report.
+  for (const [dir] of externalDirs) await rmdir(dir).catch(() => {});
 }
 
 const { values } = parseArgs({ options: { external: { type: 'string', multiple: true } } });
