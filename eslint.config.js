@@ -79,7 +79,7 @@ export default tseslint.config(
   },
   ...layerRules,
   {
-    // The example is an outside app: it sees Concord only through the package's exports.
+    // The example is an outside app: it sees Concord only through the packages' exports.
     files: ['examples/**'],
     rules: {
       'no-restricted-imports': [
@@ -89,7 +89,7 @@ export default tseslint.config(
             {
               regex: '^(\\.\\./)+(src|dist)/',
               message:
-                "examples import Concord as 'concord', 'concord/testing', 'concord/style.css'.",
+                "examples import Concord as '@concord/react', '@concord/react/style.css', '@concord/playwright'.",
             },
           ],
         },

@@ -1,6 +1,6 @@
-// npm run size: what the `concord` package adds to an embedder's bundle. Builds the library
-// (npm run build:lib), then bundles tiny embedder entries as an app would, with Vite and with
-// esbuild — through the package's `exports`, tree-shaken, minified, React and TanStack Query
+// npm run size: what @concord/react and @concord/merge add to an embedder's bundle. Builds the
+// packages (npm run build:packages), then bundles tiny embedder entries as an app would, with Vite and with
+// esbuild — through the packages' `exports` (npm's workspace links in node_modules/@concord), tree-shaken, minified, React and TanStack Query
 // external (the embedder has them anyway) — and prints the gzipped JS (gzip -9) of each and the
 // CSS. Targets (issues 4 and 11): the dialog and the merge engine at or under 15 KB gzipped with
 // either bundler, useGuardedSave alone at or under 2 KB, and no diff-match-patch in any of it.
@@ -9,12 +9,12 @@ import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import { build, type Plugin, type Rollup } from 'vite';
 
-/** Entries as an embedder writes them; each line imports through 'concord'. */
+/** Entries as an embedder writes them, importing the installed packages. */
 const embedders: Record<string, string> = {
-  'ConflictDialog + merge + style.css': `import { ConflictDialog, merge } from 'concord';\nimport 'concord/style.css';\nuse(ConflictDialog, merge);`,
-  'merge only': `import { merge } from 'concord';\nuse(merge);`,
-  'useGuardedSave only': `import { useGuardedSave } from 'concord';\nuse(useGuardedSave);`,
-  'everything in concord': `import * as concord from 'concord';\nimport 'concord/style.css';\nuse(concord);`,
+  'ConflictDialog + merge + style.css': `import { ConflictDialog } from '@concord/react';\nimport { merge } from '@concord/merge';\nimport '@concord/react/style.css';\nuse(ConflictDialog, merge);`,
+  'merge only': `import { merge } from '@concord/merge';\nuse(merge);`,
+  'useGuardedSave only': `import { useGuardedSave } from '@concord/react';\nuse(useGuardedSave);`,
+  'everything in both': `import * as dialog from '@concord/react';\nimport * as engine from '@concord/merge';\nimport '@concord/react/style.css';\nuse(dialog, engine);`,
 };
 
 /** Most gzipped JS bytes an entry may add, with each bundler. */
@@ -26,7 +26,7 @@ const targets: Record<string, number> = {
 const external = ['react', 'react-dom', 'react/jsx-runtime', '@tanstack/react-query'];
 const isExternal = (id: string) =>
   external.some((name) => id === name || id.startsWith(`${name}/`));
-// A path inside the package, so 'concord' resolves by self-reference as from an app's file.
+// A path inside the repository, so that '@concord/…' resolves as from an app's file.
 const entryPath = fileURLToPath(new URL('./size-embedder.virtual.js', import.meta.url));
 // `use` keeps the imports alive the way rendering them would, without a DOM.
 const withUse = (code: string) => `${code}\nfunction use(...x) { globalThis.keep = x; }`;
@@ -40,7 +40,10 @@ interface Measure {
 
 const gzip = (code: string | Uint8Array) => gzipSync(code, { level: 9 }).length;
 const shortName = (id: string) =>
-  id.replace(/^.*node_modules\//, '').replace(/^.*\/(dist|src)\//, '$1/');
+  id
+    .replace(/^.*node_modules\//, '')
+    .replace(/^.*\/packages\/(\w+)\/dist\//, '@concord/$1/')
+    .replace(/^.*\/(dist|src)\//, '$1/');
 const largestFirst = (modules: Map<string, number>) => [...modules].sort((a, b) => b[1] - a[1]);
 
 async function measureWithVite(code: string): Promise<Measure> {
@@ -144,7 +147,7 @@ for (const [name, target] of Object.entries(targets)) {
   }
 }
 // The library diffs with the merge engine (decision 22): diff-match-patch must not come back.
-const everything = results['everything in concord']!;
+const everything = results['everything in both']!;
 const strays = [...everything.vite.modules, ...everything.esbuild.modules]
   .map(([name]) => name)
   .filter((name) => name.startsWith('diff-match-patch/'));

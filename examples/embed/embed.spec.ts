@@ -1,5 +1,10 @@
 import type { Page } from '@playwright/test';
-import { ConflictDialogPage, expect, saveNewerVersion, test as withPeople } from 'concord/testing';
+import {
+  ConflictDialogPage,
+  expect,
+  saveNewerVersion,
+  test as withPeople,
+} from '@concord/playwright';
 import { startExampleServer, type ExampleServer } from './server.ts';
 
 // The example app embeds Concord's dialog against its own server, which answers a stale If-Match

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import 'concord/style.css';
+import '@concord/react/style.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import hostCss from './host.css?inline';

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { ConflictDialog, readVersioned, useGuardedSave, type Versioned } from 'concord';
+import { ConflictDialog, readVersioned, useGuardedSave, type Versioned } from '@concord/react';
 import { useState } from 'react';
 
 /**

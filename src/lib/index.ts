@@ -1,8 +1,8 @@
-// The public entry of the `concord` package (`import { ConflictDialog } from 'concord'`): the
-// conflict dialog and its headless state, the merge engine, and the guarded-save hook. Its
-// styles are a separate import, 'concord/style.css'. Client code is imported file by file, not
-// through src/client's barrel, so the package carries none of the editor app's Concord-specific
-// client (drafts, change events).
+// The entry of @concord/react (packages/react, docs/decisions/0024-workspace-packages.md): the
+// conflict dialog and its headless state, and the guarded save. Its styles are a separate import,
+// '@concord/react/style.css'; the merge engine is the package @concord/merge, which the dialog
+// imports. Client code is imported file by file, not through src/client's barrel, so the package
+// carries none of the editor app's Concord-specific client (drafts, change events).
 export {
   ConflictDialog,
   ConflictDialogView,
@@ -35,19 +35,6 @@ export {
   type ReviewEntry,
   type TitleResolution,
 } from '../conflict/index.ts';
-export {
-  diffWords,
-  merge,
-  parseMerge,
-  renderMerge,
-  type Granularity,
-  type MergeInput,
-  type MergeOptions,
-  type MergeRegion,
-  type MergeResult,
-  type RenderOptions,
-  type WordChange,
-} from '../merge/index.ts';
 export { ApiError, isSaveConflict, type SaveConflictError } from '../client/api-error.ts';
 export type { Problem } from '../protocol/problem.ts';
 export {

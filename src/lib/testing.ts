@@ -1,6 +1,6 @@
-// The `concord/testing` entry: Playwright page objects for the conflict dialog, for the tests of
-// apps that embed it. Kept apart from the main entry so that an app's bundle never pulls in
-// @playwright/test.
+// The entry of @concord/playwright (packages/playwright): the Playwright page object, fixtures
+// and helpers for the tests of apps that embed the dialog. A package apart from @concord/react so
+// that an app's bundle never pulls in @playwright/test, and a test run loads no React.
 export {
   ConflictDialogPage,
   expect,

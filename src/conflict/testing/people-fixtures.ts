@@ -3,6 +3,11 @@ import {
   type Browser,
   type BrowserContextOptions,
   type Page,
+  type PlaywrightTestArgs,
+  type PlaywrightTestOptions,
+  type PlaywrightWorkerArgs,
+  type PlaywrightWorkerOptions,
+  type TestType,
 } from '@playwright/test';
 
 /** Two people, each in a browser context of their own (own cookies and storage), on `baseURL`. */
@@ -17,13 +22,18 @@ export interface PeopleFixtures {
  * `storageState` options and is closed after the test.
  *
  * @example
- * import { test, expect } from 'concord/testing';
+ * import { test, expect } from '@concord/playwright';
  * test('bob meets alice's save', async ({ alice, bob }) => {
  *   await alice.goto('/notes/1');
  *   await bob.goto('/notes/1');
  * });
  */
-export const test = base.extend<PeopleFixtures>({
+// Typed out, so that the published declarations name @playwright/test, the test author's package,
+// rather than the `playwright` package it re-exports, which a strict installer does not expose.
+export const test: TestType<
+  PlaywrightTestArgs & PlaywrightTestOptions & PeopleFixtures,
+  PlaywrightWorkerArgs & PlaywrightWorkerOptions
+> = base.extend<PeopleFixtures>({
   alice: async ({ browser, baseURL, storageState }, use) => {
     await usePerson(browser, baseURL, storageState, use);
   },
