@@ -1,7 +1,16 @@
+import type { Page } from '@playwright/test';
 import type { DocumentDto, TrashEntry, VersionSummary } from '../src/protocol/index.ts';
 import { expect, paragraphs, test } from './fixtures.ts';
 
 const [first, second, third] = paragraphs as [string, string, string];
+
+/** A time as the page shows it: in the browser's locale and time zone (format-when.ts). */
+async function shownTime(page: Page, iso: string): Promise<string> {
+  return page.evaluate(
+    (at) => new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }),
+    iso,
+  );
+}
 
 test('a deleted document is found in the Trash and restored with its history and the edits left unsaved', async ({
   alice,
@@ -37,6 +46,11 @@ test('a deleted document is found in the Trash and restored with its history and
     .filter({ hasText: seededDoc.title });
   await expect(row).toContainText('purged in 29 days');
   await expect(row).toContainText('version 2');
+  // Who deleted it, and when: the server kept Alice's name with the delete.
+  const inTrash = (await (await api.get('/api/trash')).json()) as { items: TrashEntry[] };
+  const entry = inTrash.items.find((item) => item.id === seededDoc.id)!;
+  expect(entry.deleted_by).toBe('Alice');
+  await expect(row).toContainText(`Deleted by Alice, ${await shownTime(page, entry.deleted_at)}`);
   const restoreButton = row.getByRole('button', { name: 'Restore', exact: true });
   await restoreButton.focus();
   await page.keyboard.press('Enter');
@@ -73,6 +87,12 @@ test('a restore refused because the title was taken meanwhile says so and keeps 
 
   await alice.page.goto('/trash');
   const row = alice.page.getByRole('listitem').filter({ hasText: seededDoc.title });
+  // Deleted by a script that gave no name: the row says only when.
+  const inTrash = (await (await api.get('/api/trash')).json()) as { items: TrashEntry[] };
+  const entry = inTrash.items.find((item) => item.id === seededDoc.id)!;
+  expect(entry.deleted_by).toBe('');
+  await expect(row).toContainText(`Deleted ${await shownTime(alice.page, entry.deleted_at)} ·`);
+  await expect(row).not.toContainText('Deleted by');
   await row.getByRole('button', { name: 'Restore', exact: true }).click();
   await expect(row.getByRole('alert')).toContainText(
     `Not restored: another document is now called “${seededDoc.title}”`,

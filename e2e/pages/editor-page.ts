@@ -53,6 +53,11 @@ export class EditorPage {
     return this.page.getByRole('region', { name: 'Latest change' });
   }
 
+  /** The notice of versions others saved since this browser last showed the document. */
+  changedSinceSeen(): Locator {
+    return this.page.getByRole('region', { name: 'Changed since you last saw it' });
+  }
+
   /** The notice of a newer version while this tab holds unsaved edits. */
   newerVersion(): Locator {
     return this.page.getByRole('region', { name: 'Newer version' });

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import {
   ApiError,
   useMembers,
@@ -8,6 +9,7 @@ import {
 } from '../client/index.ts';
 import { ConflictDialog } from '../conflict/index.ts';
 import { BodyField } from './body-field.tsx';
+import { ChangedSinceSeenNotice } from './changed-since-seen-notice.tsx';
 import { DeleteDocumentButton } from './delete-document-button.tsx';
 import { describeError } from './describe-error.ts';
 import { isDialogOpen } from './editor-flow.ts';
@@ -16,6 +18,7 @@ import { granularity, isDirty, largeBodyChars } from './editor-session.ts';
 import { LiveUpdateNotice } from './live-update-notice.tsx';
 import { linkProps, navigate } from './router.ts';
 import { TitleField } from './title-field.tsx';
+import { useChangedSinceSeen } from './use-changed-since-seen.ts';
 import { useEditorFlow } from './use-editor-flow.ts';
 import { useRestoreAndSave } from './use-restore-and-save.ts';
 import { useSaveAsNew } from './use-save-as-new.ts';
@@ -82,9 +85,12 @@ function Editor(props: {
   const create = useSaveAsNew(id, flow.fail);
   const restore = useRestoreAndSave(id, flow.deleted, props.deleted, flow.requestSave);
   const dirty = isDirty(session);
+  const seen = useChangedSinceSeen(id, loaded, session.base, props.restored);
+  const sectionRef = useRef<HTMLElement>(null);
 
   return (
     <section
+      ref={sectionRef}
       className="editor"
       aria-label="Editor"
       // For tests and debugging: whether the search for closed tabs' drafts has finished.
@@ -132,6 +138,17 @@ function Editor(props: {
           )}
         </div>
         {readOnly && <ReadOnlyNote owner={owner} />}
+        {seen.change && (
+          <ChangedSinceSeenNotice
+            id={id}
+            change={seen.change}
+            onDismiss={() => {
+              seen.dismiss();
+              // The notice and its button go: reading (or writing) goes on in the body.
+              sectionRef.current?.querySelector('textarea')?.focus();
+            }}
+          />
+        )}
         <EditorNotices
           flow={flow}
           loaded={loaded}

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useRestoreDocument, useTrashList } from '../client/index.ts';
 import type { TrashEntry } from '../protocol/index.ts';
+import { describeDeletion } from './describe-deletion.ts';
 import { describePurge } from './describe-purge.ts';
-import { formatWhen } from './format-when.ts';
 import { describeRestoreFailure } from './restore-mark.ts';
 import { linkProps } from './router.ts';
 
@@ -52,8 +52,8 @@ export function TrashPage() {
               <span className="row-main">
                 <strong>{entry.title}</strong>
                 <span className="muted">
-                  deleted {formatWhen(entry.deleted_at)} · {describePurge(entry.purge_at, now)} ·
-                  version {entry.version}
+                  {describeDeletion(entry)} · {describePurge(entry.purge_at, now)} · version{' '}
+                  {entry.version}
                   {entry.updated_by && `, last saved by ${entry.updated_by}`}
                 </span>
                 {failures[entry.id] && (

@@ -12,6 +12,7 @@ import {
   type VersionRestoreFailure,
 } from './describe-version-restore.ts';
 import { linkProps } from './router.ts';
+import { recordSeenVersion } from './seen-versions.ts';
 import { ShownDiff } from './shown-diff.tsx';
 
 /**
@@ -49,7 +50,11 @@ export function VersionChanges(props: {
     save.mutate(
       { title, body, etag: current.etag, resolution: 'restored' },
       {
-        onSuccess: (saved) => setRestoredAs(saved.doc.version),
+        onSuccess: (saved) => {
+          setRestoredAs(saved.doc.version);
+          // The person's own save: the editor need not point it out as a change since last seen.
+          recordSeenVersion(id, { version: saved.doc.version, etag: saved.etag });
+        },
         onError: (error) => {
           // The newer version is the one a second try must be guarded by.
           const problem = conflictProblemOf(error);

@@ -51,3 +51,25 @@ export function useVersions(id: string, versions: readonly number[]) {
     })),
   });
 }
+
+/**
+ * Who saved the versions after `after` up to `upTo`, newest first (one page from the newest,
+ * at most 1,000: the server's largest page), fetched only while `enabled`. Kept as fetched
+ * (`staleTime: Infinity`): a version's who and when never change.
+ */
+export function useVersionsBetween(id: string, after: number, upTo: number, enabled: boolean) {
+  const client = useConcordClient();
+  return useQuery({
+    queryKey: [...docKeys.all, 'versions-between', id, after, upTo] as const,
+    queryFn: async ({ signal }) => {
+      const page = await client.listVersionPage(id, {
+        limit: Math.min(Math.max(upTo - after, 1), 1000),
+        signal,
+      });
+      return page.items.filter((v) => v.version > after && v.version <= upTo);
+    },
+    enabled,
+    staleTime: Infinity,
+    retry: shouldRetryRead,
+  });
+}

@@ -25,6 +25,11 @@ export interface DocumentSummary {
 export interface TrashedDocumentSummary extends DocumentSummary {
   /** When it was deleted (ISO 8601, UTC). */
   deleted_at: string;
+  /**
+   * Who deleted it: the signed-in account (or, without accounts, the name the deleting person
+   * gave); "" when none was given, or for a document deleted before Concord kept it.
+   */
+  deleted_by: string;
 }
 
 /** One row of `GET /api/trash` as sent: a deleted document, and when it will be purged. */

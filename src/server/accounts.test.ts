@@ -137,6 +137,20 @@ describe('accounts: signing in', () => {
     expect(versions.items.map((v) => v.updated_by)).toEqual(['bob', 'alice']);
   });
 
+  it('names the signed-in account as the deleter in the trash, whatever Concord-User says', async () => {
+    const { doc, etag } = await createDoc(cookies.alice!);
+    const deleted = await send(`/api/docs/${doc.id}`, {
+      method: 'DELETE',
+      cookie: cookies.alice,
+      headers: { 'If-Match': etag, 'Concord-User': 'bob' },
+    });
+    expect(deleted.status).toBe(204);
+    const trash = (await (await send('/api/trash', { cookie: cookies.alice })).json()) as {
+      items: { id: string; deleted_by: string }[];
+    };
+    expect(trash.items).toMatchObject([{ id: doc.id, deleted_by: 'alice' }]);
+  });
+
   it('sets the session cookie HttpOnly and SameSite=Lax, Secure only over https or from a trusted proxy', async () => {
     const res = await postSignIn(t.app, 'bob', 'bob-password');
     expect(res.status).toBe(204);

@@ -107,9 +107,11 @@ export function createDocumentRoutes({ store, now, trash }: WriteRouteDeps): Hon
   routes.delete('/:id', async (c) => {
     const id = c.req.param('id');
     const current = await findWritable(id);
+    // Who deletes it, for the trash to say (a malformed name is a 400, before preconditions).
+    const by = readUser(c);
     const preconditions = readWritePreconditions(c, `/api/docs/${id}`);
     const expected = foldPreconditions(preconditions, current);
-    const outcome = await store.deleteDocument(id, expected, now());
+    const outcome = await store.deleteDocument(id, expected, now(), by);
     if (outcome.status === 'notFound') throw createDocumentNotFound(id);
     if (outcome.status === 'trashed') return refuseTrashed(id, outcome.deleted_at);
     if (outcome.status === 'conflict') return answerRefusal(c, preconditions, outcome.current);

@@ -107,8 +107,8 @@ describe('document owners and members', () => {
     const mine = await create('Mine', 'alice');
     const theirs = await create('Theirs', 'bob');
     await store.members.setMember(mine, { username: 'carol', role: 'editor' });
-    await store.deleteDocument(mine, '*', at());
-    await store.deleteDocument(theirs, '*', at());
+    await store.deleteDocument(mine, '*', at(), 'alice');
+    await store.deleteDocument(theirs, '*', at(), 'alice');
     expect(titles(await store.listTrash({ limit: 10, visibleTo: 'alice' }))).toEqual(['Mine']);
     expect(titles(await store.listTrash({ limit: 10, visibleTo: 'carol' }))).toEqual(['Mine']);
     expect(titles(await store.listTrash({ limit: 10 }))).toEqual(['Theirs', 'Mine']);

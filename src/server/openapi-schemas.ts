@@ -215,7 +215,16 @@ export const openApiSchemas = {
   TrashedDocumentSummary: {
     type: 'object',
     additionalProperties: false,
-    required: ['id', 'title', 'version', 'updated_at', 'updated_by', 'deleted_at', 'purge_at'],
+    required: [
+      'id',
+      'title',
+      'version',
+      'updated_at',
+      'updated_by',
+      'deleted_at',
+      'deleted_by',
+      'purge_at',
+    ],
     properties: {
       id,
       title,
@@ -223,6 +232,11 @@ export const openApiSchemas = {
       updated_at: timestamp,
       updated_by: user,
       deleted_at: timestamp,
+      deleted_by: {
+        ...user,
+        description:
+          'Who deleted it: the signed-in account, or without accounts the Concord-User name sent with the DELETE; "" when none was given, or for a document deleted before this was kept.',
+      },
       purge_at: {
         ...timestamp,
         description:

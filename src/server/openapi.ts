@@ -161,9 +161,9 @@ const invalidRequest = problemResponse(
   'Malformed JSON, wrong or extra fields, a malformed header (400, with invalid_params).',
   refSchema('InvalidRequestProblem'),
 );
-const invalidPrecondition = problemResponse(
-  'A malformed If-Match or If-None-Match.',
-  refSchema('InvalidPreconditionProblem'),
+const invalidDeleteRequest = problemResponse(
+  'A malformed If-Match, If-None-Match or Concord-User.',
+  { anyOf: [refSchema('InvalidPreconditionProblem'), refSchema('InvalidRequestProblem')] },
 );
 const invalidReadRequest = problemResponse('A malformed If-Match or If-None-Match.', {
   anyOf: [refSchema('InvalidPreconditionProblem')],
@@ -411,11 +411,12 @@ export const openApiDocument: OpenApiDocument = {
         description:
           'The document keeps its history and can be restored (POST /api/trash/{id}/restore) ' +
           'until it is purged, CONCORD_TRASH_DAYS (default 30) after the delete. Its title is ' +
-          'free meanwhile. Every other path answers 404 for it.',
-        parameters: [idParameter, ifMatchWrite, ifNoneMatchWrite],
+          'free meanwhile. Every other path answers 404 for it. The trash lists who deleted ' +
+          'it (`deleted_by`: the signed-in account, or without accounts Concord-User).',
+        parameters: [idParameter, ifMatchWrite, ifNoneMatchWrite, userParameter],
         responses: {
           '204': { description: 'Moved to the trash.' },
-          '400': invalidPrecondition,
+          '400': invalidDeleteRequest,
           '403': forbiddenWrite,
           '404': notFound,
           '409': problemResponse(

@@ -163,4 +163,9 @@ export const postgresMigrations: readonly PostgresMigration[] = [
 
   CREATE INDEX document_members_by_user ON document_members (username_key, document_id);
   `,
+  // 8: who moved a document to the trash, as on SQLite (NULL: trashed before this step, or not
+  // in the trash).
+  `
+  ALTER TABLE documents ADD COLUMN deleted_by text;
+  `,
 ];

@@ -74,7 +74,7 @@ describe('openPostgresStore', () => {
     expect(await store.getDocument('d1')).toMatchObject({ body: 'v2', version: 2, etag: '"e2"' });
     expect(await store.listVersions('d1')).toHaveLength(2);
     expect((await store.createDocument(write('PLAN', ''))).status).toBe('titleTaken');
-    expect((await store.deleteDocument('d1', ['"e2"'], at)).status).toBe('deleted');
+    expect((await store.deleteDocument('d1', ['"e2"'], at, 'alice')).status).toBe('deleted');
     expect((await store.restoreDocument('d1')).status).toBe('restored');
     expect(await store.listVersions('d1')).toHaveLength(2);
   });
@@ -120,6 +120,19 @@ describe('openPostgresStore', () => {
     ).toMatchObject({ status: 'titleTaken', existing: { id: 'd1' } });
   });
 
+  it('names nobody ("") as the deleter of a document trashed before deleters were kept', async () => {
+    const schema = newSchema();
+    const store = await open(schema);
+    const created = await store.createDocument(write('Plan', 'v1'));
+    if (created.status !== 'created') throw new Error(created.status);
+    await store.deleteDocument(created.document.id, '*', at, 'Dana');
+    expect(await store.findInTrash(created.document.id)).toMatchObject({ deleted_by: 'Dana' });
+    // As migration 8 leaves a document that was in the trash before it.
+    await queryAsAdmin(`UPDATE ${schema}.documents SET deleted_by = NULL`);
+    expect(await store.findInTrash(created.document.id)).toMatchObject({ deleted_by: '' });
+    expect(await store.listTrash({ limit: 10 })).toMatchObject([{ deleted_by: '' }]);
+  });
+
   it('is what openStore opens for a postgres:// DATABASE_URL', async () => {
     const schema = newSchema();
     await (await open(schema)).close();
@@ -161,7 +174,7 @@ describe('PostgresStore', () => {
     });
     await writer.saveDocument(id, { ...write('Plan', 'stale'), expected: [etag] });
     if (saved.status !== 'saved') throw new Error('not saved');
-    await writer.deleteDocument(id, '*', at);
+    await writer.deleteDocument(id, '*', at, 'alice');
     await expect.poll(() => heard.at(-1)?.type).toBe('deleted');
     stop();
     // The create's own notification may arrive after subscribing (it is asynchronous).
@@ -186,7 +199,7 @@ describe('PostgresStore', () => {
     const [own, others]: [string[], string[]] = [[], []];
     one.changes.subscribe(created.document.id, (event) => own.push(event.type));
     other.changes.subscribe(created.document.id, (event) => others.push(event.type));
-    await one.deleteDocument(created.document.id, '*', at);
+    await one.deleteDocument(created.document.id, '*', at, 'alice');
     await expect.poll(() => own).toContain('deleted');
     expect(others).toEqual([]);
   });

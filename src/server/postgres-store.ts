@@ -143,7 +143,7 @@ const createStatement = `
 // To the trash: the row and history stay, the title is freed.
 const deleteStatement = `
   WITH gone AS (
-    UPDATE documents SET deleted_at = $4, title_key = NULL
+    UPDATE documents SET deleted_at = $4, deleted_by = $5, title_key = NULL
     WHERE id = $1 AND deleted_at IS NULL AND ($2::text[] IS NULL OR etag = ANY ($2::text[]))
     RETURNING id
   )
@@ -153,13 +153,15 @@ const deleteStatement = `
 // `restored` notification, built from that read.
 const restoreStatement = `
   WITH restored AS (
-    UPDATE documents SET deleted_at = NULL, title_key = $2
+    UPDATE documents SET deleted_at = NULL, deleted_by = NULL, title_key = $2
     WHERE id = $1 AND deleted_at IS NOT NULL AND etag = $3
     RETURNING id
   )
   SELECT pg_notify($4, $5) FROM restored`;
 
-const trashColumns = 'SELECT id, title, version, updated_at, updated_by, deleted_at FROM documents';
+// `deleted_by` is NULL for a document trashed before it was kept (migration 8).
+const trashColumns = `SELECT id, title, version, updated_at, updated_by, deleted_at,
+  coalesce(deleted_by, '') AS deleted_by FROM documents`;
 
 /**
  * Opens a `PostgresStore` on the database a `postgres://` URL names, brings its schema up to
@@ -400,7 +402,12 @@ export class PostgresStore implements DocumentStore {
     }
   }
 
-  async deleteDocument(id: string, expected: Expected, at: Date): Promise<DeleteOutcome> {
+  async deleteDocument(
+    id: string,
+    expected: Expected,
+    at: Date,
+    by: string,
+  ): Promise<DeleteOutcome> {
     if (hasNul(id)) return { status: 'notFound' };
     await this.ready; // for #channel
     const gone = await this.#query(deleteStatement, [
@@ -408,6 +415,7 @@ export class PostgresStore implements DocumentStore {
       expected === '*' ? null : expected,
       this.#channel,
       at,
+      by,
     ]);
     if (gone.length === 1) return { status: 'deleted' };
     const current = await this.#selectCurrent(id);
@@ -603,12 +611,14 @@ interface TrashRow {
   updated_at: Date;
   updated_by: string;
   deleted_at: Date;
+  deleted_by: string;
 }
 
 function toTrashedSummary(row: TrashRow): TrashedDocumentSummary {
-  const { id, title, version, updated_by } = row;
+  const { id, title, version, updated_by, deleted_by } = row;
   const updated_at = row.updated_at.toISOString();
-  return { id, title, version, updated_at, updated_by, deleted_at: row.deleted_at.toISOString() };
+  const deleted_at = row.deleted_at.toISOString();
+  return { id, title, version, updated_at, updated_by, deleted_at, deleted_by };
 }
 
 function toStoredDocument(row: DocumentRow): StoredDocument {

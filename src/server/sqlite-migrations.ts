@@ -145,6 +145,11 @@ export const sqliteMigrations: readonly SqliteMigration[] = [
   -- The list's filter: the documents shared with one person.
   CREATE INDEX document_members_by_user ON document_members (username_key, document_id);
   `,
+  // 8: who moved a document to the trash (the trash page says so). NULL for one trashed before
+  // this step, and for a document not in the trash.
+  `
+  ALTER TABLE documents ADD COLUMN deleted_by TEXT;
+  `,
 ];
 
 function rebuildVersionBodies(db: Database.Database): void {

@@ -73,7 +73,7 @@ describe('openSqliteStore', () => {
     expect(await store.listVersions('d1')).toHaveLength(2);
     // The title is still held, and the document can go to the trash and back.
     expect((await store.createDocument(write('PLAN', ''))).status).toBe('titleTaken');
-    expect((await store.deleteDocument('d1', ['"e2"'], at)).status).toBe('deleted');
+    expect((await store.deleteDocument('d1', ['"e2"'], at, 'alice')).status).toBe('deleted');
     expect((await store.restoreDocument('d1')).status).toBe('restored');
     await store.close();
     const db = new Database(path);
@@ -132,12 +132,30 @@ describe('openSqliteStore', () => {
     const store = openSqliteStore(join(dir, 'concord.db'));
     const created = await store.createDocument(write('Plan', 'v1'));
     if (created.status !== 'created') throw new Error('not created');
-    await store.deleteDocument(created.document.id, '*', at);
+    await store.deleteDocument(created.document.id, '*', at, 'alice');
     expect(await store.purgeTrash(new Date(at.getTime() + 1))).toBe(1);
     await store.close();
     const db = new Database(join(dir, 'concord.db'));
     expect(db.prepare('SELECT count(*) AS n FROM document_versions').get()).toEqual({ n: 0 });
     db.close();
+  });
+
+  it('names nobody ("") as the deleter of a document trashed before deleters were kept', async () => {
+    const path = join(dir, 'concord.db');
+    let store = openSqliteStore(path);
+    const created = await store.createDocument(write('Plan', 'v1'));
+    if (created.status !== 'created') throw new Error(created.status);
+    await store.deleteDocument(created.document.id, '*', at, 'Dana');
+    expect(await store.findInTrash(created.document.id)).toMatchObject({ deleted_by: 'Dana' });
+    await store.close();
+    // As migration 8 leaves a document that was in the trash before it.
+    const db = new Database(path);
+    db.exec('UPDATE documents SET deleted_by = NULL');
+    db.close();
+    store = openSqliteStore(path);
+    expect(await store.findInTrash(created.document.id)).toMatchObject({ deleted_by: '' });
+    expect(await store.listTrash({ limit: 10 })).toMatchObject([{ deleted_by: '' }]);
+    await store.close();
   });
 
   it('works in memory', async () => {
@@ -183,7 +201,7 @@ describe('SqliteStore', () => {
     const saved = await store.saveDocument(id, { ...write('Plan', 'v2', 'Bob'), expected: [etag] });
     await store.saveDocument(id, { ...write('Plan', 'stale'), expected: [etag] });
     if (saved.status !== 'saved') throw new Error('not saved');
-    await store.deleteDocument(id, '*', at);
+    await store.deleteDocument(id, '*', at, 'alice');
     // Delivered soon after each write answered, not during it.
     await store.changes.settle();
     stop();

@@ -45,7 +45,9 @@ import type {
  */
 type CurrentRow = Omit<StoredDocument, 'body'> & { body: Buffer; deleted_at: string | null };
 
-const trashColumns = 'SELECT id, title, version, updated_at, updated_by, deleted_at FROM documents';
+// `deleted_by` is NULL for a document trashed before it was kept (migration 8).
+const trashColumns = `SELECT id, title, version, updated_at, updated_by, deleted_at,
+  coalesce(deleted_by, '') AS deleted_by FROM documents`;
 
 /** Where `openSqliteStore` keeps its file when told nothing else. */
 export const defaultSqlitePath = './data/concord.db';
@@ -237,7 +239,12 @@ export class SqliteStore implements DocumentStore {
     return outcome;
   }
 
-  async deleteDocument(id: string, expected: Expected, at: Date): Promise<DeleteOutcome> {
+  async deleteDocument(
+    id: string,
+    expected: Expected,
+    at: Date,
+    by: string,
+  ): Promise<DeleteOutcome> {
     const outcome = await this.#commits.run((): DeleteOutcome => {
       const row = this.#selectCurrent(id);
       if (!row) return { status: 'notFound' };
@@ -246,8 +253,8 @@ export class SqliteStore implements DocumentStore {
         return { status: 'conflict', current: toStoredDocument(row) };
       // To the trash: the history stays, the title is freed.
       this.#prepare(
-        'UPDATE documents SET deleted_at = ?, title_key = NULL WHERE id = ? AND etag = ?',
-      ).run(at.toISOString(), id, row.etag);
+        'UPDATE documents SET deleted_at = ?, deleted_by = ?, title_key = NULL WHERE id = ? AND etag = ?',
+      ).run(at.toISOString(), by, id, row.etag);
       return { status: 'deleted' };
     });
     if (outcome.status === 'deleted') this.#hub.publish({ type: 'deleted', id });
@@ -283,7 +290,7 @@ export class SqliteStore implements DocumentStore {
       const existing = this.#selectByTitleKey(titleKey);
       if (existing) return { status: 'titleTaken', existing };
       this.#prepare(
-        'UPDATE documents SET deleted_at = NULL, title_key = ? WHERE id = ? AND deleted_at IS NOT NULL',
+        'UPDATE documents SET deleted_at = NULL, deleted_by = NULL, title_key = ? WHERE id = ? AND deleted_at IS NOT NULL',
       ).run(titleKey, id);
       return { status: 'restored', document: toStoredDocument(row) };
     });

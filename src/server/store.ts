@@ -160,12 +160,13 @@ export interface DocumentStore {
    */
   saveDocument(id: string, input: WriteInput & { expected: Expected }): Promise<SaveOutcome>;
   /**
-   * Moves the document to the trash at `at` if its current version matches `expected`. It
+   * Moves the document to the trash at `at`, deleted `by` that person ("" for no name), if its
+   * current version matches `expected`. It
    * keeps its history and id, but leaves the list and frees its title; every method but the
    * trash's own then treats it as absent (`getDocument` gives `undefined`), except that saves
    * and deletes answer `trashed`.
    */
-  deleteDocument(id: string, expected: Expected, at: Date): Promise<DeleteOutcome>;
+  deleteDocument(id: string, expected: Expected, at: Date, by: string): Promise<DeleteOutcome>;
   /**
    * Documents in the trash, most recently deleted first (ties: by id, bytewise ascending), at
    * most `page.limit`, starting strictly after `page.after` in that order.

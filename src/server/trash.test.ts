@@ -17,10 +17,10 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-const del = (id: string, etag?: string) =>
+const del = (id: string, etag?: string, user?: string) =>
   t.app.request(`/api/docs/${id}`, {
     method: 'DELETE',
-    headers: etag ? { 'If-Match': etag } : {},
+    headers: { ...(etag && { 'If-Match': etag }), ...(user && { 'Concord-User': user }) },
   });
 const restore = (id: string) => t.app.request(`/api/trash/${id}/restore`, { method: 'POST' });
 const listTrash = async (query = '') => {
@@ -59,11 +59,31 @@ describe('DELETE /api/docs/{id}', () => {
           updated_at: '2030-01-01T00:00:00.000Z',
           updated_by: '',
           deleted_at: '2030-01-01T00:00:01.000Z',
+          // Deleted without a name: nobody to name.
+          deleted_by: '',
           purge_at: '2030-01-31T00:00:01.000Z',
         },
       ],
       next_cursor: null,
     });
+  });
+
+  it('keeps who deleted it: the name sent with the DELETE, and the next deleter’s after a restore', async () => {
+    const { doc, etag } = await t.create('Plan', 'one\n');
+    expect((await del(doc.id, etag, 'Dana')).status).toBe(204);
+    expect((await listTrash()).body.items).toMatchObject([{ id: doc.id, deleted_by: 'Dana' }]);
+    expect((await t.store.findInTrash(doc.id))?.deleted_by).toBe('Dana');
+    expect((await restore(doc.id)).status).toBe(200);
+    expect((await del(doc.id, etag, 'Eve')).status).toBe(204);
+    expect((await listTrash()).body.items).toMatchObject([{ id: doc.id, deleted_by: 'Eve' }]);
+  });
+
+  it('answers 400 to a malformed Concord-User and deletes nothing', async () => {
+    const { doc, etag } = await t.create('Plan', 'one\n');
+    const res = await del(doc.id, etag, '%E0%A4%A');
+    expect(res.status).toBe(400);
+    expect((await t.app.request(`/api/docs/${doc.id}`)).status).toBe(200);
+    expect((await listTrash()).body.items).toEqual([]);
   });
 
   it('frees the title while the document is in the trash', async () => {

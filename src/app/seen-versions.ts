@@ -1,0 +1,64 @@
+/** The version of a document this browser last showed to the person, and its ETag. */
+export interface SeenVersion {
+  version: number;
+  etag: string;
+}
+
+const keyOf = (id: string) => `concord:seen:${id}`;
+
+/** This browser's localStorage; `undefined` where reading the property throws (privacy settings). */
+function localStore(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A stored record as read back: anything that is not one (edited by hand, older app) is none. */
+function parseSeen(text: string | null): SeenVersion | undefined {
+  if (text === null) return undefined;
+  try {
+    const value = JSON.parse(text) as Partial<SeenVersion> | null;
+    if (
+      value &&
+      Number.isSafeInteger(value.version) &&
+      value.version! > 0 &&
+      typeof value.etag === 'string'
+    )
+      return { version: value.version!, etag: value.etag };
+  } catch {
+    // Not JSON: as if nothing was seen.
+  }
+  return undefined;
+}
+
+/**
+ * The version of document `id` this browser last showed, shared by its tabs (localStorage), or
+ * `undefined` when it never showed one (or the browser keeps nothing).
+ */
+export function readSeenVersion(id: string, storage = localStore()): SeenVersion | undefined {
+  try {
+    return parseSeen(storage?.getItem(keyOf(id)) ?? null);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Remembers that this browser showed `shown` of document `id`. Never goes back: another tab may
+ * have shown a newer version already (a tab with unsaved edits stays on its older base), and
+ * what the person saw there counts.
+ *
+ * @example recordSeenVersion('d1', { version: 3, etag: '"v3"' }) // stored unless 3+ was seen
+ */
+export function recordSeenVersion(id: string, shown: SeenVersion, storage = localStore()): void {
+  const known = readSeenVersion(id, storage);
+  if (known && known.version > shown.version) return;
+  if (known?.version === shown.version && known.etag === shown.etag) return;
+  try {
+    storage?.setItem(keyOf(id), JSON.stringify({ version: shown.version, etag: shown.etag }));
+  } catch {
+    // Full or refused: the next visit may point out changes the person saw; nothing is lost.
+  }
+}
