@@ -156,21 +156,18 @@ export class SnakeSearch {
     else ++this.fmin;
     if (this.fmax < dmax) kf[++this.fmax + 1 + o] = -1;
     else --this.fmax;
-    const { bmin, bmax } = this;
-    for (let d = this.fmax; d >= this.fmin; d -= 2) {
-      const left = kf[d - 1 + o] as number;
-      const right = kf[d + 1 + o] as number;
-      let i1 = left >= right ? left + 1 : right;
+    const { bmin, bmax, fmin, fmax } = this;
+    for (let d = fmax; d >= fmin; d -= 2) {
+      // xdiff's "left >= right ? left + 1 : right", without the branch.
+      let i1 = Math.max((kf[d - 1 + o] as number) + 1, kf[d + 1 + o] as number);
       const from = i1;
-      let i2 = i1 - d;
-      while (i1 < lim1 && i2 < lim2 && x[i1] === y[i2]) {
-        i1++;
-        i2++;
-      }
+      // Along a diagonal i2 is i1 - d: one bound for both.
+      const end = Math.min(lim1, lim2 + d);
+      while (i1 < end && x[i1] === y[i1 - d]) i1++;
       if (i1 - from > snakeCount) this.gotSnake = true;
       kf[d + o] = i1;
       if (odd && bmin <= d && d <= bmax && (kb[d + o] as number) <= i1) {
-        this.answer(i1, i2, true, true);
+        this.answer(i1, i1 - d, true, true);
         return true;
       }
     }
@@ -187,21 +184,17 @@ export class SnakeSearch {
     else ++this.bmin;
     if (this.bmax < dmax) kb[++this.bmax + 1 + o] = FAR;
     else --this.bmax;
-    const { fmin, fmax } = this;
-    for (let d = this.bmax; d >= this.bmin; d -= 2) {
-      const left = kb[d - 1 + o] as number;
-      const right = kb[d + 1 + o] as number;
-      let i1 = left < right ? left : right - 1;
+    const { fmin, fmax, bmin, bmax } = this;
+    for (let d = bmax; d >= bmin; d -= 2) {
+      // xdiff's "left < right ? left : right - 1".
+      let i1 = Math.min(kb[d - 1 + o] as number, (kb[d + 1 + o] as number) - 1);
       const from = i1;
-      let i2 = i1 - d;
-      while (i1 > off1 && i2 > off2 && x[i1 - 1] === y[i2 - 1]) {
-        i1--;
-        i2--;
-      }
+      const end = Math.max(off1, off2 + d); // i1 > off1 and i2 > off2
+      while (i1 > end && x[i1 - 1] === y[i1 - 1 - d]) i1--;
       if (from - i1 > snakeCount) this.gotSnake = true;
       kb[d + o] = i1;
       if (!odd && fmin <= d && d <= fmax && i1 <= (kf[d + o] as number)) {
-        this.answer(i1, i2, true, true);
+        this.answer(i1, i1 - d, true, true);
         return true;
       }
     }
