@@ -26,9 +26,24 @@ export function internLines(texts: readonly (readonly string[])[]): InternedLine
   if (texts.length === 0) return { ids: [], count: 0 };
   const idOf = new Map<string, number>();
   const first = texts[0]!;
-  const firstIds = new Int32Array(first.length);
   // By id: the line's index in the first text, NOWHERE or MANY_PLACES.
   const placeInFirst: number[] = [];
+  const firstIds = internFirst(first, idOf, placeInFirst);
+  const ids = [firstIds];
+  for (let t = 1; t < texts.length; t++) {
+    ids.push(internOther(texts[t]!, first, firstIds, idOf, placeInFirst));
+  }
+  return { ids, count: idOf.size };
+}
+
+// Each text's loop is a function of its own, with nothing after it (see mark-changes-like-git.ts).
+
+function internFirst(
+  first: readonly string[],
+  idOf: Map<string, number>,
+  placeInFirst: number[],
+): Int32Array {
+  const firstIds = new Int32Array(first.length);
   for (let i = 0; i < first.length; i++) {
     const line = first[i] as string;
     let id = idOf.get(line);
@@ -41,33 +56,37 @@ export function internLines(texts: readonly (readonly string[])[]): InternedLine
     }
     firstIds[i] = id;
   }
+  return firstIds;
+}
 
-  const ids = [firstIds];
-  for (let t = 1; t < texts.length; t++) {
-    const lines = texts[t] as readonly string[];
-    const out = new Int32Array(lines.length);
-    // Line i is expected to match line i + shift of the first text.
-    let shift = 0;
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i] as string;
-      const j = i + shift;
-      if (j < first.length && line === first[j]) {
-        out[i] = firstIds[j] as number;
-        continue;
-      }
-      let id = idOf.get(line);
-      if (id === undefined) {
-        id = idOf.size;
-        idOf.set(line, id);
-        placeInFirst.push(NOWHERE);
-      }
-      out[i] = id;
-      // Line up again after a change, on a line the first text has once (a blank line could
-      // point anywhere).
-      const place = placeInFirst[id] as number;
-      if (place >= 0) shift = place - i;
+function internOther(
+  lines: readonly string[],
+  first: readonly string[],
+  firstIds: Int32Array,
+  idOf: Map<string, number>,
+  placeInFirst: number[],
+): Int32Array {
+  const out = new Int32Array(lines.length);
+  // Line i is expected to match line i + shift of the first text.
+  let shift = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const j = i + shift;
+    if (j < first.length && line === first[j]) {
+      out[i] = firstIds[j] as number;
+      continue;
     }
-    ids.push(out);
+    let id = idOf.get(line);
+    if (id === undefined) {
+      id = idOf.size;
+      idOf.set(line, id);
+      placeInFirst.push(NOWHERE);
+    }
+    out[i] = id;
+    // Line up again after a change, on a line the first text has once (a blank line could
+    // point anywhere).
+    const place = placeInFirst[id] as number;
+    if (place >= 0) shift = place - i;
   }
-  return { ids, count: idOf.size };
+  return out;
 }

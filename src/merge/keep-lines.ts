@@ -106,16 +106,26 @@ function measureRuns(kind: Uint8Array): Runs {
 }
 
 function fillRuns(kind: Uint8Array, zeros: Int32Array, before: Int32Array, after: Int32Array) {
-  const n = kind.length;
+  fillRunsBefore(kind, zeros, before);
+  fillRunsAfter(kind, after);
+}
+
+// One loop per function (see mark-changes-like-git.ts): with the second loop after the first, V8
+// compiled the first while it ran and then threw the code away at the second, once per diff —
+// 32 times in one merge of 40,000 lines.
+function fillRunsBefore(kind: Uint8Array, zeros: Int32Array, before: Int32Array): void {
   zeros[0] = 0;
   let run = 0;
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k < kind.length; k++) {
     before[k] = run;
     run = kind[k] === 1 ? 0 : run + 1;
     zeros[k + 1] = (zeros[k] as number) + (kind[k] === 0 ? 1 : 0);
   }
-  run = 0;
-  for (let k = n - 1; k >= 0; k--) {
+}
+
+function fillRunsAfter(kind: Uint8Array, after: Int32Array): void {
+  let run = 0;
+  for (let k = kind.length - 1; k >= 0; k--) {
     after[k] = run;
     run = kind[k] === 1 ? 0 : run + 1;
   }

@@ -67,6 +67,12 @@ export function markChangesLikeGit(
   const keptB = keepLines(b, start, m - tail, counts, roughSqrt(m), changedB, 1);
   addCounts(a, counts, -1);
 
+  if (!primed) {
+    primed = true;
+    search.primeFeedback((x, y) => {
+      bisectAll(x, y, new Uint8Array(x.length), new Uint8Array(y.length));
+    });
+  }
   const changed1 = scratch.zeroedBytes(CHANGED_1, keptA.ids.length);
   const changed2 = scratch.zeroedBytes(CHANGED_2, keptB.ids.length);
   bisectAll(keptA.ids, keptB.ids, changed1, changed2);
@@ -140,3 +146,5 @@ function bisectAll(x: Int32Array, y: Int32Array, changedX: Uint8Array, changedY:
 
 /** The one search: diffs never nest, and its tables are reused (see `ScratchArrays`). */
 const search = new SnakeSearch();
+/** Whether the search has been primed (see `SnakeSearch.primeFeedback`). */
+let primed = false;

@@ -18,9 +18,12 @@ import type { MergeInput } from './types.ts';
  * // [{ base: '- a\n', mine: '- A\n', theirs: '- a!\n' }, { base: '- b\n', mine: '- b\n', theirs: '- B\n' }]
  */
 export function splitProseConflict(input: MergeInput): MergeInput[] {
-  const lines = [splitLines(input.base), splitLines(input.mine), splitLines(input.theirs)];
-  const [baseLines, mineLines, theirsLines] = lines as [string[], string[], string[]];
-  if (baseLines.length < 2) return [input];
+  const baseLines = splitLines(input.base);
+  // A cut needs a unit to start inside the base: without one, spare the diffs (most conflicts
+  // of a few lines, and every one of a document without blank lines, headings or lists).
+  if (!hasInnerUnitStart(baseLines)) return [input];
+  const lines = [baseLines, splitLines(input.mine), splitLines(input.theirs)];
+  const [, mineLines, theirsLines] = lines as [string[], string[], string[]];
   const { ids, count } = internLines(lines);
   const toMine = mapBoundaries(baseLines.length, diffIds(ids[0]!, ids[1]!, count));
   const toTheirs = mapBoundaries(baseLines.length, diffIds(ids[0]!, ids[2]!, count));
@@ -46,6 +49,12 @@ export function splitProseConflict(input: MergeInput): MergeInput[] {
   }
   cut([baseLines.length, mineLines.length, theirsLines.length]);
   return pieces;
+}
+
+/** Whether a unit starts at a line boundary strictly inside `lines` (where a cut may go). */
+function hasInnerUnitStart(lines: string[]): boolean {
+  for (let k = 1; k < lines.length; k++) if (startsProseUnit(lines[k]!, lines[k - 1])) return true;
+  return false;
 }
 
 /** A unit starts at boundary `k` of `lines`; either end of the conflict counts as a start. */
