@@ -16,12 +16,13 @@
  * ask for 1,000), which is what the page did before it was paged. Needs `vite build` and the
  * compiled CLI first (the script does both).
  */
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page, type Request } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumPath, readServerUrl, spawnConcord, stop } from '../e2e/concord-process.ts';
 import { formatLoadAverage, median } from './stats.ts';
+import { startTrace } from './trace-summary.ts';
 
 const runs = Number(process.env.RUNS ?? 7);
 const versionCount = Number(process.env.VERSIONS ?? 1000);
@@ -71,7 +72,22 @@ async function seedHistory(url: string, count: number): Promise<string> {
 
 type Mode = 'paged' | 'whole list';
 
-async function measureOnce(browser: Browser, url: string, id: string, mode: Mode) {
+/** One run's times in ms: wall times from a click or navigation, and the clicks' CPU times. */
+interface Measured {
+  cold: number;
+  open: number;
+  openCpu: number;
+  changes: number;
+  changesCpu: number;
+  rows: number;
+}
+
+async function measureOnce(
+  browser: Browser,
+  url: string,
+  id: string,
+  mode: Mode,
+): Promise<Measured> {
   const context = await browser.newContext({ baseURL: url });
   // tsx compiles with keepNames, which wraps functions passed to page.evaluate in `__name`.
   await context.addInitScript('window.__name = (f) => f');
@@ -102,18 +118,82 @@ async function measureOnce(browser: Browser, url: string, id: string, mode: Mode
   await page.goto(`/docs/${id}`);
   const history = page.getByRole('button', { name: 'History', exact: true });
   await history.waitFor();
-  const open = await timeFromClick(page, '[aria-label="Versions"] li a', () => history.click());
+  const requests = watchRequests(page);
+  const open = await measureClick(
+    page,
+    'open',
+    mode,
+    requests,
+    '[aria-label="Versions"] li a',
+    () => history.click(),
+  );
   const rows = await page.getByRole('list', { name: 'Versions' }).getByRole('listitem').count();
   const version = versionCount - 10;
   const link = page.getByRole('link', { name: `Version ${version}`, exact: true });
   await link.waitFor();
-  const changes = await timeFromClick(
+  const changes = await measureClick(
     page,
+    'changes',
+    mode,
+    requests,
     `[aria-label="Changes in version ${version}"] :is(ins, del)`,
     () => link.click(),
   );
   await context.close();
-  return { cold, open, changes, rows };
+  return {
+    cold,
+    open: open.ms,
+    openCpu: open.cpu,
+    changes: changes.ms,
+    changesCpu: changes.cpu,
+    rows,
+  };
+}
+
+/**
+ * A click timed (`timeFromClick`) with the main thread's CPU time over the same stretch from a
+ * light trace, which the machine's other load moves much less than the wall time. With
+ * TRACE=open or TRACE=changes, that step of the paged runs prints a full trace summary and the
+ * requests it made instead.
+ */
+async function measureClick(
+  page: Page,
+  step: 'open' | 'changes',
+  mode: Mode,
+  requests: ReturnType<typeof watchRequests>,
+  selector: string,
+  click: () => Promise<void>,
+): Promise<{ ms: number; cpu: number }> {
+  const full = process.env.TRACE === step && mode === 'paged';
+  const trace = await startTrace(page, !full);
+  const ms = await timeFromClick(page, selector, click);
+  if (!full) return { ms, cpu: await trace.cpu('bench:click', 'bench:shown') };
+  await trace.print(step, [['bench:click', 'bench:shown']]);
+  await requests.print(step);
+  return { ms, cpu: NaN };
+}
+
+/** The page's requests since the last `print`, with when each started and ended. */
+function watchRequests(page: Page) {
+  let seen: Request[] = [];
+  page.on('requestfinished', (request) => seen.push(request));
+  return {
+    async print(label: string) {
+      const origin = await page.evaluate(() => performance.timeOrigin);
+      const click = await page.evaluate(
+        () => performance.getEntriesByName('bench:click').at(-1)?.startTime ?? 0,
+      );
+      console.log(`-- requests, ${label} (ms from the click)`);
+      for (const request of seen) {
+        const t = request.timing();
+        const at = (ms: number) => (t.startTime + ms - origin - click).toFixed(0);
+        console.log(
+          `  ${at(0)} → ${at(t.responseEnd)}  (waiting ${(t.responseStart - t.requestStart).toFixed(0)})  ${request.url().replace(/^https?:\/\/[^/]+/, '')}`,
+        );
+      }
+      seen = [];
+    },
+  };
 }
 
 /** From the click `click` makes to the first frame painted with `selector` on the page. */
@@ -126,13 +206,20 @@ async function timeFromClick(
     const w = window as unknown as { __shown?: Promise<number> };
     w.__shown = new Promise((resolve) => {
       let start = 0;
-      document.addEventListener('click', () => (start = performance.now()), {
-        capture: true,
-        once: true,
-      });
+      document.addEventListener(
+        'click',
+        () => {
+          start = performance.now();
+          performance.mark('bench:click');
+        },
+        { capture: true, once: true },
+      );
       const check = () => {
         if (start > 0 && document.querySelector(wanted))
-          requestAnimationFrame(() => resolve(performance.now() - start));
+          requestAnimationFrame(() => {
+            performance.mark('bench:shown');
+            resolve(performance.now() - start);
+          });
         else requestAnimationFrame(check);
       };
       check();
@@ -156,12 +243,7 @@ try {
   );
   console.log(`load average at start: ${formatLoadAverage()}`);
   const modes: Mode[] = ['paged', 'whole list'];
-  const results = new Map(
-    modes.map((mode) => [
-      mode,
-      [] as { cold: number; open: number; changes: number; rows: number }[],
-    ]),
-  );
+  const results = new Map(modes.map((mode) => [mode, [] as Measured[]]));
   // One unmeasured run each: the first navigation also compiles the server's and page's code.
   for (const mode of modes) await measureOnce(browser, server.url, id, mode);
   for (let run = 0; run < runs; run++) {
@@ -170,20 +252,23 @@ try {
       results.get(mode)!.push(await measureOnce(browser, server.url, id, mode));
   }
   console.log(
-    'page       | rows | History clicked → list shown | version clicked → changes shown | cold load of /docs/{id}/history → list shown',
+    'page       | rows | History clicked → list shown (main thread CPU) | version clicked → changes shown (main thread CPU) | cold load of /docs/{id}/history → list shown',
   );
   console.log(
-    '---------- | ---- | ---------------------------- | ------------------------------- | --------------------------------------------',
+    '---------- | ---- | ---------------------------------------------- | ------------------------------------------------- | --------------------------------------------',
   );
-  const medians = new Map<Mode, { cold: number; open: number; changes: number }>();
+  const keys = ['cold', 'open', 'openCpu', 'changes', 'changesCpu'] as const;
+  const medians = new Map<Mode, Record<(typeof keys)[number], number>>();
   for (const mode of modes) {
     const all = results.get(mode)!;
-    const [cold, open, changes] = (['cold', 'open', 'changes'] as const).map((key) =>
-      median(all.map((r) => r[key])),
-    ) as [number, number, number];
-    medians.set(mode, { cold, open, changes });
+    const m = Object.fromEntries(
+      keys.map((key) => [key, median(all.map((r) => r[key]))]),
+    ) as Record<(typeof keys)[number], number>;
+    medians.set(mode, m);
+    const withCpu = (ms: number, cpu: number, width: number) =>
+      `${ms.toFixed(0)} ms (${cpu.toFixed(0)} ms)`.padStart(width);
     console.log(
-      `${mode.padEnd(10)} | ${String(all[0]!.rows).padStart(4)} | ${open.toFixed(0).padStart(25)} ms | ${changes.toFixed(0).padStart(28)} ms | ${cold.toFixed(0).padStart(41)} ms`,
+      `${mode.padEnd(10)} | ${String(all[0]!.rows).padStart(4)} | ${withCpu(m.open, m.openCpu, 46)} | ${withCpu(m.changes, m.changesCpu, 49)} | ${m.cold.toFixed(0).padStart(41)} ms`,
     );
   }
   const paged = medians.get('paged')!;
