@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useDocument, useMembers, useVersionPages } from '../client/index.ts';
 import type { VersionEntry } from '../protocol/index.ts';
 import { describeChange } from './describe-change.ts';
@@ -22,6 +22,11 @@ export function HistoryPage({ id }: { id: string }) {
   // A viewer may read every version but restore none (the server would refuse the save).
   const viewer = useMembers(id).data?.your_role === 'viewer';
   const [params, setParams] = useState(() => readHistoryParams(window.location.search));
+  const select = useCallback((next: HistoryParams) => {
+    setParams(next);
+    const search = formatHistoryParams(next);
+    window.history.replaceState(window.history.state, '', search || window.location.pathname);
+  }, []);
   // The first version of a page just shown, to move focus to once it is rendered.
   const [focusTarget, setFocusTarget] = useState<number>();
   const listRef = useRef<HTMLUListElement>(null);
@@ -42,11 +47,6 @@ export function HistoryPage({ id }: { id: string }) {
   const newest = current.data.doc.version;
   const version =
     params.version !== undefined && params.version <= newest ? params.version : newest;
-  const select = (next: HistoryParams) => {
-    setParams(next);
-    const search = formatHistoryParams(next);
-    window.history.replaceState(window.history.state, '', search || window.location.pathname);
-  };
   const showOlder = async () => {
     const result = await list.fetchNextPage();
     const first = result.data?.pages.at(-1)?.items[0];
@@ -79,13 +79,12 @@ export function HistoryPage({ id }: { id: string }) {
           )}
         </div>
         <VersionChanges
-          key={version}
           id={id}
           version={version}
           compareWith={
             params.compare !== undefined && params.compare <= newest ? params.compare : version - 1
           }
-          onCompare={(compare) => select({ version, compare })}
+          onCompare={select}
           newest={newest}
           current={current.data}
           readOnly={viewer}
