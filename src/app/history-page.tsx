@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useDocument, useMembers, useVersionPages } from '../client/index.ts';
+import { useDocument, useMembers, usePrefetchVersions, useVersionPages } from '../client/index.ts';
 import type { VersionEntry } from '../protocol/index.ts';
 import { describeChange } from './describe-change.ts';
 import { describeError } from './describe-error.ts';
@@ -21,6 +21,7 @@ export function HistoryPage({ id }: { id: string }) {
   const list = useVersionPages(id, versionsPerPage);
   // A viewer may read every version but restore none (the server would refuse the save).
   const viewer = useMembers(id).data?.your_role === 'viewer';
+  const prefetch = usePrefetchVersions(id);
   const [params, setParams] = useState(() => readHistoryParams(window.location.search));
   const select = useCallback((next: HistoryParams) => {
     setParams(next);
@@ -66,7 +67,13 @@ export function HistoryPage({ id }: { id: string }) {
                 key={v.version}
                 version={v}
                 current={v.version === version}
-                onSelect={() => select({ version: v.version })}
+                // A version's changes need it and the one before: asked for on the way to a
+                // click (hover, focus) and at the latest on the click, before its render.
+                onApproach={() => prefetch([v.version, v.version - 1])}
+                onSelect={() => {
+                  prefetch([v.version, v.version - 1]);
+                  select({ version: v.version });
+                }}
               />
             ))}
           </ul>
@@ -95,7 +102,12 @@ export function HistoryPage({ id }: { id: string }) {
 }
 
 /** One version in the list: its link, who and when, and how much it changed. */
-function VersionRow(props: { version: VersionEntry; current: boolean; onSelect: () => void }) {
+function VersionRow(props: {
+  version: VersionEntry;
+  current: boolean;
+  onApproach: () => void;
+  onSelect: () => void;
+}) {
   const { version: v } = props;
   return (
     <li>
@@ -104,6 +116,8 @@ function VersionRow(props: { version: VersionEntry; current: boolean; onSelect: 
           href={`?version=${v.version}`}
           data-version={v.version}
           aria-current={props.current ? 'true' : undefined}
+          onPointerEnter={props.onApproach}
+          onFocus={props.onApproach}
           onClick={(event) => {
             event.preventDefault();
             props.onSelect();
