@@ -99,10 +99,14 @@ async function measureOnce(
   // The list's first row painted, timed from the navigation's start (performance.now()'s 0).
   await context.addInitScript(() => {
     const w = window as unknown as { __listShown?: Promise<number> };
+    performance.mark('bench:navigated');
     w.__listShown = new Promise((resolve) => {
       const check = () => {
         if (document.querySelector('[aria-label="Versions"] li a'))
-          requestAnimationFrame(() => resolve(performance.now()));
+          requestAnimationFrame(() => {
+            performance.mark('bench:listed');
+            resolve(performance.now());
+          });
         else requestAnimationFrame(check);
       };
       check();
@@ -114,17 +118,24 @@ async function measureOnce(
       route.continue({ url: route.request().url().replace('limit=20', 'limit=1000') }),
     );
   }
+  const requests = watchRequests(page);
   // Cold: the History URL loaded in a fresh context (the app's code included).
+  const coldTrace =
+    process.env.TRACE === 'cold' && mode === 'paged' ? await startTrace(page) : undefined;
   await page.goto(`/docs/${id}/history`);
   const cold = await page.evaluate(
     () => (window as unknown as { __listShown: Promise<number> }).__listShown,
   );
+  if (coldTrace) {
+    await coldTrace.print('cold load', [['bench:navigated', 'bench:listed']]);
+    await requests.print('cold load');
+  }
   // In the app: the editor's "History" button, as a writer opens it. First at once, as soon as
   // it shows (with whatever the editor fetched ahead by then: usually nothing yet)...
   await page.goto(`/docs/${id}`);
   const history = page.getByRole('button', { name: 'History', exact: true });
   await history.waitFor();
-  const requests = watchRequests(page);
+  await requests.print();
   const versionsSelector = '[aria-label="Versions"] li a';
   const openAtOnce = await measureClick(
     page,
@@ -136,10 +147,17 @@ async function measureOnce(
   );
   // ... then in a freshly loaded editor once it has settled, as when a person reads or types
   // before opening History: the editor fetches the history's first page ahead while idle.
-  const prefetched = page.waitForResponse(/\/versions\?limit=/);
+  let prefetch: Promise<unknown> = Promise.resolve();
+  const notePrefetch = (request: Request) => {
+    if (/\/versions\?limit=/.test(request.url())) prefetch = request.response();
+  };
+  page.on('request', notePrefetch);
   await page.goto(`/docs/${id}`);
   await history.waitFor();
-  await prefetched;
+  // Settled: the main thread idle once, and what the editor fetched ahead (if anything) in.
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
+  await prefetch;
+  page.off('request', notePrefetch);
   const open = await measureClick(page, 'open', mode, requests, versionsSelector, () =>
     history.click(),
   );
@@ -171,7 +189,7 @@ async function measureOnce(
 /**
  * A click timed (`timeFromClick`) with the main thread's CPU time over the same stretch from a
  * light trace, which the machine's other load moves much less than the wall time. With
- * TRACE=open, TRACE=open-at-once or TRACE=changes, that step of the paged runs prints a full trace summary and the
+ * TRACE=cold, TRACE=open, TRACE=open-at-once or TRACE=changes, that step of the paged runs prints a full trace summary and the
  * requests it made instead.
  */
 async function measureClick(
@@ -196,12 +214,14 @@ function watchRequests(page: Page) {
   let seen: Request[] = [];
   page.on('requestfinished', (request) => seen.push(request));
   return {
-    async print(label: string) {
+    /** Prints them under `label`; without one, forgets them. */
+    async print(label?: string) {
+      if (label === undefined) return void (seen = []);
       const origin = await page.evaluate(() => performance.timeOrigin);
       const click = await page.evaluate(
         () => performance.getEntriesByName('bench:click').at(-1)?.startTime ?? 0,
       );
-      console.log(`-- requests, ${label} (ms from the click)`);
+      console.log(`-- requests, ${label} (ms from the click or navigation)`);
       for (const request of seen) {
         const t = request.timing();
         const at = (ms: number) => (t.startTime + ms - origin - click).toFixed(0);
