@@ -38,8 +38,12 @@ export function useVersionPages(id: string, size: number) {
   return useInfiniteQuery(versionPagesQuery(client, id, size));
 }
 
-/** The query of a document's version pages: what `useVersionPages` reads and a prefetch fills. */
-function versionPagesQuery(client: ConcordClient, id: string, size: number) {
+/**
+ * The query of a document's version pages: what `useVersionPages` reads and a prefetch fills.
+ *
+ * @example void queryClient.prefetchInfiniteQuery(versionPagesQuery(client, id, 20));
+ */
+export function versionPagesQuery(client: ConcordClient, id: string, size: number) {
   return infiniteQueryOptions({
     queryKey: versionKeys.pages(id, size),
     queryFn: ({ signal, pageParam }) =>
