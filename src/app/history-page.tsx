@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useDocument, useMembers, usePrefetchVersions, useVersionPages } from '../client/index.ts';
 import type { VersionEntry } from '../protocol/index.ts';
 import { describeChange } from './describe-change.ts';
@@ -28,6 +28,16 @@ export function HistoryPage({ id }: { id: string }) {
     const search = formatHistoryParams(next);
     window.history.replaceState(window.history.state, '', search || window.location.pathname);
   }, []);
+  // A version's changes need it and the one before: asked for on the way to a click (hover,
+  // focus) and at the latest on the click, before the render it causes.
+  const approach = useCallback((n: number) => prefetch([n, n - 1]), [prefetch]);
+  const choose = useCallback(
+    (n: number) => {
+      approach(n);
+      select({ version: n });
+    },
+    [approach, select],
+  );
   // The first version of a page just shown, to move focus to once it is rendered.
   const [focusTarget, setFocusTarget] = useState<number>();
   const listRef = useRef<HTMLUListElement>(null);
@@ -67,13 +77,8 @@ export function HistoryPage({ id }: { id: string }) {
                 key={v.version}
                 version={v}
                 current={v.version === version}
-                // A version's changes need it and the one before: asked for on the way to a
-                // click (hover, focus) and at the latest on the click, before its render.
-                onApproach={() => prefetch([v.version, v.version - 1])}
-                onSelect={() => {
-                  prefetch([v.version, v.version - 1]);
-                  select({ version: v.version });
-                }}
+                onApproach={approach}
+                onSelect={choose}
               />
             ))}
           </ul>
@@ -101,14 +106,17 @@ export function HistoryPage({ id }: { id: string }) {
   );
 }
 
-/** One version in the list: its link, who and when, and how much it changed. */
-function VersionRow(props: {
+/**
+ * One version in the list: its link, who and when, and how much it changed. Memoised with
+ * stable callbacks: choosing another version re-renders only the two rows whose mark moves.
+ */
+const VersionRow = memo(function VersionRow(props: {
   version: VersionEntry;
   current: boolean;
-  onApproach: () => void;
-  onSelect: () => void;
+  onApproach: (version: number) => void;
+  onSelect: (version: number) => void;
 }) {
-  const { version: v } = props;
+  const { version: v, onApproach } = props;
   return (
     <li>
       <span className="row-main">
@@ -116,11 +124,11 @@ function VersionRow(props: {
           href={`?version=${v.version}`}
           data-version={v.version}
           aria-current={props.current ? 'true' : undefined}
-          onPointerEnter={props.onApproach}
-          onFocus={props.onApproach}
+          onPointerEnter={() => onApproach(v.version)}
+          onFocus={() => onApproach(v.version)}
           onClick={(event) => {
             event.preventDefault();
-            props.onSelect();
+            props.onSelect(v.version);
           }}
         >
           Version {v.version}
@@ -131,4 +139,4 @@ function VersionRow(props: {
       </span>
     </li>
   );
-}
+});
