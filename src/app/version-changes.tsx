@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   conflictProblemOf,
   docKeys,
+  usePrefetchVersions,
   useSaveDocument,
   useVersions,
   type VersionedDocument,
@@ -65,6 +66,10 @@ export function VersionChanges(props: {
   );
 }
 
+// The neighbours of a version shown are fetched ahead only for texts up to this many
+// characters: for larger ones a guess would cost more than the wait it might save.
+const neighbourPrefetchChars = 256 * 1024;
+
 /** The changes themselves and "Restore this version", for one version. */
 function VersionDiff(props: {
   id: string;
@@ -79,6 +84,15 @@ function VersionDiff(props: {
   const save = useSaveDocument(id);
   const [failure, setFailure] = useState<VersionRestoreFailure>();
   const [restoredAs, setRestoredAs] = useState<number>();
+  const loaded = Boolean(after?.data && (compareWith === 0 || before?.data));
+  const prefetch = usePrefetchVersions(id);
+  const small = after?.data !== undefined && after.data.body.length <= neighbourPrefetchChars;
+  useEffect(() => {
+    // The neighbours' changes, for a person walking the list: the one above needs only the
+    // version after this one, the one below only the version before the one before.
+    if (loaded && small)
+      prefetch([version + 1, version - 2].filter((n) => n <= current.doc.version));
+  }, [loaded, small, prefetch, version, current.doc.version]);
   const restore = () => {
     if (!after?.data) return;
     setFailure(undefined);
@@ -100,11 +114,10 @@ function VersionDiff(props: {
       },
     );
   };
-  const loaded = after?.data && (compareWith === 0 || before?.data);
   return (
     <>
       {loaded ? (
-        <ShownDiff before={before?.data?.body ?? ''} after={after.data!.body} />
+        <ShownDiff before={before?.data?.body ?? ''} after={after!.data!.body} />
       ) : (
         <p>Loading…</p>
       )}
