@@ -76,6 +76,7 @@ function VersionDiff(props: {
   version: number;
   compareWith: number;
   current: VersionedDocument;
+  /** A viewer's history: no "Restore this version". */
   readOnly?: boolean;
 }) {
   const { id, version, compareWith, current } = props;
