@@ -7,15 +7,15 @@ import { EditorPage } from './editor-page.tsx';
 import { HistoryPage } from './history-page.tsx';
 import { linkProps, navigate, usePath } from './router.ts';
 import { TrashPage } from './trash-page.tsx';
-import { refreshSession, useSession } from './session-store.ts';
+import { useSession } from './session-store.ts';
 import { SignInPage } from './sign-in-page.tsx';
 import { readNextPath, signInPath, toSignInPath } from './sign-in-target.ts';
 
 /** The editor application: a header with "Your name", and the page for the current path. */
 export function App() {
   const path = usePath();
+  // Asked for by main.tsx as the app starts, beside the page's data.
   const session = useSession();
-  useEffect(() => void refreshSession(), []);
   const signedOut = session.status === 'signedOut';
   // Signed out (or the session ended mid-edit): to the sign-in page, remembering the page. The
   // editor leaving writes its draft, and finds it again on the way back.

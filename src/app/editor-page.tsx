@@ -14,9 +14,10 @@ import { DeleteDocumentButton } from './delete-document-button.tsx';
 import { describeError } from './describe-error.ts';
 import { isDialogOpen } from './editor-flow.ts';
 import { EditorNotices } from './editor-notices.tsx';
+import { HistoryButton } from './history-button.tsx';
 import { granularity, isDirty, largeBodyChars } from './editor-session.ts';
 import { LiveUpdateNotice } from './live-update-notice.tsx';
-import { linkProps, navigate } from './router.ts';
+import { linkProps } from './router.ts';
 import { TitleField } from './title-field.tsx';
 import { useChangedSinceSeen } from './use-changed-since-seen.ts';
 import { useEditorFlow } from './use-editor-flow.ts';
@@ -124,9 +125,7 @@ function Editor(props: {
               Save
             </button>
           )}
-          <button type="button" onClick={() => navigate(`/docs/${encodeURIComponent(id)}/history`)}>
-            History
-          </button>
+          <HistoryButton id={id} />
           {yourRole?.your_role === 'owner' && <ShareButton id={id} />}
           {!readOnly && (
             <DeleteDocumentButton

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
-import { useDocument, useMembers, useVersionPages } from '../client/index.ts';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { useDocument, useMembers, usePrefetchVersions, useVersionPages } from '../client/index.ts';
 import type { VersionEntry } from '../protocol/index.ts';
 import { describeChange } from './describe-change.ts';
 import { describeError } from './describe-error.ts';
@@ -21,7 +21,23 @@ export function HistoryPage({ id }: { id: string }) {
   const list = useVersionPages(id, versionsPerPage);
   // A viewer may read every version but restore none (the server would refuse the save).
   const viewer = useMembers(id).data?.your_role === 'viewer';
+  const prefetch = usePrefetchVersions(id);
   const [params, setParams] = useState(() => readHistoryParams(window.location.search));
+  const select = useCallback((next: HistoryParams) => {
+    setParams(next);
+    const search = formatHistoryParams(next);
+    window.history.replaceState(window.history.state, '', search || window.location.pathname);
+  }, []);
+  // A version's changes need it and the one before: asked for on the way to a click (hover,
+  // focus) and at the latest on the click, before the render it causes.
+  const approach = useCallback((n: number) => prefetch([n, n - 1]), [prefetch]);
+  const choose = useCallback(
+    (n: number) => {
+      approach(n);
+      select({ version: n });
+    },
+    [approach, select],
+  );
   // The first version of a page just shown, to move focus to once it is rendered.
   const [focusTarget, setFocusTarget] = useState<number>();
   const listRef = useRef<HTMLUListElement>(null);
@@ -42,11 +58,6 @@ export function HistoryPage({ id }: { id: string }) {
   const newest = current.data.doc.version;
   const version =
     params.version !== undefined && params.version <= newest ? params.version : newest;
-  const select = (next: HistoryParams) => {
-    setParams(next);
-    const search = formatHistoryParams(next);
-    window.history.replaceState(window.history.state, '', search || window.location.pathname);
-  };
   const showOlder = async () => {
     const result = await list.fetchNextPage();
     const first = result.data?.pages.at(-1)?.items[0];
@@ -66,7 +77,8 @@ export function HistoryPage({ id }: { id: string }) {
                 key={v.version}
                 version={v}
                 current={v.version === version}
-                onSelect={() => select({ version: v.version })}
+                onApproach={approach}
+                onSelect={choose}
               />
             ))}
           </ul>
@@ -79,13 +91,12 @@ export function HistoryPage({ id }: { id: string }) {
           )}
         </div>
         <VersionChanges
-          key={version}
           id={id}
           version={version}
           compareWith={
             params.compare !== undefined && params.compare <= newest ? params.compare : version - 1
           }
-          onCompare={(compare) => select({ version, compare })}
+          onCompare={select}
           newest={newest}
           current={current.data}
           readOnly={viewer}
@@ -95,9 +106,17 @@ export function HistoryPage({ id }: { id: string }) {
   );
 }
 
-/** One version in the list: its link, who and when, and how much it changed. */
-function VersionRow(props: { version: VersionEntry; current: boolean; onSelect: () => void }) {
-  const { version: v } = props;
+/**
+ * One version in the list: its link, who and when, and how much it changed. Memoised with
+ * stable callbacks: choosing another version re-renders only the two rows whose mark moves.
+ */
+const VersionRow = memo(function VersionRow(props: {
+  version: VersionEntry;
+  current: boolean;
+  onApproach: (version: number) => void;
+  onSelect: (version: number) => void;
+}) {
+  const { version: v, onApproach } = props;
   return (
     <li>
       <span className="row-main">
@@ -105,9 +124,11 @@ function VersionRow(props: { version: VersionEntry; current: boolean; onSelect: 
           href={`?version=${v.version}`}
           data-version={v.version}
           aria-current={props.current ? 'true' : undefined}
+          onPointerEnter={() => onApproach(v.version)}
+          onFocus={() => onApproach(v.version)}
           onClick={(event) => {
             event.preventDefault();
-            props.onSelect();
+            props.onSelect(v.version);
           }}
         >
           Version {v.version}
@@ -118,4 +139,4 @@ function VersionRow(props: { version: VersionEntry; current: boolean; onSelect: 
       </span>
     </li>
   );
-}
+});

@@ -8,7 +8,8 @@ import {
   startClosedTabRecovery,
 } from '../client/index.ts';
 import { App } from './app.tsx';
-import { fetchWatchingSession } from './session-store.ts';
+import { preloadRoute } from './preload-route.ts';
+import { fetchWatchingSession, refreshSession } from './session-store.ts';
 import './app.css';
 import './pages.css';
 
@@ -16,6 +17,9 @@ const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 5_000 } },
 });
 const client = createConcordClient({ userName: loadUserName, fetch: fetchWatchingSession });
+// Who is signed in, and the page's own data, asked for at once, before the first render.
+void refreshSession();
+preloadRoute(window.location.pathname, queryClient, client);
 // This tab's drafts are copied where another tab can offer them back once this one is closed.
 void startClosedTabRecovery();
 

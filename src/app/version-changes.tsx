@@ -1,7 +1,8 @@
-import { useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   conflictProblemOf,
   docKeys,
+  usePrefetchVersions,
   useSaveDocument,
   useVersions,
   type VersionedDocument,
@@ -11,10 +12,16 @@ import {
   describeVersionRestoreFailure,
   type VersionRestoreFailure,
 } from './describe-version-restore.ts';
+import { CompareWithSelect } from './compare-with-select.tsx';
 import { linkProps } from './router.ts';
 import { recordSeenVersion } from './seen-versions.ts';
 import { ShownDiff } from './shown-diff.tsx';
 
+/**
+ * What one version changed (from the version before it, or from any other chosen to compare
+ * with), and "Restore this version": a guarded save of its text over the current version, so
+ * history only grows and a save that landed meanwhile is never overwritten unseen.
+ */
 /**
  * What one version changed (from the version before it, or from any other chosen to compare
  * with), and "Restore this version": a guarded save of its text over the current version, so
@@ -25,11 +32,52 @@ export function VersionChanges(props: {
   version: number;
   /** The version compared with: the one before unless another was chosen (0: nothing). */
   compareWith: number;
-  onCompare: (version: number) => void;
+  /** Called with the version shown and the one chosen to compare it with. */
+  onCompare: (selection: { version: number; compare: number }) => void;
   /** The newest version's number: every version from it down to 1 can be compared with. */
   newest: number;
   current: VersionedDocument;
   /** A viewer's history: every version can be read, none restored. */
+  readOnly?: boolean;
+}) {
+  const { version, compareWith } = props;
+  const label =
+    compareWith === version - 1
+      ? `Changes in version ${version}`
+      : `Changes from version ${compareWith || 'none'} to version ${version}`;
+  return (
+    <section role="region" aria-label={label} className="version-changes">
+      <h2>{label}</h2>
+      {/* Kept across versions: only the diff and the restore start afresh for another one. */}
+      <CompareWithSelect
+        version={version}
+        compareWith={compareWith}
+        newest={props.newest}
+        onCompare={props.onCompare}
+      />
+      <VersionDiff
+        key={version}
+        id={props.id}
+        version={version}
+        compareWith={compareWith}
+        current={props.current}
+        readOnly={props.readOnly}
+      />
+    </section>
+  );
+}
+
+// The neighbours of a version shown are fetched ahead only for texts up to this many
+// characters: for larger ones a guess would cost more than the wait it might save.
+const neighbourPrefetchChars = 256 * 1024;
+
+/** The changes themselves and "Restore this version", for one version. */
+function VersionDiff(props: {
+  id: string;
+  version: number;
+  compareWith: number;
+  current: VersionedDocument;
+  /** A viewer's history: no "Restore this version". */
   readOnly?: boolean;
 }) {
   const { id, version, compareWith, current } = props;
@@ -38,11 +86,15 @@ export function VersionChanges(props: {
   const save = useSaveDocument(id);
   const [failure, setFailure] = useState<VersionRestoreFailure>();
   const [restoredAs, setRestoredAs] = useState<number>();
-  const selectId = useId();
-  const label =
-    compareWith === version - 1
-      ? `Changes in version ${version}`
-      : `Changes from version ${compareWith || 'none'} to version ${version}`;
+  const loaded = Boolean(after?.data && (compareWith === 0 || before?.data));
+  const prefetch = usePrefetchVersions(id);
+  const small = after?.data !== undefined && after.data.body.length <= neighbourPrefetchChars;
+  useEffect(() => {
+    // The neighbours' changes, for a person walking the list: the one above needs only the
+    // version after this one, the one below only the version before the one before.
+    if (loaded && small)
+      prefetch([version + 1, version - 2].filter((n) => n <= current.doc.version));
+  }, [loaded, small, prefetch, version, current.doc.version]);
   const restore = () => {
     if (!after?.data) return;
     setFailure(undefined);
@@ -68,28 +120,10 @@ export function VersionChanges(props: {
       },
     );
   };
-  const loaded = after?.data && (compareWith === 0 || before?.data);
   return (
-    <section role="region" aria-label={label} className="version-changes">
-      <h2>{label}</h2>
-      <label htmlFor={selectId}>Compare with </label>
-      <select
-        id={selectId}
-        value={compareWith}
-        onChange={(event) => props.onCompare(Number(event.target.value))}
-      >
-        {version === 1 && <option value={0}>nothing (the first version)</option>}
-        {Array.from({ length: props.newest }, (_, i) => props.newest - i)
-          .filter((n) => n !== version)
-          .map((n) => (
-            <option key={n} value={n}>
-              Version {n}
-              {n === version - 1 ? ' (the one before)' : ''}
-            </option>
-          ))}
-      </select>
+    <>
       {loaded ? (
-        <ShownDiff before={before?.data?.body ?? ''} after={after.data!.body} />
+        <ShownDiff before={before?.data?.body ?? ''} after={after!.data!.body} />
       ) : (
         <p>Loading…</p>
       )}
@@ -119,6 +153,6 @@ export function VersionChanges(props: {
           )}
         </div>
       )}
-    </section>
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import {
+  queryOptions,
   useInfiniteQuery,
   useMutation,
   useQuery,
@@ -7,7 +8,7 @@ import {
 } from '@tanstack/react-query';
 import type { DocumentInput, ResolutionHow } from '../protocol/index.ts';
 import { isSaveConflict } from './api-error.ts';
-import type { VersionedDocument } from './concord-client.ts';
+import type { ConcordClient, VersionedDocument } from './concord-client.ts';
 import { ConcordClientContext, useConcordClient } from './client-context.ts';
 import { docKeys } from './doc-keys.ts';
 import { announceToTabs } from './document-events.ts';
@@ -30,7 +31,17 @@ export function useDocumentList() {
 /** One document with the ETag that guards its next save. */
 export function useDocument(id: string) {
   const client = useConcordClient();
-  return useQuery({
+  return useQuery(documentQuery(client, id));
+}
+
+/**
+ * The query `useDocument` reads, for a prefetch outside React (a page's data asked for while
+ * the app still boots).
+ *
+ * @example void queryClient.prefetchQuery(documentQuery(client, id));
+ */
+export function documentQuery(client: ConcordClient, id: string) {
+  return queryOptions({
     queryKey: docKeys.detail(id),
     queryFn: ({ signal }) => client.getDocument(id, signal),
     retry: shouldRetryRead,

@@ -1,4 +1,13 @@
-import { useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
+import {
+  infiniteQueryOptions,
+  queryOptions,
+  useInfiniteQuery,
+  useQueries,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { ConcordClient } from './concord-client.ts';
 import { useConcordClient } from './client-context.ts';
 import { docKeys } from './doc-keys.ts';
 import { shouldRetryRead } from './should-retry-read.ts';
@@ -26,7 +35,16 @@ export function useVersionList(id: string) {
  */
 export function useVersionPages(id: string, size: number) {
   const client = useConcordClient();
-  return useInfiniteQuery({
+  return useInfiniteQuery(versionPagesQuery(client, id, size));
+}
+
+/**
+ * The query of a document's version pages: what `useVersionPages` reads and a prefetch fills.
+ *
+ * @example void queryClient.prefetchInfiniteQuery(versionPagesQuery(client, id, 20));
+ */
+export function versionPagesQuery(client: ConcordClient, id: string, size: number) {
+  return infiniteQueryOptions({
     queryKey: versionKeys.pages(id, size),
     queryFn: ({ signal, pageParam }) =>
       client.listVersionPage(id, { limit: size, cursor: pageParam, signal }),
@@ -37,18 +55,15 @@ export function useVersionPages(id: string, size: number) {
 }
 
 /**
- * Several versions' full text. A version never changes once written, so each is fetched once
- * and kept (`staleTime: Infinity`).
+ * One version's full text. A version never changes once written, so it is fetched once and
+ * kept (`staleTime: Infinity`).
  */
-export function useVersions(id: string, versions: readonly number[]) {
-  const client = useConcordClient();
-  return useQueries({
-    queries: versions.map((version) => ({
-      queryKey: versionKeys.one(id, version),
-      queryFn: ({ signal }: { signal: AbortSignal }) => client.getVersion(id, version, signal),
-      staleTime: Infinity,
-      retry: shouldRetryRead,
-    })),
+function versionQuery(client: ConcordClient, id: string, version: number) {
+  return queryOptions({
+    queryKey: versionKeys.one(id, version),
+    queryFn: ({ signal }) => client.getVersion(id, version, signal),
+    staleTime: Infinity,
+    retry: shouldRetryRead,
   });
 }
 
@@ -72,4 +87,46 @@ export function useVersionsBetween(id: string, after: number, upTo: number, enab
     staleTime: Infinity,
     retry: shouldRetryRead,
   });
+}
+
+/** Several versions' full text, each fetched once and kept. */
+export function useVersions(id: string, versions: readonly number[]) {
+  const client = useConcordClient();
+  return useQueries({ queries: versions.map((version) => versionQuery(client, id, version)) });
+}
+
+/**
+ * A function that starts fetching versions before a page needs them (on a hover, a focus, or
+ * the click itself, ahead of the render it causes), so that their changes can show as soon as
+ * they are asked for. Versions already kept or on their way are not asked for again.
+ *
+ * @example
+ * const prefetch = usePrefetchVersions(id);
+ * <a onPointerEnter={() => prefetch([n, n - 1])}>Version {n}</a>
+ */
+export function usePrefetchVersions(id: string): (versions: readonly number[]) => void {
+  const client = useConcordClient();
+  const queryClient = useQueryClient();
+  return useCallback(
+    (versions) => {
+      for (const version of versions) {
+        if (version > 0) void queryClient.prefetchQuery(versionQuery(client, id, version));
+      }
+    },
+    [client, id, queryClient],
+  );
+}
+
+/**
+ * A function that starts fetching the first page of a document's history (`size` versions),
+ * for a link or button that leads there: the History page then shows it without waiting.
+ * A page fetched less than `staleTime` (5 s by the app's default) ago is not asked for again.
+ */
+export function usePrefetchVersionPages(id: string, size: number): () => void {
+  const client = useConcordClient();
+  const queryClient = useQueryClient();
+  return useCallback(
+    () => void queryClient.prefetchInfiniteQuery(versionPagesQuery(client, id, size)),
+    [client, id, queryClient, size],
+  );
 }
