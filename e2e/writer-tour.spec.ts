@@ -79,6 +79,8 @@ test('a writer’s tour: sharing, a conflict resolved, History', async ({
   );
   await alice.editor.save();
   await alice.editor.expectSaved();
+  // Alice leaves for her list; what Bob saves next she has not seen.
+  await alice.page.goto('/');
   await bob.editor.save();
   await bob.editor.dialog.expectOpen();
   await shoot(bob.page, 'dialog');
@@ -99,7 +101,11 @@ test('a writer’s tour: sharing, a conflict resolved, History', async ({
   expect(doc.body).not.toMatch(/<<<<<<<|>>>>>>>|=======/);
   await shoot(bob.page, 'editor-after');
 
-  await alice.page.reload();
+  // Back in her editor, Alice is told what Bob saved since she last saw the document.
+  await alice.editor.open(seededDoc.id);
+  const changed = alice.page.getByRole('region', { name: 'Changed since you last saw it' });
+  await expect(changed).toContainText('Bob');
+  await shoot(alice.page, 'changed-since');
   await alice.page.getByRole('button', { name: 'History', exact: true }).click();
   await expect(alice.page.getByRole('heading', { name: 'History', exact: true })).toBeVisible();
   await shoot(alice.page, 'history');
