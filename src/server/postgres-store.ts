@@ -10,6 +10,8 @@ import { formatStrongETag } from '../protocol/etag.ts';
 import { toTitleKey } from '../protocol/to-title-key.ts';
 import { ChangeHub } from './change-hub.ts';
 import { PostgresAccountStore } from './postgres-account-store.ts';
+import { cacheCredentials } from './cache-credentials.ts';
+import type { CachedAccountStore } from './cache-credentials.ts';
 import { measureBodyChange } from './body-delta.ts';
 import { PostgresMemberStore } from './postgres-member-store.ts';
 import { toUsernameKey } from './account-store.ts';
@@ -195,7 +197,7 @@ export class PostgresStore implements DocumentStore {
   readonly changes = this.#hub;
   /** Settles once the schema is migrated and the change listener is in place. */
   readonly ready: Promise<void>;
-  readonly accounts: PostgresAccountStore;
+  readonly accounts: CachedAccountStore;
   readonly members: PostgresMemberStore;
   #channel = '';
   #listening: ChangeListening | undefined;
@@ -215,7 +217,8 @@ export class PostgresStore implements DocumentStore {
     // process; the pool replaces it on next use.
     this.#pool.on('error', (error) => console.error('concord: PostgreSQL connection lost', error));
     this.ready = this.#start(config, schema);
-    this.accounts = new PostgresAccountStore(this.#pool, () => this.ready);
+    // Every signed-in request looks its credential up: kept in memory briefly (cacheCredentials).
+    this.accounts = cacheCredentials(new PostgresAccountStore(this.#pool, () => this.ready));
     this.members = new PostgresMemberStore(this.#pool, () => this.ready);
     // Callers that use the store await `ready` through each method; this only keeps an
     // unobserved failure from crashing the process before they do.

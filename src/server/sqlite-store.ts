@@ -16,6 +16,8 @@ import { toTitleKey } from '../protocol/to-title-key.ts';
 import { ChangeHub } from './change-hub.ts';
 import { createStatementCache, type PrepareStatement } from './statement-cache.ts';
 import { SqliteAccountStore } from './sqlite-account-store.ts';
+import { cacheCredentials } from './cache-credentials.ts';
+import type { CachedAccountStore } from './cache-credentials.ts';
 import { SqliteMemberStore } from './sqlite-member-store.ts';
 import { toUsernameKey } from './account-store.ts';
 import { GroupCommit } from './group-commit.ts';
@@ -88,14 +90,15 @@ export class SqliteStore implements DocumentStore {
   readonly #prepare: PrepareStatement;
   readonly #hub = new ChangeHub();
   readonly changes = this.#hub;
-  readonly accounts: SqliteAccountStore;
+  readonly accounts: CachedAccountStore;
   readonly members: SqliteMemberStore;
 
   constructor(db: Database.Database) {
     this.#db = db;
     // One cache for the connection: the account store's statements are compiled once too.
     this.#prepare = createStatementCache(db);
-    this.accounts = new SqliteAccountStore(db, this.#prepare);
+    // Every signed-in request looks its credential up: kept in memory briefly (cacheCredentials).
+    this.accounts = cacheCredentials(new SqliteAccountStore(db, this.#prepare));
     this.members = new SqliteMemberStore(this.#prepare);
     this.#commits = new GroupCommit(db);
   }
