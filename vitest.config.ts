@@ -12,6 +12,7 @@ if (!withPostgres) console.warn(`\n⚠ Skipping the PostgreSQL tests: ${postgres
 
 // Tests of one adapter alone; everything else under src/server is the shared contract.
 const sqliteOnly = [
+  'src/server/cache-access.test.ts',
   'src/server/sqlite-store.test.ts',
   'src/server/group-commit.test.ts',
   'src/server/cache-credentials.test.ts',

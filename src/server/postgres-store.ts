@@ -10,6 +10,8 @@ import { formatStrongETag } from '../protocol/etag.ts';
 import { toTitleKey } from '../protocol/to-title-key.ts';
 import { ChangeHub } from './change-hub.ts';
 import { PostgresAccountStore } from './postgres-account-store.ts';
+import { cacheAccess } from './cache-access.ts';
+import type { CachedMemberStore } from './cache-access.ts';
 import { cacheCredentials } from './cache-credentials.ts';
 import type { CachedAccountStore } from './cache-credentials.ts';
 import { measureBodyChange } from './body-delta.ts';
@@ -198,7 +200,7 @@ export class PostgresStore implements DocumentStore {
   /** Settles once the schema is migrated and the change listener is in place. */
   readonly ready: Promise<void>;
   readonly accounts: CachedAccountStore;
-  readonly members: PostgresMemberStore;
+  readonly members: CachedMemberStore;
   #channel = '';
   #listening: ChangeListening | undefined;
   #closed = false;
@@ -219,7 +221,8 @@ export class PostgresStore implements DocumentStore {
     this.ready = this.#start(config, schema);
     // Every signed-in request looks its credential up: kept in memory briefly (cacheCredentials).
     this.accounts = cacheCredentials(new PostgresAccountStore(this.#pool, () => this.ready));
-    this.members = new PostgresMemberStore(this.#pool, () => this.ready);
+    // And every request to a document looks up who may: kept likewise (cacheAccess).
+    this.members = cacheAccess(new PostgresMemberStore(this.#pool, () => this.ready));
     // Callers that use the store await `ready` through each method; this only keeps an
     // unobserved failure from crashing the process before they do.
     this.ready.catch(() => undefined);
@@ -473,11 +476,18 @@ export class PostgresStore implements DocumentStore {
   }
 
   async purgeTrash(before: Date): Promise<number> {
-    // Versions go with them (ON DELETE CASCADE).
-    const rows = await this.#query('DELETE FROM documents WHERE deleted_at < $1 RETURNING id', [
-      before,
-    ]);
-    return rows.length;
+    // Members are purged with their documents: what the access cache holds of them goes too,
+    // before and after (a lookup under way meanwhile is not kept).
+    this.members.forget();
+    try {
+      // Versions and members go with them (ON DELETE CASCADE).
+      const rows = await this.#query('DELETE FROM documents WHERE deleted_at < $1 RETURNING id', [
+        before,
+      ]);
+      return rows.length;
+    } finally {
+      this.members.forget();
+    }
   }
 
   async listVersions(id: string): Promise<VersionSummary[] | undefined> {
