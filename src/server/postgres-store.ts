@@ -8,6 +8,7 @@ import type {
 } from '../protocol/document.ts';
 import { formatStrongETag } from '../protocol/etag.ts';
 import { toTitleKey } from '../protocol/to-title-key.ts';
+import type { ChangeEvent } from './change-feed.ts';
 import { ChangeHub } from './change-hub.ts';
 import { PostgresAccountStore } from './postgres-account-store.ts';
 import { cacheAccess } from './cache-access.ts';
@@ -193,6 +194,14 @@ export async function openPostgresStore(
  * constructor is for callers that cannot wait (it connects in the background, and every method
  * waits for `ready`).
  */
+/**
+ * Notifications on the change channel that are not document changes: a process deleted
+ * credentials of an account, or changed a document's members (see the account and member
+ * stores), so every process's caches must look them up again.
+ */
+type CacheNotice =
+  { type: 'credentials-changed'; username_key: string } | { type: 'access-changed'; id: string };
+
 export class PostgresStore implements DocumentStore {
   readonly #pool: pg.Pool;
   readonly #hub = new ChangeHub();
@@ -220,9 +229,21 @@ export class PostgresStore implements DocumentStore {
     this.#pool.on('error', (error) => console.error('concord: PostgreSQL connection lost', error));
     this.ready = this.#start(config, schema);
     // Every signed-in request looks its credential up: kept in memory briefly (cacheCredentials).
-    this.accounts = cacheCredentials(new PostgresAccountStore(this.#pool, () => this.ready));
+    this.accounts = cacheCredentials(
+      new PostgresAccountStore(
+        this.#pool,
+        () => this.ready,
+        () => this.#channel,
+      ),
+    );
     // And every request to a document looks up who may: kept likewise (cacheAccess).
-    this.members = cacheAccess(new PostgresMemberStore(this.#pool, () => this.ready));
+    this.members = cacheAccess(
+      new PostgresMemberStore(
+        this.#pool,
+        () => this.ready,
+        () => this.#channel,
+      ),
+    );
     // Callers that use the store await `ready` through each method; this only keeps an
     // unobserved failure from crashing the process before they do.
     this.ready.catch(() => undefined);
@@ -240,7 +261,24 @@ export class PostgresStore implements DocumentStore {
       client.release();
     }
     if (this.#closed) return;
-    this.#listening = await listenForChanges(config, this.#channel, this.#hub);
+    this.#listening = await listenForChanges(config, this.#channel, {
+      publish: (event) => this.#hear(event),
+    });
+  }
+
+  /**
+   * A notification on the change channel: what another process (or this one) changed of
+   * credentials or members empties the caches of it here; a change of a document goes to the
+   * event streams. After a gap (`resync`) anything may have changed: both caches start over.
+   */
+  #hear(event: ChangeEvent | CacheNotice): void {
+    if (event.type === 'credentials-changed') return this.accounts.forget(event.username_key);
+    if (event.type === 'access-changed') return this.members.forget(event.id);
+    if (event.type === 'resync') {
+      this.accounts.forget();
+      this.members.forget();
+    }
+    this.#hub.publish(event);
   }
 
   async listDocuments(
