@@ -11,7 +11,12 @@ const withPostgres = findPostgresBin() !== undefined || !!process.env.CI;
 if (!withPostgres) console.warn(`\n⚠ Skipping the PostgreSQL tests: ${postgresMissingMessage}\n`);
 
 // Tests of one adapter alone; everything else under src/server is the shared contract.
-const sqliteOnly = ['src/server/sqlite-store.test.ts', 'src/server/group-commit.test.ts'];
+const sqliteOnly = [
+  'src/server/cache-access.test.ts',
+  'src/server/sqlite-store.test.ts',
+  'src/server/group-commit.test.ts',
+  'src/server/cache-credentials.test.ts',
+];
 const postgresOnly = ['src/server/postgres-*.test.ts'];
 
 export default defineConfig({

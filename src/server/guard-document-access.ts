@@ -37,6 +37,9 @@ export function guardDocumentAccess(members: MemberStore): MiddlewareHandler {
     if (!account || !(reads || method === 'PUT' || method === 'DELETE' || method === 'POST')) {
       return next();
     }
+    // Registered on `/api/docs/:id` and `/api/docs/:id/*`, which Hono also matches to
+    // `/api/docs/{id}`: decided once per request, not once per registration.
+    if (granted.has(c.req.raw)) return next();
     const id = c.req.param('id') ?? '';
     const found = await findGrantedAccess(members, account, id);
     if (!canRead(found.access)) throw createDocumentNotFound(id);

@@ -19,7 +19,7 @@ export interface ChangeListening {
 export async function listenForChanges(
   config: pg.ClientConfig,
   channel: string,
-  hub: ChangeHub,
+  hub: Pick<ChangeHub, 'publish'>,
 ): Promise<ChangeListening> {
   let closed = false;
   /** Whether a connection ever listened: any later one follows a gap. */

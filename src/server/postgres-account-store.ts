@@ -19,15 +19,19 @@ const credentialColumns = `c.id, c.secret_hash, u.username, c.kind, c.name, c.cr
 
 /**
  * The `AccountStore` of `PostgresStore`, on its pool. `ready` is the store's: every method
- * waits for the schema to be migrated.
+ * waits for the schema to be migrated. `channel` is the store's change channel: deleting
+ * credentials notifies it (`credentials-changed`), in the same statement, so that every
+ * process drops what its credential cache holds of that account once the delete commits.
  */
 export class PostgresAccountStore implements AccountStore {
   readonly #pool: pg.Pool;
   readonly #ready: () => Promise<void>;
+  readonly #channel: () => string;
 
-  constructor(pool: pg.Pool, ready: () => Promise<void>) {
+  constructor(pool: pg.Pool, ready: () => Promise<void>, channel: () => string) {
     this.#pool = pool;
     this.#ready = ready;
+    this.#channel = channel;
   }
 
   async hasUsers(): Promise<boolean> {
@@ -121,26 +125,37 @@ export class PostgresAccountStore implements AccountStore {
   }
 
   async deleteCredential(secretHash: string): Promise<boolean> {
-    const rows = await this.#query('DELETE FROM credentials WHERE secret_hash = $1 RETURNING id', [
-      secretHash,
-    ]);
+    const rows = await this.#deleteAndNotify('secret_hash = $2', [secretHash]);
     return rows.length > 0;
   }
 
   async deleteCredentialById(username: string, id: string): Promise<boolean> {
-    const rows = await this.#query(
-      'DELETE FROM credentials WHERE username_key = $1 AND id = $2 RETURNING id',
-      [toUsernameKey(username), id],
-    );
+    const rows = await this.#deleteAndNotify('username_key = $2 AND id = $3', [
+      toUsernameKey(username),
+      id,
+    ]);
     return rows.length > 0;
   }
 
   async deleteCredentials(username: string, kind: CredentialKind): Promise<number> {
-    const rows = await this.#query(
-      'DELETE FROM credentials WHERE username_key = $1 AND kind = $2 RETURNING id',
-      [toUsernameKey(username), kind],
-    );
+    const rows = await this.#deleteAndNotify('username_key = $2 AND kind = $3', [
+      toUsernameKey(username),
+      kind,
+    ]);
     return rows.length;
+  }
+
+  /** Deletes the credentials `where` selects ($2…), notifying `credentials-changed` of each. */
+  async #deleteAndNotify(where: string, values: unknown[]): Promise<object[]> {
+    await this.#ready(); // for the channel
+    // NOTIFY is transactional: the others hear it once the delete is committed (PostgreSQL
+    // folds identical payloads of one transaction into one).
+    return this.#query(
+      `WITH gone AS (DELETE FROM credentials WHERE ${where} RETURNING id, username_key)
+       SELECT id, pg_notify($1, json_build_object(
+         'type', 'credentials-changed', 'username_key', username_key)::text) FROM gone`,
+      [this.#channel(), ...values],
+    );
   }
 
   async #query<Row extends object>(text: string, values: unknown[] = []): Promise<Row[]> {

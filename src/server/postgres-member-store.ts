@@ -6,15 +6,19 @@ import type { MemberStore, SetMemberOutcome, StoredMember } from './member-store
 
 /**
  * The `MemberStore` of `PostgresStore`, on its pool. `ready` is the store's: every method
- * waits for the schema to be migrated.
+ * waits for the schema to be migrated. `channel` is the store's change channel: a members
+ * write notifies it (`access-changed`), in the same statement, so that every process drops
+ * what its access cache holds of that document once the write commits.
  */
 export class PostgresMemberStore implements MemberStore {
   readonly #pool: pg.Pool;
   readonly #ready: () => Promise<void>;
+  readonly #channel: () => string;
 
-  constructor(pool: pg.Pool, ready: () => Promise<void>) {
+  constructor(pool: pg.Pool, ready: () => Promise<void>, channel: () => string) {
     this.#pool = pool;
     this.#ready = ready;
+    this.#channel = channel;
   }
 
   async findAccess(id: string, username: string): Promise<AccessFacts | undefined> {
@@ -39,6 +43,7 @@ export class PostgresMemberStore implements MemberStore {
 
   async setMember(id: string, member: StoredMember): Promise<SetMemberOutcome> {
     if (hasNul(id)) return 'notFound';
+    await this.#ready(); // for the channel
     // One statement: the insert (when the document exists), or the role's update, and what the
     // role was before (`xmax = 0` marks a row this statement inserted).
     const [row] = await this.#query<{ inserted: boolean; before: MemberRole | null }>(
@@ -48,8 +53,9 @@ export class PostgresMemberStore implements MemberStore {
        INSERT INTO document_members (document_id, username_key, username, role)
          SELECT id, $2, $3, $4 FROM documents WHERE id = $1
        ON CONFLICT (document_id, username_key) DO UPDATE SET role = EXCLUDED.role
-       RETURNING (xmax = 0) AS inserted, (SELECT role FROM before) AS before`,
-      [id, toUsernameKey(member.username), member.username, member.role],
+       RETURNING (xmax = 0) AS inserted, (SELECT role FROM before) AS before,
+         pg_notify($5, ${accessChanged('$1')})`,
+      [id, toUsernameKey(member.username), member.username, member.role, this.#channel()],
     );
     if (!row) return 'notFound';
     if (row.inserted) return 'created';
@@ -58,9 +64,11 @@ export class PostgresMemberStore implements MemberStore {
 
   async removeMember(id: string, username: string): Promise<boolean> {
     if (hasNul(id)) return false;
+    await this.#ready(); // for the channel
     const rows = await this.#query(
-      'DELETE FROM document_members WHERE document_id = $1 AND username_key = $2 RETURNING 1',
-      [id, toUsernameKey(username)],
+      `DELETE FROM document_members WHERE document_id = $1 AND username_key = $2
+         RETURNING pg_notify($3, ${accessChanged('$1')})`,
+      [id, toUsernameKey(username), this.#channel()],
     );
     return rows.length === 1;
   }
@@ -69,6 +77,11 @@ export class PostgresMemberStore implements MemberStore {
     await this.#ready();
     return (await this.#pool.query<Row>(text, values)).rows;
   }
+}
+
+/** The `access-changed` payload of document `id` (a parameter), as SQL. */
+function accessChanged(id: string): string {
+  return `json_build_object('type', 'access-changed', 'id', ${id}::text)::text`;
 }
 
 // PostgreSQL text cannot hold NUL: such an id names no document.

@@ -192,6 +192,39 @@ describe('PostgresStore', () => {
     ]);
   });
 
+  it('ends a session in every process at sign-out, and unshares in every process', async () => {
+    const schema = newSchema();
+    const [here, there] = [await open(schema), await open(schema)];
+    const user = {
+      username: 'Alice',
+      password_hash: 'x',
+      role: 'member' as const,
+      created_at: at.toISOString(),
+    };
+    await here.accounts.createUser(user, { onlyIfFirst: true });
+    const session = {
+      ...{ id: 's1', secret_hash: 'h1', username: 'Alice', kind: 'session' as const, name: '' },
+      ...{ created_at: at.toISOString(), expires_at: null },
+    };
+    await here.accounts.addCredential(session);
+    const created = await here.createDocument({ ...write('Plan', 'v1'), owner: 'Alice' });
+    if (created.status !== 'created') throw new Error('not created');
+    const { id } = created.document;
+    await here.members.setMember(id, { username: 'Bob', role: 'editor' });
+    // The other process has both cached, as a busy server would.
+    expect(await there.accounts.findCredential('h1', at)).toBeDefined();
+    expect((await there.members.findAccess(id, 'bob'))?.memberRole).toBe('editor');
+    await here.accounts.deleteCredentials('alice', 'session');
+    await here.members.removeMember(id, 'Bob');
+    // Heard by NOTIFY as the writes commit, long before the caches' time to live is up.
+    const started = performance.now();
+    await expect.poll(() => there.accounts.findCredential('h1', at)).toBeUndefined();
+    await expect
+      .poll(async () => (await there.members.findAccess(id, 'bob'))?.memberRole)
+      .toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(900);
+  });
+
   it('keeps the changes of two schemas apart', async () => {
     const [one, other] = [await open(newSchema()), await open(newSchema())];
     const created = await one.createDocument(write('Plan', 'v1'));

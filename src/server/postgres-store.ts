@@ -8,8 +8,13 @@ import type {
 } from '../protocol/document.ts';
 import { formatStrongETag } from '../protocol/etag.ts';
 import { toTitleKey } from '../protocol/to-title-key.ts';
+import type { ChangeEvent } from './change-feed.ts';
 import { ChangeHub } from './change-hub.ts';
 import { PostgresAccountStore } from './postgres-account-store.ts';
+import { cacheAccess } from './cache-access.ts';
+import type { CachedMemberStore } from './cache-access.ts';
+import { cacheCredentials } from './cache-credentials.ts';
+import type { CachedAccountStore } from './cache-credentials.ts';
 import { measureBodyChange } from './body-delta.ts';
 import { PostgresMemberStore } from './postgres-member-store.ts';
 import { toUsernameKey } from './account-store.ts';
@@ -191,14 +196,22 @@ export async function openPostgresStore(
  * constructor is for callers that cannot wait (it connects in the background, and every method
  * waits for `ready`).
  */
+/**
+ * Notifications on the change channel that are not document changes: a process deleted
+ * credentials of an account, or changed a document's members (see the account and member
+ * stores), so every process's caches must look them up again.
+ */
+type CacheNotice =
+  { type: 'credentials-changed'; username_key: string } | { type: 'access-changed'; id: string };
+
 export class PostgresStore implements DocumentStore {
   readonly #pool: pg.Pool;
   readonly #hub = new ChangeHub();
   readonly changes = this.#hub;
   /** Settles once the schema is migrated and the change listener is in place. */
   readonly ready: Promise<void>;
-  readonly accounts: PostgresAccountStore;
-  readonly members: PostgresMemberStore;
+  readonly accounts: CachedAccountStore;
+  readonly members: CachedMemberStore;
   #channel = '';
   #listening: ChangeListening | undefined;
   #closed = false;
@@ -217,8 +230,22 @@ export class PostgresStore implements DocumentStore {
     // process; the pool replaces it on next use.
     this.#pool.on('error', (error) => console.error('concord: PostgreSQL connection lost', error));
     this.ready = this.#start(config, schema);
-    this.accounts = new PostgresAccountStore(this.#pool, () => this.ready);
-    this.members = new PostgresMemberStore(this.#pool, () => this.ready);
+    // Every signed-in request looks its credential up: kept in memory briefly (cacheCredentials).
+    this.accounts = cacheCredentials(
+      new PostgresAccountStore(
+        this.#pool,
+        () => this.ready,
+        () => this.#channel,
+      ),
+    );
+    // And every request to a document looks up who may: kept likewise (cacheAccess).
+    this.members = cacheAccess(
+      new PostgresMemberStore(
+        this.#pool,
+        () => this.ready,
+        () => this.#channel,
+      ),
+    );
     // Callers that use the store await `ready` through each method; this only keeps an
     // unobserved failure from crashing the process before they do.
     this.ready.catch(() => undefined);
@@ -236,7 +263,24 @@ export class PostgresStore implements DocumentStore {
       client.release();
     }
     if (this.#closed) return;
-    this.#listening = await listenForChanges(config, this.#channel, this.#hub);
+    this.#listening = await listenForChanges(config, this.#channel, {
+      publish: (event) => this.#hear(event),
+    });
+  }
+
+  /**
+   * A notification on the change channel: what another process (or this one) changed of
+   * credentials or members empties the caches of it here; a change of a document goes to the
+   * event streams. After a gap (`resync`) anything may have changed: both caches start over.
+   */
+  #hear(event: ChangeEvent | CacheNotice): void {
+    if (event.type === 'credentials-changed') return this.accounts.forget(event.username_key);
+    if (event.type === 'access-changed') return this.members.forget(event.id);
+    if (event.type === 'resync') {
+      this.accounts.forget();
+      this.members.forget();
+    }
+    this.#hub.publish(event);
   }
 
   async listDocuments(
@@ -478,11 +522,18 @@ export class PostgresStore implements DocumentStore {
   }
 
   async purgeTrash(before: Date): Promise<number> {
-    // Versions go with them (ON DELETE CASCADE).
-    const rows = await this.#query('DELETE FROM documents WHERE deleted_at < $1 RETURNING id', [
-      before,
-    ]);
-    return rows.length;
+    // Members are purged with their documents: what the access cache holds of them goes too,
+    // before and after (a lookup under way meanwhile is not kept).
+    this.members.forget();
+    try {
+      // Versions and members go with them (ON DELETE CASCADE).
+      const rows = await this.#query('DELETE FROM documents WHERE deleted_at < $1 RETURNING id', [
+        before,
+      ]);
+      return rows.length;
+    } finally {
+      this.members.forget();
+    }
   }
 
   async listVersions(id: string): Promise<VersionSummary[] | undefined> {

@@ -16,6 +16,10 @@ import { toTitleKey } from '../protocol/to-title-key.ts';
 import { ChangeHub } from './change-hub.ts';
 import { createStatementCache, type PrepareStatement } from './statement-cache.ts';
 import { SqliteAccountStore } from './sqlite-account-store.ts';
+import { cacheAccess } from './cache-access.ts';
+import type { CachedMemberStore } from './cache-access.ts';
+import { cacheCredentials } from './cache-credentials.ts';
+import type { CachedAccountStore } from './cache-credentials.ts';
 import { SqliteMemberStore } from './sqlite-member-store.ts';
 import { toUsernameKey } from './account-store.ts';
 import { GroupCommit } from './group-commit.ts';
@@ -90,15 +94,17 @@ export class SqliteStore implements DocumentStore {
   readonly #prepare: PrepareStatement;
   readonly #hub = new ChangeHub();
   readonly changes = this.#hub;
-  readonly accounts: SqliteAccountStore;
-  readonly members: SqliteMemberStore;
+  readonly accounts: CachedAccountStore;
+  readonly members: CachedMemberStore;
 
   constructor(db: Database.Database) {
     this.#db = db;
     // One cache for the connection: the account store's statements are compiled once too.
     this.#prepare = createStatementCache(db);
-    this.accounts = new SqliteAccountStore(db, this.#prepare);
-    this.members = new SqliteMemberStore(this.#prepare);
+    // Every signed-in request looks its credential up: kept in memory briefly (cacheCredentials).
+    this.accounts = cacheCredentials(new SqliteAccountStore(db, this.#prepare));
+    // And every request to a document looks up who may: kept likewise (cacheAccess).
+    this.members = cacheAccess(new SqliteMemberStore(this.#prepare));
     this.#commits = new GroupCommit(db);
   }
 
@@ -302,12 +308,19 @@ export class SqliteStore implements DocumentStore {
   }
 
   async purgeTrash(before: Date): Promise<number> {
-    // Versions go with them (ON DELETE CASCADE).
-    return this.#commits.run(
-      () =>
-        this.#prepare('DELETE FROM documents WHERE deleted_at < ?').run(before.toISOString())
-          .changes,
-    );
+    // Members are purged with their documents: what the access cache holds of them goes too,
+    // before and after (a lookup under way meanwhile is not kept).
+    this.members.forget();
+    try {
+      // Versions and members go with them (ON DELETE CASCADE).
+      return await this.#commits.run(
+        () =>
+          this.#prepare('DELETE FROM documents WHERE deleted_at < ?').run(before.toISOString())
+            .changes,
+      );
+    } finally {
+      this.members.forget();
+    }
   }
 
   async listVersions(id: string): Promise<VersionSummary[] | undefined> {
