@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DocumentDto } from '../protocol/document.ts';
 import { problemTypes } from '../protocol/problem.ts';
 import { createTestApp } from './testing/create-test-app.ts';
@@ -181,6 +181,20 @@ async function openStream(path: string, cookie: string) {
     cancel: () => reader.cancel(),
   };
 }
+
+describe('the cost of access', () => {
+  it('is one lookup per request, for a document and for its history alike', async () => {
+    const { doc, etag } = await createDocAs(send, cookies.alice!, 'Plan');
+    const findAccess = vi.spyOn(t.store.members, 'findAccess');
+    expect((await send(`/api/docs/${doc.id}`, { cookie: cookies.alice })).status).toBe(200);
+    expect(findAccess).toHaveBeenCalledTimes(1);
+    const saved = await send(`/api/docs/${doc.id}`, { ...edit(etag), cookie: cookies.alice });
+    expect(saved.status).toBe(200);
+    expect(findAccess).toHaveBeenCalledTimes(2);
+    await send(`/api/docs/${doc.id}/versions`, { cookie: cookies.alice });
+    expect(findAccess).toHaveBeenCalledTimes(3);
+  });
+});
 
 describe('event streams', () => {
   it('tell the list only of documents one may see', async () => {
