@@ -12,12 +12,12 @@ if (!withPostgres) console.warn(`\n⚠ Skipping the PostgreSQL tests: ${postgres
 
 // Tests of one adapter alone; everything else under src/server is the shared contract.
 const sqliteOnly = [
-  'src/server/cache-access.test.ts',
-  'src/server/sqlite-store.test.ts',
-  'src/server/group-commit.test.ts',
-  'src/server/cache-credentials.test.ts',
+  'src/server/auth/cache-access.test.ts',
+  'src/server/store/sqlite/sqlite-store.test.ts',
+  'src/server/store/group-commit.test.ts',
+  'src/server/auth/cache-credentials.test.ts',
 ];
-const postgresOnly = ['src/server/postgres-*.test.ts'];
+const postgresOnly = ['src/server/store/postgres/postgres-*.test.ts'];
 
 export default defineConfig({
   test: {

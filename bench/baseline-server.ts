@@ -5,7 +5,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { openStore } from '../src/server/open-store.ts';
+import { openStore } from '../src/server/store/open-store.ts';
 
 const store = await openStore(process.argv[2]);
 

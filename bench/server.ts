@@ -18,7 +18,7 @@ import { Pool } from 'undici';
 import { readLine, stop } from '../e2e/concord-process.ts';
 import { merge } from '../src/merge/index.ts';
 import type { DocumentDto } from '../src/protocol/index.ts';
-import { openStore } from '../src/server/open-store.ts';
+import { openStore } from '../src/server/store/open-store.ts';
 import { findPostgresBin, startTestPostgres } from '../src/server/testing/start-test-postgres.ts';
 import { median } from './stats.ts';
 

@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, deflateSync } from 'node:zlib';
 import pg from 'pg';
-import { openPostgresStore } from '../src/server/postgres-store.ts';
-import { openSqliteStore } from '../src/server/sqlite-store.ts';
-import type { DocumentStore } from '../src/server/store.ts';
+import { openPostgresStore } from '../src/server/store/postgres/postgres-store.ts';
+import { openSqliteStore } from '../src/server/store/sqlite/sqlite-store.ts';
+import type { DocumentStore } from '../src/server/store/store.ts';
 import { startTestPostgres } from '../src/server/testing/start-test-postgres.ts';
 import {
   writeWholeCopyPostgres,

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
-import type { AuthOptions } from '../server/auth-options.ts';
-import { defaultProxyHeader } from '../server/auth-options.ts';
+import type { AuthOptions } from '../server/auth/auth-options.ts';
+import { defaultProxyHeader } from '../server/auth/auth-options.ts';
 
 /**
  * The `auth` option of `concord serve` from the environment, or the message to refuse to start

@@ -2,8 +2,8 @@ import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DocumentDto } from '../protocol/document.ts';
 import { problemTypes } from '../protocol/problem.ts';
-import type { AuthOptions } from './auth-options.ts';
-import { hashSecret } from './issue-credential.ts';
+import type { AuthOptions } from './auth/auth-options.ts';
+import { hashSecret } from './auth/issue-credential.ts';
 import { createTestApp } from './testing/create-test-app.ts';
 import type { TestApp } from './testing/create-test-app.ts';
 import {

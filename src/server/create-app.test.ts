@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger } from './create-logger.ts';
-import { createMonitoring } from './create-monitoring.ts';
+import { createLogger } from './monitoring/create-logger.ts';
+import { createMonitoring } from './monitoring/create-monitoring.ts';
 import { createTestApp } from './testing/create-test-app.ts';
 import type { TestApp } from './testing/create-test-app.ts';
 

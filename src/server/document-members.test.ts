@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DocumentStore, WriteInput } from './store.ts';
+import type { DocumentStore, WriteInput } from './store/store.ts';
 import { createTestStore } from './testing/create-test-store.ts';
 import type { TestStore } from './testing/create-test-store.ts';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { conflictKinds } from './classify-conflict.ts';
-import { createMetrics } from './create-metrics.ts';
+import { conflictKinds } from './monitoring/classify-conflict.ts';
+import { createMetrics } from './monitoring/create-metrics.ts';
 
 interface Panel {
   title: string;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { problemTypes } from '../protocol/problem.ts';
-import { idempotencyKeyLifetimeMs } from './create-collection-routes.ts';
+import { idempotencyKeyLifetimeMs } from './http/routes/create-collection-routes.ts';
 import { createTestApp } from './testing/create-test-app.ts';
 import type { TestApp } from './testing/create-test-app.ts';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DocumentSummary } from '../protocol/document.ts';
 import { problemTypes } from '../protocol/problem.ts';
-import { pageLimits } from './create-collection-routes.ts';
+import { pageLimits } from './http/routes/create-collection-routes.ts';
 import { createTestApp } from './testing/create-test-app.ts';
 import type { TestApp } from './testing/create-test-app.ts';
 

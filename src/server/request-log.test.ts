@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DocumentDto } from '../protocol/document.ts';
-import { createLogger } from './create-logger.ts';
+import { createLogger } from './monitoring/create-logger.ts';
 import { startObservedServer } from './testing/start-observed-server.ts';
 import type { ObservedServer } from './testing/start-observed-server.ts';
 

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { snapshotInterval } from './kept-body.ts';
+import { snapshotInterval } from './store/kept-body.ts';
 import { history } from './testing/arbitrary-bodies.ts';
 import { createTestStore } from './testing/create-test-store.ts';
 import type { TestStore } from './testing/create-test-store.ts';
-import type { DocumentStore } from './store.ts';
+import type { DocumentStore } from './store/store.ts';
 
 // The store contract: however versions are kept (deltas, snapshots: docs/decisions/0021),
 // every one reads back exactly as it was saved. Runs on SQLite and on PostgreSQL.

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { VersionEntry, VersionPage } from '../protocol/document.ts';
 import { problemTypes } from '../protocol/problem.ts';
-import { pageLimits } from './create-collection-routes.ts';
-import { snapshotInterval } from './kept-body.ts';
+import { pageLimits } from './http/routes/create-collection-routes.ts';
+import { snapshotInterval } from './store/kept-body.ts';
 import { createTestApp } from './testing/create-test-app.ts';
 import type { TestApp } from './testing/create-test-app.ts';
-import { encodeVersionCursor } from './version-cursor.ts';
+import { encodeVersionCursor } from './http/version-cursor.ts';
 
 // The store contract and the route: GET /api/docs/{id}/versions in pages, each version with how
 // much it changed. Runs on SQLite and on PostgreSQL.

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
-import type { ChangeHub } from '../change-hub.ts';
-import { PostgresStore } from '../postgres-store.ts';
-import { openSqliteStore } from '../sqlite-store.ts';
-import type { DocumentStore } from '../store.ts';
+import type { ChangeHub } from '../events/change-hub.ts';
+import { PostgresStore } from '../store/postgres/postgres-store.ts';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
+import type { DocumentStore } from '../store/store.ts';
 
 /** The stores the contract tests run against. */
 export type TestStoreKind = 'sqlite' | 'postgres';

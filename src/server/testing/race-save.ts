@@ -2,7 +2,7 @@
 // PostgreSQL URL) on its own connection, prints "ready", waits for a line on stdin (sent to
 // every process at once when all are ready), tries one save, prints the outcome.
 // Usage: node --import tsx race-save.ts DATABASE_URL ID ETAG BODY
-import { openStore } from '../open-store.ts';
+import { openStore } from '../store/open-store.ts';
 
 const [db, id, etag, body] = process.argv.slice(2) as [string, string, string, string];
 const store = await openStore(db);

@@ -2,9 +2,9 @@ import { serve } from '@hono/node-server';
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLogger } from '../create-logger.ts';
-import { createMonitoring } from '../create-monitoring.ts';
-import type { Monitoring, MonitoringOptions } from '../create-monitoring.ts';
+import { createLogger } from '../monitoring/create-logger.ts';
+import { createMonitoring } from '../monitoring/create-monitoring.ts';
+import type { Monitoring, MonitoringOptions } from '../monitoring/create-monitoring.ts';
 import { createTestApp } from './create-test-app.ts';
 import type { TestApp } from './create-test-app.ts';
 

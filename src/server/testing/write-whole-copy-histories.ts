@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { toTitleKey } from '../../protocol/to-title-key.ts';
-import { postgresMigrations } from '../postgres-migrations.ts';
-import { sqliteMigrations } from '../sqlite-migrations.ts';
+import { postgresMigrations } from '../store/postgres/postgres-migrations.ts';
+import { sqliteMigrations } from '../store/sqlite/sqlite-migrations.ts';
 
 /** One document's history: the bodies of versions 1, 2, … */
 export interface WholeCopyHistory {

@@ -1,0 +1,71 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Account } from './authenticate.ts';
+import { createForbiddenProblem, readAccount } from './authenticate.ts';
+import { createDocumentNotFound, idPattern } from '../http/routes/create-document-routes.ts';
+import { canRead, canWrite, decideAccess } from './decide-access.ts';
+import type { Access } from './decide-access.ts';
+import type { MemberStore } from '../store/member-store.ts';
+
+/** What the guard found for a request: the asker's access and the document's owner. */
+export interface GrantedAccess {
+  access: Access;
+  owner: string | null;
+}
+
+const granted = new WeakMap<Request, GrantedAccess>();
+
+/**
+ * The access `guardDocumentAccess` found for this request; `undefined` without accounts
+ * (`CONCORD_AUTH=off`), where everyone may do everything.
+ */
+export function readGrantedAccess(c: Context): GrantedAccess | undefined {
+  return granted.get(c.req.raw);
+}
+
+/**
+ * Guards every route of one document (`/api/docs/{id}…`, `/api/trash/{id}/restore`) by
+ * `decideAccess`: without access, **404**, worded as for a document that does not exist, so
+ * that an id tells a stranger nothing; a viewer who writes (any method but GET and HEAD),
+ * **403** `forbidden` naming whose document it is. The sharing routes decide their writes
+ * themselves (only the owner may). Methods a route does not know pass on to its 405.
+ */
+export function guardDocumentAccess(members: MemberStore): MiddlewareHandler {
+  return async (c, next) => {
+    const account = readAccount(c);
+    const method = c.req.method;
+    const reads = method === 'GET' || method === 'HEAD';
+    if (!account || !(reads || method === 'PUT' || method === 'DELETE' || method === 'POST')) {
+      return next();
+    }
+    // Registered on `/api/docs/:id` and `/api/docs/:id/*`, which Hono also matches to
+    // `/api/docs/{id}`: decided once per request, not once per registration.
+    if (granted.has(c.req.raw)) return next();
+    const id = c.req.param('id') ?? '';
+    const found = await findGrantedAccess(members, account, id);
+    if (!canRead(found.access)) throw createDocumentNotFound(id);
+    granted.set(c.req.raw, found);
+    const sharing = /\/members(?:\/|$)/.test(c.req.path);
+    if (!reads && !sharing && !canWrite(found.access)) {
+      throw createForbiddenProblem(describeReadOnly(found.owner));
+    }
+    return next();
+  };
+}
+
+/** `account`'s access to document `id` (`none` when there is no such document). */
+export async function findGrantedAccess(
+  members: MemberStore,
+  account: Account,
+  id: string,
+): Promise<GrantedAccess> {
+  const facts = idPattern.test(id) ? await members.findAccess(id, account.username) : undefined;
+  if (!facts) return { access: 'none', owner: null };
+  return { access: decideAccess(account, facts), owner: facts.owner };
+}
+
+/** Why a viewer cannot change a document, and whom to ask. */
+export function describeReadOnly(owner: string | null): string {
+  const whose = owner === null ? 'This document' : `This document is ${owner}'s: it`;
+  const ask = owner === null ? '' : ` Ask ${owner} to make you an editor.`;
+  return `${whose} is shared with you to read, not to change.${ask}`;
+}

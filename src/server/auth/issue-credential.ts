@@ -1,0 +1,50 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { AccountStore, CredentialKind } from '../store/account-store.ts';
+
+/** What `issueCredential` made: the secret to hand over once, and its public id. */
+export interface IssuedCredential {
+  id: string;
+  secret: string;
+  created_at: string;
+  expires_at: string | null;
+}
+
+// API tokens say what they are, so a secret scanner (or a person) recognises a leaked one.
+const tokenPrefix = 'concord_';
+
+/** The SHA-256 of a secret, as credentials are stored and looked up. */
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+/**
+ * Makes a session or API token for `username`: 32 random bytes (base64url), of which the store
+ * keeps only the SHA-256. A fast hash is enough here, unlike for passwords: the secret has 256
+ * bits of entropy, so there is nothing to guess.
+ */
+export async function issueCredential(
+  accounts: AccountStore,
+  request: { username: string; kind: CredentialKind; name?: string; at: Date; lifetimeMs?: number },
+): Promise<IssuedCredential> {
+  const random = randomBytes(32).toString('base64url');
+  const secret = request.kind === 'token' ? `${tokenPrefix}${random}` : random;
+  const issued: IssuedCredential = {
+    id: randomUUID(),
+    secret,
+    created_at: request.at.toISOString(),
+    expires_at:
+      request.lifetimeMs === undefined
+        ? null
+        : new Date(request.at.getTime() + request.lifetimeMs).toISOString(),
+  };
+  await accounts.addCredential({
+    id: issued.id,
+    secret_hash: hashSecret(secret),
+    username: request.username,
+    kind: request.kind,
+    name: request.name ?? '',
+    created_at: issued.created_at,
+    expires_at: issued.expires_at,
+  });
+  return issued;
+}
