@@ -14,10 +14,10 @@ import {
   type TrashEntry,
   type VersionEntry,
   type VersionPage,
-} from '../protocol/index.ts';
-import { ApiError } from './api-error.ts';
+} from '../../protocol/index.ts';
+import { ApiError } from '../api-error.ts';
 import { createDocumentSaveAdapter, type VersionedDocument } from './document-save-adapter.ts';
-import { guardedSave, readJson, toApiError } from './guarded-save.ts';
+import { guardedSave, readJson, toApiError } from '../guarded-save.ts';
 import { toSendableUserName } from './user-name.ts';
 
 /** One page of `GET /api/docs`. */
@@ -36,7 +36,7 @@ export interface TrashPage {
 
 export type { VersionedDocument } from './document-save-adapter.ts';
 
-export type { ResolutionHow } from '../protocol/index.ts';
+export type { ResolutionHow } from '../../protocol/index.ts';
 
 /** How a save is sent, beyond its content and ETag. */
 export interface SaveOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from './api-error.ts';
+import { ApiError } from '../api-error.ts';
 import { shouldRetryRead } from './should-retry-read.ts';
 
 describe('shouldRetryRead', () => {

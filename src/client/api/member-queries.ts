@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { MemberRole } from '../protocol/index.ts';
+import type { MemberRole } from '../../protocol/index.ts';
 import { useConcordClient } from './client-context.ts';
 import { docKeys } from './doc-keys.ts';
 import { shouldRetryRead } from './should-retry-read.ts';

@@ -1,4 +1,4 @@
-import type { DocumentDto, DocumentInput } from '../protocol/index.ts';
+import type { DocumentDto, DocumentInput } from '../../protocol/index.ts';
 import { mirrorDraft, previousTabId, startMirroringDrafts } from './closed-tab-drafts.ts';
 import { readTabDraft } from './draft-database.ts';
 import { parseDraft } from './parse-draft.ts';

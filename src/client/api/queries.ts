@@ -6,8 +6,8 @@ import {
   useQueryClient,
   type UseMutationOptions,
 } from '@tanstack/react-query';
-import type { DocumentInput, ResolutionHow } from '../protocol/index.ts';
-import { isSaveConflict } from './api-error.ts';
+import type { DocumentInput, ResolutionHow } from '../../protocol/index.ts';
+import { isSaveConflict } from '../api-error.ts';
 import type { ConcordClient, VersionedDocument } from './concord-client.ts';
 import { ConcordClientContext, useConcordClient } from './client-context.ts';
 import { docKeys } from './doc-keys.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUserName, encodeUserName, limits } from '../protocol/index.ts';
+import { decodeUserName, encodeUserName, limits } from '../../protocol/index.ts';
 import { toSendableUserName } from './user-name.ts';
 
 describe('toSendableUserName', () => {

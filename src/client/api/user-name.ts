@@ -1,4 +1,4 @@
-import { limits } from '../protocol/index.ts';
+import { limits } from '../../protocol/index.ts';
 
 const key = 'concord:user-name';
 

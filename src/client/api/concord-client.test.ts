@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { problemTypes } from '../protocol/index.ts';
-import { ApiError, conflictProblemOf, isSaveConflict, titleTakenProblemOf } from './api-error.ts';
+import { problemTypes } from '../../protocol/index.ts';
+import { ApiError, conflictProblemOf, isSaveConflict, titleTakenProblemOf } from '../api-error.ts';
 import { createConcordClient, type VersionedDocument } from './concord-client.ts';
 
 /** A client whose fetch records each request and answers a saved document. */

@@ -1,4 +1,4 @@
-import { ApiError } from './api-error.ts';
+import { ApiError } from '../api-error.ts';
 
 /**
  * Whether to read again after a failed GET: a network error or a server error (5xx) may pass, so

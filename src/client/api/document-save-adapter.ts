@@ -4,9 +4,9 @@ import {
   problemTypes,
   type DocumentDto,
   type DocumentInput,
-} from '../protocol/index.ts';
-import { isLostUpdateAnswer } from './api-error.ts';
-import type { SaveAdapter } from './guarded-save.ts';
+} from '../../protocol/index.ts';
+import { isLostUpdateAnswer } from '../api-error.ts';
+import type { SaveAdapter } from '../guarded-save.ts';
 
 /** A document with the strong ETag that guards its next save. */
 export interface VersionedDocument {
