@@ -1,12 +1,12 @@
 import pg from 'pg';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type {
   DocumentSummary,
   TrashedDocumentSummary,
   VersionEntry,
   VersionSummary,
 } from '../../../protocol/document.ts';
-import { formatStrongETag } from '../../../protocol/etag.ts';
+import { generateETag, isLandedRetry, matchesExpected } from '../save-rules.ts';
 import { toTitleKey } from '../../../protocol/to-title-key.ts';
 import type { ChangeEvent } from '../../events/change-feed.ts';
 import { ChangeHub } from '../../events/change-hub.ts';
@@ -411,8 +411,9 @@ export class PostgresStore implements DocumentStore {
       if (!current) return { status: 'notFound' };
       if (current.deleted_at)
         return { status: 'trashed', deleted_at: current.deleted_at.toISOString() };
-      if (input.expected !== '*' && !input.expected.includes(current.etag)) {
-        if (isLandedRetry(current, input)) {
+      if (!matchesExpected(input.expected, current.etag)) {
+        const facts = { ...current, body: current.body.toString('utf8') };
+        if (isLandedRetry(facts, input, () => current.previous_etag)) {
           return { status: 'alreadySaved', document: toStoredDocument(current) };
         }
         return { status: 'conflict', current: toStoredDocument(current) };
@@ -648,12 +649,6 @@ export class PostgresStore implements DocumentStore {
  * one, and the current one holds exactly what the request would write (the same rule as the
  * SQLite store).
  */
-function isLandedRetry(current: CurrentRow, input: WriteInput & { expected: Expected }): boolean {
-  if (input.expected === '*' || current.version < 2 || current.previous_etag === null) return false;
-  if (current.title !== input.title || current.body.toString('utf8') !== input.body) return false;
-  if (current.updated_by !== input.user) return false;
-  return input.expected.includes(current.previous_etag);
-}
 
 interface TrashRow {
   id: string;
@@ -693,11 +688,6 @@ function hasNul(text: string): boolean {
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   const { code, constraint: name } = error as { code?: string; constraint?: string };
   return code === '23505' && name === constraint;
-}
-
-/** A fresh strong ETag: 144 random bits, so tags never repeat, across documents or deletes. */
-function generateETag(): string {
-  return formatStrongETag(randomBytes(18).toString('base64url'));
 }
 
 /**

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type {
@@ -11,7 +11,7 @@ import type {
 import { measureBodyChange } from '../body-delta.ts';
 import { readDeltaChange, selectVersionPage } from '../read-delta-change.ts';
 import type { VersionPageRow } from '../read-delta-change.ts';
-import { formatStrongETag } from '../../../protocol/etag.ts';
+import { generateETag, isLandedRetry, matchesExpected } from '../save-rules.ts';
 import { toTitleKey } from '../../../protocol/to-title-key.ts';
 import { ChangeHub } from '../../events/change-hub.ts';
 import { createStatementCache, type PrepareStatement } from '../statement-cache.ts';
@@ -196,7 +196,7 @@ export class SqliteStore implements DocumentStore {
       if (!row) return { status: 'notFound' };
       if (row.deleted_at !== null) return { status: 'trashed', deleted_at: row.deleted_at };
       const current = toStoredDocument(row);
-      if (!matches(input.expected, current.etag)) {
+      if (!matchesExpected(input.expected, current.etag)) {
         if (this.#isLandedRetry(current, input))
           return { status: 'alreadySaved', document: current };
         return { status: 'conflict', current };
@@ -255,7 +255,7 @@ export class SqliteStore implements DocumentStore {
       const row = this.#selectCurrent(id);
       if (!row) return { status: 'notFound' };
       if (row.deleted_at !== null) return { status: 'trashed', deleted_at: row.deleted_at };
-      if (!matches(expected, row.etag))
+      if (!matchesExpected(expected, row.etag))
         return { status: 'conflict', current: toStoredDocument(row) };
       // To the trash: the history stays, the title is freed.
       this.#prepare(
@@ -416,13 +416,14 @@ export class SqliteStore implements DocumentStore {
    * one, and the current one holds exactly what the request would write.
    */
   #isLandedRetry(current: StoredDocument, input: WriteInput & { expected: Expected }): boolean {
-    if (input.expected === '*' || current.version < 2) return false;
-    if (current.title !== input.title || current.body !== input.body) return false;
-    if (current.updated_by !== input.user) return false;
-    const previous = this.#prepare<[string, number], { etag: string }>(
-      'SELECT etag FROM document_versions WHERE document_id = ? AND version = ?',
-    ).get(current.id, current.version - 1);
-    return previous !== undefined && input.expected.includes(previous.etag);
+    return isLandedRetry(
+      current,
+      input,
+      () =>
+        this.#prepare<[string, number], { etag: string }>(
+          'SELECT etag FROM document_versions WHERE document_id = ? AND version = ?',
+        ).get(current.id, current.version - 1)?.etag,
+    );
   }
 
   #selectCurrent(id: string): CurrentRow | undefined {
@@ -477,13 +478,4 @@ function selectVisible(visibleTo: string | undefined): [string, unknown[]] {
        OR id IN (SELECT document_id FROM document_members WHERE username_key = ?))`,
     [key, key],
   ];
-}
-
-function matches(expected: Expected, etag: string): boolean {
-  return expected === '*' || expected.includes(etag);
-}
-
-/** A fresh strong ETag: 144 random bits, so tags never repeat, across documents or deletes. */
-function generateETag(): string {
-  return formatStrongETag(randomBytes(18).toString('base64url'));
 }
