@@ -3,6 +3,7 @@ import type { DocumentDto } from '../protocol/document.ts';
 import { problemTypes } from '../protocol/problem.ts';
 import { createTestApp } from './testing/create-test-app.ts';
 import type { TestApp } from './testing/create-test-app.ts';
+import { readStreamText } from './testing/read-stream-text.ts';
 import { createDocAs, createSendAs, shareAs } from './testing/send-as.ts';
 import type { SendAs } from './testing/send-as.ts';
 import { cheapScryptCost, createTestAccounts } from './testing/sign-in-test-account.ts';
@@ -160,26 +161,7 @@ describe('a document shared with you to view', () => {
 async function openStream(path: string, cookie: string) {
   const res = await send(path, { cookie });
   expect(res.status).toBe(200);
-  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let text = '';
-  return {
-    async waitFor(fragment: string): Promise<string> {
-      while (!text.includes(fragment)) {
-        const { done, value } = await reader.read();
-        if (done) throw new Error(`stream ended before ${JSON.stringify(fragment)}:\n${text}`);
-        text += value;
-      }
-      return text;
-    },
-    async readToEnd(): Promise<string> {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return text;
-        text += value;
-      }
-    },
-    cancel: () => reader.cancel(),
-  };
+  return readStreamText(res);
 }
 
 describe('the cost of access', () => {

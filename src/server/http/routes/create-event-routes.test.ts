@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../testing/create-test-app.ts';
 import type { TestApp } from '../../testing/create-test-app.ts';
+import { readStreamText } from '../../testing/read-stream-text.ts';
 
 let t: TestApp;
 let shutdown: AbortController;
@@ -18,29 +19,7 @@ async function openEvents(id: string, headers: Record<string, string> = {}) {
 /** Opens any event stream and reads it as text, event by event. */
 async function openStream(path: string, headers: Record<string, string> = {}) {
   const res = await t.app.request(path, { headers });
-  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let text = '';
-  return {
-    res,
-    /** Reads until `fragment` has arrived; returns everything read so far. */
-    async waitFor(fragment: string): Promise<string> {
-      while (!text.includes(fragment)) {
-        const { done, value } = await reader.read();
-        if (done) throw new Error(`stream ended before ${JSON.stringify(fragment)}:\n${text}`);
-        text += value;
-      }
-      return text;
-    },
-    /** Reads to the end of the stream. */
-    async readToEnd(): Promise<string> {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return text;
-        text += value;
-      }
-    },
-    cancel: () => reader.cancel(),
-  };
+  return { res, ...readStreamText(res) };
 }
 
 describe('GET /api/docs/{id}/events', () => {
