@@ -412,11 +412,11 @@ export class PostgresStore implements DocumentStore {
       if (current.deleted_at)
         return { status: 'trashed', deleted_at: current.deleted_at.toISOString() };
       if (!matchesExpected(input.expected, current.etag)) {
-        const facts = { ...current, body: current.body.toString('utf8') };
-        if (isLandedRetry(facts, input, () => current.previous_etag)) {
-          return { status: 'alreadySaved', document: toStoredDocument(current) };
-        }
-        return { status: 'conflict', current: toStoredDocument(current) };
+        // Either answer carries the current document: its body is decoded once, for both.
+        const stored = toStoredDocument(current);
+        if (isLandedRetry(stored, input, () => current.previous_etag))
+          return { status: 'alreadySaved', document: stored };
+        return { status: 'conflict', current: stored };
       }
       const superseded = keepSuperseded(current.version, current.body.toString('utf8'), input.body);
       let swapped: { version: number; created_at: Date }[];
