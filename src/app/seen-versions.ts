@@ -1,3 +1,5 @@
+import { webStorage } from '../client/index.ts';
+
 /** The version of a document this browser last showed to the person, and its ETag. */
 export interface SeenVersion {
   version: number;
@@ -5,15 +7,6 @@ export interface SeenVersion {
 }
 
 const keyOf = (id: string) => `concord:seen:${id}`;
-
-/** This browser's localStorage; `undefined` where reading the property throws (privacy settings). */
-function localStore(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined;
-  }
-}
 
 /** A stored record as read back: anything that is not one (edited by hand, older app) is none. */
 function parseSeen(text: string | null): SeenVersion | undefined {
@@ -37,7 +30,10 @@ function parseSeen(text: string | null): SeenVersion | undefined {
  * The version of document `id` this browser last showed, shared by its tabs (localStorage), or
  * `undefined` when it never showed one (or the browser keeps nothing).
  */
-export function readSeenVersion(id: string, storage = localStore()): SeenVersion | undefined {
+export function readSeenVersion(
+  id: string,
+  storage = webStorage('localStorage'),
+): SeenVersion | undefined {
   try {
     return parseSeen(storage?.getItem(keyOf(id)) ?? null);
   } catch {
@@ -52,7 +48,11 @@ export function readSeenVersion(id: string, storage = localStore()): SeenVersion
  *
  * @example recordSeenVersion('d1', { version: 3, etag: '"v3"' }) // stored unless 3+ was seen
  */
-export function recordSeenVersion(id: string, shown: SeenVersion, storage = localStore()): void {
+export function recordSeenVersion(
+  id: string,
+  shown: SeenVersion,
+  storage = webStorage('localStorage'),
+): void {
   const known = readSeenVersion(id, storage);
   if (known && known.version > shown.version) return;
   if (known?.version === shown.version && known.etag === shown.etag) return;

@@ -11,3 +11,4 @@ export * from './api/trash-queries.ts';
 export * from './api/version-queries.ts';
 export * from './api/session-client.ts';
 export * from './api/member-queries.ts';
+export * from './drafts/web-storage.ts';
