@@ -1,4 +1,5 @@
 import { toUsernameKey } from '../store/account-store.ts';
+import { createForgetting } from './create-forgetting.ts';
 import type { AccessFacts } from './decide-access.ts';
 import type { MemberStore, SetMemberOutcome, StoredMember } from '../store/member-store.ts';
 
@@ -55,23 +56,10 @@ export function cacheAccess(
   const { ttlMs = 1_000, maxDocuments = 10_000, clock = () => performance.now() } = options;
   // Document id → toUsernameKey(username) → what was found.
   const documents = new Map<string, Map<string, Entry>>();
-  // Bumped by every forgetting: a lookup that began before one may have read what it changed.
-  let epoch = 0;
-
-  const forget = (id?: string) => {
-    epoch++;
+  const { forget, around, begin, unchangedSince } = createForgetting((id?: string) => {
     if (id === undefined) documents.clear();
     else documents.delete(id);
-  };
-  // Around the store's write: a lookup started before it finished may still read the old row.
-  const forgetAround = async <T>(id: string, write: () => Promise<T>) => {
-    forget(id);
-    try {
-      return await write();
-    } finally {
-      forget(id);
-    }
-  };
+  });
 
   return {
     forget,
@@ -80,10 +68,10 @@ export function cacheAccess(
       const key = toUsernameKey(username);
       const cached = documents.get(id)?.get(key);
       if (cached && clock() - cached.at < ttlMs) return cached.facts;
-      const began = epoch;
+      const began = begin();
       const facts = await members.findAccess(id, username);
       if (!facts) documents.delete(id);
-      else if (epoch === began) {
+      else if (unchangedSince(began)) {
         let people = documents.get(id);
         if (!people) {
           if (documents.size >= maxDocuments) documents.delete(documents.keys().next().value!);
@@ -95,9 +83,9 @@ export function cacheAccess(
     },
 
     setMember: (id: string, member: StoredMember): Promise<SetMemberOutcome> =>
-      forgetAround(id, () => members.setMember(id, member)),
+      around(() => members.setMember(id, member), id),
     removeMember: (id: string, username: string): Promise<boolean> =>
-      forgetAround(id, () => members.removeMember(id, username)),
+      around(() => members.removeMember(id, username), id),
     listMembers: (id: string): Promise<StoredMember[]> => members.listMembers(id),
   };
 }

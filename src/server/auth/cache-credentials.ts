@@ -1,4 +1,5 @@
 import { toUsernameKey } from '../store/account-store.ts';
+import { createForgetting } from './create-forgetting.ts';
 import type {
   AccountStore,
   CreateUserOutcome,
@@ -61,26 +62,15 @@ export function cacheCredentials(
 ): CachedAccountStore {
   const { ttlMs = 1_000, maxEntries = 10_000, clock = () => performance.now() } = options;
   const entries = new Map<string, Entry>();
-  // Bumped by every forgetting: a lookup that began before one may have read what it removed.
-  let epoch = 0;
-
-  const forget = (usernameKey?: string, secretHash?: string) => {
-    epoch++;
-    if (secretHash !== undefined) entries.delete(secretHash);
-    else if (usernameKey === undefined) entries.clear();
-    else
-      for (const [hash, entry] of entries)
-        if (entry.usernameKey === usernameKey) entries.delete(hash);
-  };
-  // Around the store's write: a lookup started before it finished may still read the old row.
-  const forgetAround = async <T>(write: () => Promise<T>, key?: string, hash?: string) => {
-    forget(key, hash);
-    try {
-      return await write();
-    } finally {
-      forget(key, hash);
-    }
-  };
+  const { forget, around, begin, unchangedSince } = createForgetting(
+    (usernameKey?: string, secretHash?: string) => {
+      if (secretHash !== undefined) entries.delete(secretHash);
+      else if (usernameKey === undefined) entries.clear();
+      else
+        for (const [hash, entry] of entries)
+          if (entry.usernameKey === usernameKey) entries.delete(hash);
+    },
+  );
 
   return {
     forget: (usernameKey) => forget(usernameKey),
@@ -94,10 +84,10 @@ export function cacheCredentials(
         entries.delete(secretHash);
         return undefined;
       }
-      const began = epoch;
+      const began = begin();
       const found = await accounts.findCredential(secretHash, now);
       if (!found) entries.delete(secretHash);
-      else if (epoch === began) {
+      else if (unchangedSince(began)) {
         entries.delete(secretHash); // re-inserted last, so the oldest stay first in line
         if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
         entries.set(secretHash, { found, usernameKey: toUsernameKey(found.username), at: clock() });
@@ -106,11 +96,11 @@ export function cacheCredentials(
     },
 
     deleteCredential: (secretHash: string): Promise<boolean> =>
-      forgetAround(() => accounts.deleteCredential(secretHash), undefined, secretHash),
+      around(() => accounts.deleteCredential(secretHash), undefined, secretHash),
     deleteCredentialById: (username: string, id: string): Promise<boolean> =>
-      forgetAround(() => accounts.deleteCredentialById(username, id), toUsernameKey(username)),
+      around(() => accounts.deleteCredentialById(username, id), toUsernameKey(username)),
     deleteCredentials: (username: string, kind: CredentialKind): Promise<number> =>
-      forgetAround(() => accounts.deleteCredentials(username, kind), toUsernameKey(username)),
+      around(() => accounts.deleteCredentials(username, kind), toUsernameKey(username)),
 
     hasUsers: (): Promise<boolean> => accounts.hasUsers(),
     createUser: (user: StoredUser, options: { onlyIfFirst: boolean }): Promise<CreateUserOutcome> =>
