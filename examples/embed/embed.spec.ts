@@ -5,6 +5,7 @@ import {
   saveNewerVersion,
   test as withPeople,
 } from '@concord/playwright';
+import { germanLabels } from './german-labels.ts';
 import { startExampleServer, type ExampleServer } from './server.ts';
 
 // The example app embeds Concord's dialog against its own server, which answers a stale If-Match
@@ -259,4 +260,60 @@ test('a save that meets a newer version made behind the page: All theirs, Undo, 
   await dialog.expectClosed();
   await expect(bob.getByRole('status')).toHaveText('Saved');
   expect(server.text()).toBe(edited);
+});
+
+test('a dialog translated by the host writes its own marker lines, and one left behind is never saved', async ({
+  server,
+  bob,
+  request,
+}) => {
+  await bob.goto('/?lang=de');
+  await expect(bob.getByRole('textbox', { name: 'Note' })).toHaveValue(original);
+  const byAlice = original.replace('Four.', 'Four, Alice.');
+  await saveNewerVersion(request, {
+    url: `${server.url}api/note`,
+    change: (text) => text.replace('Four.', 'Four, Alice.'),
+    headers: { 'Content-Type': 'text/plain' },
+  });
+
+  await save(bob, original.replace('Four.', 'Four, Bob.'));
+  const dialog = new ConflictDialogPage(bob, germanLabels);
+  await dialog.expectOpen();
+  await dialog.expectConflictsLeft(1);
+  const merged = await dialog.readMerged();
+  expect(merged).toBe(
+    lines(
+      'One.',
+      'Two.',
+      'Three.',
+      '<<<<<<< meine Fassung (Konflikt 1)',
+      'Four, Bob.',
+      '======= (Konflikt 1)',
+      'Four, Alice.',
+      '>>>>>>> ihre Fassung (Konflikt 1)',
+      'Five.',
+      'Six.',
+      'Seven.',
+      'Eight.',
+    ),
+  );
+
+  // Bob deletes their line and two of the marker lines by hand, but not the first: the dialog
+  // knows its German marker, says where it is, and will not save.
+  const withMarker = merged
+    .replace('======= (Konflikt 1)\nFour, Alice.\n>>>>>>> ihre Fassung (Konflikt 1)\n', '')
+    .replace('Four, Bob.', 'Four, Bob and Alice.');
+  await dialog.editMerged(withMarker);
+  await dialog.expectMarkerLeft(4);
+  await dialog.expectConflictsLeft(1);
+  expect(server.text()).toBe(byAlice);
+
+  // Without the marker line it is saved as he wrote it.
+  const resolved = withMarker.replace('<<<<<<< meine Fassung (Konflikt 1)\n', '');
+  await dialog.editMerged(resolved);
+  await dialog.expectConflictsLeft(0);
+  await dialog.saveMerged();
+  await dialog.expectClosed();
+  await expect(bob.getByRole('status')).toHaveText('Saved');
+  expect(server.text()).toBe(original.replace('Four.', 'Four, Bob and Alice.'));
 });

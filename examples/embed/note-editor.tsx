@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { ConflictDialog, readVersioned, useGuardedSave, type Versioned } from '@concord/react';
 import { useState } from 'react';
+import { germanLabels } from './german-labels.ts';
 
 /**
  * Edits one text stored at `url`: GET gives it with its ETag, PUT saves it with If-Match. When
@@ -69,6 +70,7 @@ function NoteForm(props: { url: string; loaded: Versioned }) {
           error={saving.error?.message}
           colorScheme={colorScheme()}
           className="note-conflict"
+          labels={new URLSearchParams(location.search).get('lang') === 'de' ? germanLabels : {}}
         />
       )}
     </main>

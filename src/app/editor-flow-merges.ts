@@ -93,12 +93,16 @@ export function resolveConflict(
   const closed = { ...state, conflict: null };
   const content: DocumentInput = { title: resolution.title, body: resolution.body };
   // Never let a conflict marker the dialog wrote into the draft or onto the server.
-  const refusal = refuseUnresolved(content.body, {
-    base: conflict.base.body,
-    mine: conflict.mine.body,
-    theirs: conflict.theirs.doc.body,
-    theirsEtag: conflict.theirs.etag,
-  });
+  const refusal = refuseUnresolved(
+    content.body,
+    {
+      base: conflict.base.body,
+      mine: conflict.mine.body,
+      theirs: conflict.theirs.doc.body,
+      theirsEtag: conflict.theirs.etag,
+    },
+    resolution.markers,
+  );
   if (refusal) return { state: { ...state, error: refusal.message } };
   if (conflict.mode === 'restore')
     return { state: { ...closed, session: restore(session, resolution) } };

@@ -20,6 +20,19 @@ describe('refuseUnresolved', () => {
     expect(refuseUnresolved('Notes\n=======\none (mine)\n', conflict)).toBeUndefined();
   });
 
+  it('refuses a marker of translated labels when told them', () => {
+    const markers = {
+      mine: 'meins (Konflikt {n})',
+      separator: '(Konflikt {n})',
+      theirs: 'deren (Konflikt {n})',
+    };
+    const text = 'Notes\n=======\none\n>>>>>>> deren (Konflikt 2)\n';
+    expect(refuseUnresolved(text, conflict)).toBeUndefined();
+    expect(refuseUnresolved(text, conflict, markers)?.message).toBe(
+      'Not saved: conflict 2 is not resolved yet (a conflict marker is left on line 4).',
+    );
+  });
+
   it('lets through a marker line that was already in mine', () => {
     const mine = '<<<<<<< mine (conflict 1)\n';
     expect(refuseUnresolved(mine, { ...conflict, mine })).toBeUndefined();
@@ -57,5 +70,15 @@ describe('decideResolution', () => {
     const step = decideResolution(conflict, { value }, texts);
     expect(step.kind).toBe('refused');
     expect(step.kind === 'refused' && step.error.message).toMatch(/conflict 1 is not resolved/);
+  });
+
+  it("refuses a marker of the dialog's own labels that came with the resolution", () => {
+    const markers = { mine: 'mío {n}', separator: '{n}', theirs: 'suyo {n}' };
+    const value = doc('Plan', 'one\n======= 1\n');
+    expect(decideResolution(conflict, { value }, texts).kind).toBe('save');
+    const step = decideResolution(conflict, { value, markers }, texts);
+    expect(step.kind === 'refused' && step.error.message).toBe(
+      'Not saved: conflict 1 is not resolved yet (a conflict marker is left on line 2).',
+    );
   });
 });

@@ -2,7 +2,7 @@
 
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import { useState } from 'react';
-import { findEngineMarker } from '../protocol/engine-markers.ts';
+import { findEngineMarker, type MarkerLabels } from '../protocol/engine-markers.ts';
 import {
   createTextSaveAdapter,
   guardedSave,
@@ -47,12 +47,23 @@ export interface UseGuardedValueSaveOptions<T, S extends T = T> {
 
 /** The conflict dialog's answer, or just the text to save. */
 export type GuardedResolution =
-  string | { body: string; how?: 'merged' | 'mine' | 'theirs' | undefined };
+  | string
+  | {
+      body: string;
+      how?: 'merged' | 'mine' | 'theirs' | undefined;
+      /** The labels of the dialog's marker lines, if translated (see `labels.markers`). */
+      markers?: MarkerLabels | undefined;
+    };
 
 /** A resolution of a value's conflict: the value to save, and how the person chose it. */
 export interface ValueResolution<T> {
   value: T;
   how?: 'merged' | 'mine' | 'theirs' | undefined;
+  /**
+   * The labels of the marker lines the dialog wrote, when it was given its own: a resolution that
+   * still holds one of those (else of the English ones) is refused.
+   */
+  markers?: MarkerLabels | undefined;
 }
 
 export interface GuardedSave {
@@ -113,7 +124,7 @@ export function useGuardedSave<T, S extends T>(
   options: UseGuardedSaveOptions | UseGuardedValueSaveOptions<T, S> = {},
 ): GuardedSave | GuardedValueSave<T, S> {
   // Saves of one resource run one after another: each must carry the ETag the last one got.
-  const scope = 'url' in target ? `guarded-save:${String(target.url)}` : undefined;
+  const scope = 'url' in target ? `guarded-save:${target.url}` : undefined;
   if ('readSaved' in target) {
     // eslint-disable-next-line react-hooks/rules-of-hooks -- a target never changes kind
     return useValueSave(target, options as UseGuardedValueSaveOptions<T, S>, scope);
@@ -139,7 +150,7 @@ export function useGuardedSave<T, S extends T>(
       saving.resolve(
         typeof resolution === 'string'
           ? { value: resolution }
-          : { value: resolution.body, how: resolution.how },
+          : { ...resolution, value: resolution.body },
       ),
   };
 }
@@ -210,7 +221,7 @@ export function decideResolution<T, S extends T>(
     return { kind: 'theirs', saved: { value: theirs, etag, how: 'theirs' } };
   const kept = [conflict.base, conflict.mine, theirs].flatMap(textsOf);
   for (const text of textsOf(resolution.value)) {
-    const error = refuseMarkers(text, kept);
+    const error = refuseMarkers(text, kept, resolution.markers);
     if (error) return { kind: 'refused', error };
   }
   return { kind: 'save', draft: { base: theirs, value: resolution.value, etag } };
@@ -238,12 +249,21 @@ export function shouldRetrySave(failureCount: number, error: Error): boolean {
  *
  * @example refuseUnresolved('<<<<<<< mine (conflict 1)\n…', conflict)?.message
  */
-export function refuseUnresolved(text: string, conflict: SaveConflict): Error | undefined {
-  return refuseMarkers(text, [conflict.base, conflict.mine, conflict.theirs]);
+export function refuseUnresolved(
+  text: string,
+  conflict: SaveConflict,
+  markers?: MarkerLabels,
+): Error | undefined {
+  return refuseMarkers(text, [conflict.base, conflict.mine, conflict.theirs], markers);
 }
 
-function refuseMarkers(text: string, kept: string[]): Error | undefined {
-  const marker = findEngineMarker(text, kept);
+/** The refusal of `text` if it holds a marker line of `markers` (default: the English ones). */
+function refuseMarkers(
+  text: string,
+  kept: string[],
+  markers: MarkerLabels | undefined,
+): Error | undefined {
+  const marker = findEngineMarker(text, kept, markers);
   if (!marker) return undefined;
   return new Error(
     `Not saved: conflict ${marker.conflict} is not resolved yet (a conflict marker is left on line ${marker.line}).`,

@@ -11,6 +11,7 @@ import {
   useState,
 } from 'react';
 import { flushSync } from 'react-dom';
+import type { MarkerLabels } from '../protocol/engine-markers.ts';
 import './conflict-dialog.css';
 import './conflict-dialog-small.css';
 import { ConflictGroup, type OnChoose } from './conflict-group.tsx';
@@ -34,6 +35,11 @@ export interface Resolution {
   title: string;
   body: string;
   how: 'merged' | 'mine' | 'theirs';
+  /**
+   * The labels of the marker lines the dialog wrote (its `labels.markers`), so that a save path
+   * recognises one left in `body` however the dialog was translated.
+   */
+  markers?: MarkerLabels | undefined;
 }
 
 /** The dialog's own props, apart from the resolution's inputs. */
@@ -114,7 +120,16 @@ export function ConflictDialogView(props: ConflictDialogViewProps) {
   // Keep mine asks first when it would undo changes of theirs.
   const [discarding, setDiscarding] = useState<TheirChange[] | null>(null);
   const keepMineRef = useRef<HTMLButtonElement>(null);
-  const keepMine = () => props.onResolve({ title: titles?.mine ?? '', body: mine, how: 'mine' });
+  // Every answer names the marker lines this dialog writes, for the save path's check.
+  const resolve = (answer: Omit<Resolution, 'markers'>) =>
+    props.onResolve({ ...answer, markers: labels.markers });
+  const keepMine = () =>
+    props.onResolve({
+      title: titles?.mine ?? '',
+      body: mine,
+      how: 'mine',
+      markers: labels.markers,
+    });
   const total = state.conflicts.length;
   const busy = props.busy ?? false;
   const [announcement, setAnnouncement] = useState('');
@@ -174,7 +189,7 @@ export function ConflictDialogView(props: ConflictDialogViewProps) {
 
   const resolveMerged = () => {
     if (busy || left > 0) return;
-    props.onResolve({ title: state.title.value, body: state.text, how: 'merged' });
+    resolve({ title: state.title.value, body: state.text, how: 'merged' });
   };
 
   const onKeyDown = (event: React.KeyboardEvent) => {
@@ -359,9 +374,7 @@ export function ConflictDialogView(props: ConflictDialogViewProps) {
           <button
             type="button"
             disabled={busy}
-            onClick={() =>
-              props.onResolve({ title: titles?.theirs ?? '', body: theirs, how: 'theirs' })
-            }
+            onClick={() => resolve({ title: titles?.theirs ?? '', body: theirs, how: 'theirs' })}
           >
             {labels.takeTheirs}
           </button>

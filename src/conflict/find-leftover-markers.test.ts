@@ -147,3 +147,38 @@ function scanEveryLineStart(
     return conflict === undefined ? [] : [{ conflict, line }];
   });
 }
+
+describe('marker lines with labels of their own', () => {
+  const markers = { mine: 'Mine {n}', separator: '{n}', theirs: 'Theirs {n}' };
+  const lines = Array.from({ length: 13 }, (_, i) => `line ${i}`);
+  // Thirteen conflicts (four unchanged lines apart, so git's rule keeps them apart), so that
+  // conflict 1's marker is a prefix of conflict 10's to 13's.
+  const gap = 'a\nb\nc\nd\n';
+  const input = {
+    base: lines.map((l) => `${l}\n${gap}`).join(''),
+    mine: lines.map((l) => `${l} (mine)\n${gap}`).join(''),
+    theirs: lines.map((l) => `${l} (theirs)\n${gap}`).join(''),
+  };
+
+  it('writes them around each conflict and tells conflict 1 from conflict 12', () => {
+    const state = createResolution(input, { markers });
+    expect(state.conflicts).toHaveLength(13);
+    expect(state.conflicts[11]!.markers).toEqual([
+      '<<<<<<< Mine 12',
+      '======= 12',
+      '>>>>>>> Theirs 12',
+    ]);
+    expect(findLeftoverMarkers(state.text, state.conflicts)).toHaveLength(39);
+    const chosen = resolveReducer(state, { type: 'choose', conflict: 1, choice: 'mine' });
+    const left = findLeftoverMarkers(chosen.text, chosen.conflicts);
+    expect(left.map((m) => m.conflict)).not.toContain(1);
+    expect(left.filter((m) => m.conflict === 12)).toHaveLength(3);
+    expect(countConflictsLeft(chosen)).toBe(12);
+  });
+
+  it('refuses labels that cannot name a conflict', () => {
+    expect(() => createResolution(input, { markers: { ...markers, theirs: 'Theirs' } })).toThrow(
+      TypeError,
+    );
+  });
+});

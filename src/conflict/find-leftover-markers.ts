@@ -1,6 +1,10 @@
 import { renderMerge } from '../merge/index.ts';
 import type { MergeRegion } from '../merge/types.ts';
-import { engineMarkerLabel } from '../protocol/engine-markers.ts';
+import {
+  defaultMarkerLabels,
+  engineMarkerLabel,
+  type MarkerLabels,
+} from '../protocol/engine-markers.ts';
 
 /** A conflict marker the engine wrote that is still in the merged result. */
 export interface LeftoverMarker {
@@ -42,7 +46,8 @@ export function findLeftoverMarkers(
  * The scan behind {@link findLeftoverMarkers}. Every engine marker line starts with seven of one
  * of `<`, `=` or `>`, so the native `indexOf` finds the candidates (a regular expression tried
  * at every line start took tens of milliseconds on 20,000 lines); each candidate at a line start
- * is then looked up by its exact text up to the label's first `)`.
+ * is then looked up by the longest marker of theirs it starts with (so that conflict 12's marker
+ * is not taken for conflict 1's).
  */
 function scanMarkers(
   text: string,
@@ -52,14 +57,16 @@ function scanMarkers(
   for (const entry of conflicts)
     for (const marker of entry.markers) owner.set(marker, entry.number);
   if (owner.size === 0) return [];
+  // The markers' lengths, longest first: a handful, as they differ only in the number's digits.
+  const lengths = [...new Set([...owner.keys()].map((marker) => marker.length))];
+  lengths.sort((a, b) => b - a);
   const hits: Array<{ at: number; conflict: number }> = [];
   for (const run of ['<<<<<<<', '=======', '>>>>>>>']) {
     for (let at = text.indexOf(run); at !== -1; at = text.indexOf(run, at + run.length)) {
       if (at > 0 && !startsLine(text.charCodeAt(at - 1))) continue;
-      const end = findLineEnd(text, at);
-      const line = text.slice(at, end);
-      const conflict = owner.get(line.slice(0, line.indexOf(')') + 1));
-      if (conflict !== undefined) hits.push({ at, conflict });
+      const line = text.slice(at, findLineEnd(text, at));
+      const length = lengths.find((length) => owner.has(line.slice(0, length)));
+      if (length) hits.push({ at, conflict: owner.get(line.slice(0, length))! });
     }
   }
   hits.sort((a, b) => a.at - b.at);
@@ -101,13 +108,14 @@ export function renderConflictBlock(
   region: Extract<MergeRegion, { kind: 'conflict' }>,
   number: number,
   taken: ReadonlySet<string>,
+  labels: MarkerLabels = defaultMarkerLabels,
 ): { block: string; markers: string[] } {
   let markerSize = 7;
   let markers: string[];
   const clashes = (marker: string) => [...taken].some((line) => line.startsWith(marker));
   for (;;) {
     markers = (['mine', 'separator', 'theirs'] as const).map(
-      (kind, i) => `${'<=>'[i]!.repeat(markerSize)} ${engineMarkerLabel(kind, number)}`,
+      (kind, i) => `${'<=>'[i]!.repeat(markerSize)} ${engineMarkerLabel(kind, number, labels)}`,
     );
     if (!markers.some(clashes)) break;
     markerSize++;
@@ -117,8 +125,8 @@ export function renderConflictBlock(
     {
       markerSize,
       labels: {
-        mine: engineMarkerLabel('mine', number),
-        theirs: engineMarkerLabel('theirs', number),
+        mine: engineMarkerLabel('mine', number, labels),
+        theirs: engineMarkerLabel('theirs', number, labels),
       },
     },
   );

@@ -12,6 +12,7 @@ export {
   type UseResolutionOptions,
 } from './use-resolution.ts';
 export { defaultLabels, type ConflictLabels } from './labels.ts';
+export { defaultMarkerLabels, type MarkerLabels } from '../protocol/engine-markers.ts';
 export {
   canRedo,
   canUndo,
@@ -29,6 +30,7 @@ export {
   type ConflictStatus,
   type ResolutionAction,
   type ResolutionInput,
+  type ResolutionOptions,
   type ResolutionState,
   type ReviewEntry,
   type TitleResolution,

@@ -1,3 +1,5 @@
+import { defaultMarkerLabels, type MarkerLabels } from '../protocol/engine-markers.ts';
+
 /** Every text the dialog shows. Defaults are design.md's public names; pass `labels` to translate. */
 export interface ConflictLabels {
   dialog: string;
@@ -70,6 +72,11 @@ export interface ConflictLabels {
   ) => string;
   /** One change in words: the words removed and the words added (either may be ''). */
   describeChange: (removed: string, added: string) => string;
+  /**
+   * The marker lines around each conflict in the merged result, `{n}` for its number; a save of a
+   * resolution that still holds one is refused (see {@link MarkerLabels}).
+   */
+  markers: MarkerLabels;
 }
 
 export const defaultLabels: ConflictLabels = {
@@ -145,4 +152,5 @@ export const defaultLabels: ConflictLabels = {
       : added
         ? `added “${added}”`
         : `deleted “${removed}”`,
+  markers: defaultMarkerLabels,
 };

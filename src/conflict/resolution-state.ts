@@ -6,6 +6,7 @@ import {
   renderConflictBlock,
   type LeftoverMarker,
 } from './find-leftover-markers.ts';
+import { defaultMarkerLabels, type MarkerLabels } from '../protocol/engine-markers.ts';
 import { findChanges, mapRanges, type TextRange } from './map-ranges.ts';
 
 /** How one conflict was settled from its buttons. */
@@ -83,6 +84,14 @@ export interface ResolutionInput {
   titles?: { base: string; mine: string; theirs: string } | undefined;
 }
 
+/** How a resolution is made: the merge's granularity and the marker lines' labels. */
+export interface ResolutionOptions {
+  /** `line` (default) or `word`. */
+  granularity?: Granularity | undefined;
+  /** The labels of the marker lines around each conflict (default: the English ones). */
+  markers?: MarkerLabels | undefined;
+}
+
 /**
  * Merges the three versions and returns the state the dialog starts from: every change that does
  * not overlap already applied, every overlapping one a marker block in `text`.
@@ -94,8 +103,9 @@ export interface ResolutionInput {
  */
 export function createResolution(
   input: ResolutionInput,
-  options: { granularity?: Granularity | undefined } = {},
+  options: ResolutionOptions = {},
 ): ResolutionState {
+  const markerLabels = options.markers ?? defaultMarkerLabels;
   const result = merge(input, { granularity: options.granularity ?? 'line' });
   const conflicts: ConflictEntry[] = [];
   const reviews: ReviewEntry[] = [];
@@ -106,7 +116,7 @@ export function createResolution(
   for (const region of result.regions) {
     if (region.kind === 'conflict') {
       const number = conflicts.length + 1;
-      const { block, markers } = renderConflictBlock(region, number, taken);
+      const { block, markers } = renderConflictBlock(region, number, taken, markerLabels);
       conflicts.push({
         number,
         base: region.base,
@@ -139,7 +149,7 @@ export function createResolution(
 export function rebaseResolution(
   state: ResolutionState,
   input: ResolutionInput,
-  options: { granularity?: Granularity | undefined } = {},
+  options: ResolutionOptions = {},
 ): ResolutionState {
   let next = createResolution(input, options);
   const statuses = findStatuses(state);

@@ -77,7 +77,10 @@ export function useResolution(props: UseResolutionOptions): ResolutionController
   const author = props.theirsAuthor;
   const [inputs, setInputs] = useState({ base, mine, theirs, titles, author });
   const [state, setState] = useState<ResolutionState>(() =>
-    resumeResolution(props.resolution ?? createResolution(inputs, { granularity }), props.progress),
+    resumeResolution(
+      props.resolution ?? createResolution(inputs, { granularity, markers: labels.markers }),
+      props.progress,
+    ),
   );
   // What landed while the person was resolving, said until the inputs change again.
   const [newer, setNewer] = useState('');
@@ -91,7 +94,7 @@ export function useResolution(props: UseResolutionOptions): ResolutionController
         : labels.savedAgain(author, author === inputs.author, props.theirsVersion, what),
     );
     setInputs(next);
-    setState(createResolution(next, { granularity }));
+    setState(createResolution(next, { granularity, markers: labels.markers }));
   }
   const dispatch = useCallback(
     (action: ResolutionAction) => setState((s) => resolveReducer(s, action)),

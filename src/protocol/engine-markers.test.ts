@@ -28,3 +28,42 @@ describe('findEngineMarker', () => {
     expect(findEngineMarker(`${line}\nmine\n`, [`${line}\n`, 'mine\n', ''])).toBeUndefined();
   });
 });
+
+describe('translated marker labels', () => {
+  const german = {
+    mine: 'meine Fassung (Konflikt {n})',
+    separator: '(Konflikt {n})',
+    theirs: 'ihre Fassung (Konflikt {n})',
+  };
+
+  it('writes the number where {n} is', () => {
+    expect(engineMarkerLabel('theirs', 12, german)).toBe('ihre Fassung (Konflikt 12)');
+    expect(engineMarkerLabel('separator', 3)).toBe('(conflict 3)');
+  });
+
+  it('finds the first marker of the labels it is given, the English ones by default', () => {
+    const text = 'a\n======= (conflict 2)\n<<<<<<< meine Fassung (Konflikt 4)\nb\n';
+    expect(findEngineMarker(text, [])).toEqual({ line: 2, conflict: 2 });
+    expect(findEngineMarker(text, [], german)).toEqual({ line: 3, conflict: 4 });
+    expect(findEngineMarker('>>>>>>> ihre Fassung (Konflikt 12)', [], german)).toEqual({
+      line: 1,
+      conflict: 12,
+    });
+  });
+
+  it('takes labels with signs regular expressions use literally', () => {
+    const odd = { mine: 'mine [*{n}*]', separator: '+{n}+', theirs: 'theirs (${n})' };
+    expect(findEngineMarker('x\n======= +7+\n', [], odd)).toEqual({ line: 2, conflict: 7 });
+    expect(findEngineMarker('======= 7\n', [], odd)).toBeUndefined();
+  });
+
+  it('refuses labels that cannot name a conflict', () => {
+    expect(() => engineMarkerLabel('mine', 1, { ...german, mine: 'meine' })).toThrow(
+      'labels.markers.mine must be one line with {n} once',
+    );
+    const twice = { ...german, theirs: '{n} ihre {n}' };
+    expect(() => engineMarkerLabel('theirs', 1, twice)).toThrow(TypeError);
+    const broken = { ...german, separator: '{n}\n' };
+    expect(() => engineMarkerLabel('separator', 1, broken)).toThrow(/one line/);
+  });
+});
