@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findLeftoverMarkers, type LeftoverMarker } from './find-leftover-markers.ts';
+import { renderMerge } from '../merge/index.ts';
+import {
+  findLeftoverMarkers,
+  findMarkerLikeLines,
+  renderConflictBlock,
+  type LeftoverMarker,
+} from './find-leftover-markers.ts';
 import { countConflictsLeft, createResolution, resolveReducer } from './resolution-state.ts';
 
 const base = 'Notes\n=======\n\none\ntwo\nthree\n';
@@ -179,6 +185,33 @@ describe('marker lines with labels of their own', () => {
   it('refuses labels that cannot name a conflict', () => {
     expect(() => createResolution(input, { markers: { ...markers, theirs: 'Theirs' } })).toThrow(
       TypeError,
+    );
+  });
+});
+
+describe('renderConflictBlock', () => {
+  it("writes git's block, line ends and all, with a labelled separator", () => {
+    const piece = fc.constantFrom('a', 'b c', '', '\n', '\r\n', 'x\r\n', 'y\n', '<<<<<<<', '\r');
+    const side = fc.array(piece, { maxLength: 6 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(side, side, side, fc.integer({ min: 1, max: 120 }), (base, mine, theirs, n) => {
+        const region = { kind: 'conflict' as const, base, mine, theirs };
+        const taken = findMarkerLikeLines([base, mine, theirs]);
+        const { block, markers } = renderConflictBlock(region, n, taken);
+        // The reference: the engine's git-compatible rendering, its bare separator labelled.
+        const size = markers[0]!.indexOf(' ');
+        const git = renderMerge(
+          { clean: false, regions: [region], conflicts: 1 },
+          {
+            markerSize: size,
+            labels: { mine: `mine (conflict ${n})`, theirs: `theirs (conflict ${n})` },
+          },
+        );
+        const separator = new RegExp(`^={${size}}(?=\\r?\\n)`, 'm');
+        const expected = git.replace(separator, markers[1]!);
+        expect(block).toBe(expected);
+      }),
+      { numRuns: 3000 },
     );
   });
 });

@@ -1,4 +1,3 @@
-import { renderMerge } from '../merge/index.ts';
 import type { MergeRegion } from '../merge/types.ts';
 import {
   defaultMarkerLabels,
@@ -102,7 +101,9 @@ function findLineEnd(text: string, from: number): number {
  * One conflict as a marker block, and its three marker lines (without line ends). Each line
  * names the conflict, which makes every block unique (finding a conflict in an edited result can
  * never pick up a twin) and every marker line recognisable. Where the documents themselves hold
- * such a line, the markers grow longer (as git's `conflict-marker-size`) until none does.
+ * such a line, the markers grow longer (as git's `conflict-marker-size`) until none does. Written
+ * here rather than by the engine's `renderMerge` (git's markers, with a bare separator): the same
+ * lines and line ends, without bundling the renderer into the dialog.
  */
 export function renderConflictBlock(
   region: Extract<MergeRegion, { kind: 'conflict' }>,
@@ -120,23 +121,25 @@ export function renderConflictBlock(
     if (!markers.some(clashes)) break;
     markerSize++;
   }
-  const block = renderMerge(
-    { clean: false, regions: [region], conflicts: 1 },
-    {
-      markerSize,
-      labels: {
-        mine: engineMarkerLabel('mine', number, labels),
-        theirs: engineMarkerLabel('theirs', number, labels),
-      },
-    },
-  );
-  // renderMerge writes git's bare separator, after the header and mine's lines (closed with the
-  // header's line end): label it too, so that a leftover one is known.
-  const headerEnd = block.indexOf('\n') + 1;
-  const eol = block[headerEnd - 2] === '\r' ? '\r\n' : '\n';
-  const mine = region.mine === '' || region.mine.endsWith('\n') ? region.mine : region.mine + eol;
-  const at = headerEnd + mine.length + markerSize;
-  return { block: block.slice(0, at) + markers[1]!.slice(markerSize) + block.slice(at), markers };
+  // Markers end their lines as git's would around this conflict alone (renderMerge's rule):
+  // CRLF only when neither mine's nor theirs' first line ends in a bare LF and base's ends in CRLF.
+  const eol =
+    firstLineEndsInCr(region.mine) !== false &&
+    firstLineEndsInCr(region.theirs) !== false &&
+    firstLineEndsInCr(region.base) === true
+      ? '\r\n'
+      : '\n';
+  // As in git, a side whose last line has no line break gets one before the next marker.
+  const close = (text: string) => (text === '' || text.endsWith('\n') ? text : text + eol);
+  const [head, separator, tail] = markers;
+  const block = `${head}${eol}${close(region.mine)}${separator}${eol}${close(region.theirs)}${tail}${eol}`;
+  return { block, markers };
+}
+
+/** Whether the first line of `text` ends in CRLF; `undefined` when it has no line break. */
+function firstLineEndsInCr(text: string): boolean | undefined {
+  const nl = text.indexOf('\n');
+  return nl < 0 ? undefined : text[nl - 1] === '\r';
 }
 
 /** The lines of `texts` that look like conflict markers (usually none). */
