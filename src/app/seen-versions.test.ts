@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { readSeenVersion, recordSeenVersion } from './seen-versions.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { readSeenVersion, recordSeenVersion, seenVersionsKept } from './seen-versions.ts';
 
 /** A Storage over a Map, as a browser's localStorage behaves for these calls. */
 function memoryStorage(): Storage {
@@ -26,7 +26,10 @@ describe('the version this browser last showed', () => {
     recordSeenVersion('d1', { version: 3, etag: '"a3"' }, storage);
     recordSeenVersion('d2', { version: 1, etag: '"b1"' }, storage);
     expect(readSeenVersion('d1', storage)).toEqual({ version: 3, etag: '"a3"' });
-    expect(storage.getItem('concord:seen:d2')).toBe('{"version":1,"etag":"\\"b1\\""}');
+    expect(JSON.parse(storage.getItem('concord:seen:d2')!)).toMatchObject({
+      version: 1,
+      etag: '"b1"',
+    });
   });
 
   it('never goes back: a tab still on an older base does not undo what another tab showed', () => {
@@ -58,5 +61,34 @@ describe('the version this browser last showed', () => {
     };
     expect(() => recordSeenVersion('d1', { version: 1, etag: '"a1"' }, refusing)).not.toThrow();
     expect(readSeenVersion('d1', undefined)).toBeUndefined();
+  });
+});
+
+describe('how many records a browser keeps', () => {
+  it('forgets the documents shown longest ago, never the one just shown nor anything else', () => {
+    const storage = memoryStorage();
+    storage.setItem('concord:draft:x', 'a draft');
+    storage.setItem('concord:seen:old', '{"version":2,"etag":"o"}'); // from before `at`
+    let now = 1_000;
+    const spy = vi.spyOn(Date, 'now').mockImplementation(() => now++);
+    try {
+      for (let i = 0; i < seenVersionsKept; i++)
+        recordSeenVersion(`d${i}`, { version: 1, etag: `"${i}"` }, storage);
+      // Seeing d0 again keeps its record and makes it the newest.
+      recordSeenVersion('d0', { version: 2, etag: '"d0-2"' }, storage);
+      recordSeenVersion('new', { version: 1, etag: '"n"' }, storage);
+    } finally {
+      spy.mockRestore();
+    }
+    const seen = Array.from({ length: storage.length }, (_, i) => storage.key(i)!).filter((k) =>
+      k.startsWith('concord:seen:'),
+    );
+    expect(seen).toHaveLength(seenVersionsKept);
+    expect(readSeenVersion('old', storage)).toBeUndefined();
+    expect(readSeenVersion('d1', storage)).toBeUndefined();
+    expect(readSeenVersion('d0', storage)).toEqual({ version: 2, etag: '"d0-2"' });
+    expect(readSeenVersion('d2', storage)).toEqual({ version: 1, etag: '"2"' });
+    expect(readSeenVersion('new', storage)).toEqual({ version: 1, etag: '"n"' });
+    expect(storage.getItem('concord:draft:x')).toBe('a draft');
   });
 });
