@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { existsSync } from 'node:fs';
-import { answerMethodNotAllowed } from './http/answer-method-not-allowed.ts';
 import { defaultSignInLimits, createSignInThrottle } from './auth/throttle-sign-in.ts';
 import type { AuthOptions } from './auth/auth-options.ts';
 import { authenticate } from './auth/authenticate.ts';
@@ -28,12 +27,11 @@ import { createEventStreamLimiter, defaultEventStreamCaps } from './events/limit
 import type { EventStreamCaps } from './events/limit-event-streams.ts';
 import { defaultRateLimit, limitRate } from './http/limit-rate.ts';
 import type { RateLimit } from './http/limit-rate.ts';
-import { openApiDocument } from './http/openapi/openapi.ts';
 import { serveStaticApp } from './http/serve-static-app.ts';
 import { setSecurityHeaders } from './http/set-security-headers.ts';
 import type { DocumentStore } from './store/store.ts';
-import { createJsonResponse } from './http/create-json-response.ts';
 import { createMetricsRoutes } from './http/routes/create-metrics-routes.ts';
+import { createOpenApiRoutes } from './http/routes/create-openapi-routes.ts';
 import { createMonitoring } from './monitoring/create-monitoring.ts';
 import type { Monitoring } from './monitoring/create-monitoring.ts';
 import { observeRequests } from './monitoring/observe-requests.ts';
@@ -135,10 +133,7 @@ export function createApp(options: AppOptions): Hono {
   const limiter = createEventStreamLimiter(options.eventStreamCaps ?? defaultEventStreamCaps);
   app.route('/api/docs', createEventRoutes({ store, keepAliveMs, signal, limiter }));
   app.route('/api/events', createListEventRoutes({ store, keepAliveMs, signal, limiter }));
-  app.get('/api/openapi.json', () =>
-    createJsonResponse(openApiDocument, 200, { 'Cache-Control': 'no-cache' }),
-  );
-  app.all('/api/openapi.json', answerMethodNotAllowed(['GET', 'HEAD']));
+  app.route('/api/openapi.json', createOpenApiRoutes(app));
   app.all('/api/*', answerNotFound);
 
   if (staticDir !== null && existsSync(staticDir)) serveStaticApp(app, staticDir);

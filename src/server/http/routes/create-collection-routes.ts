@@ -16,12 +16,45 @@ import { readAccount } from '../../auth/authenticate.ts';
 import type { CreateOutcome, DocumentCursor } from '../../store/store.ts';
 import { toDocumentDto } from '../to-document-dto.ts';
 import { createJsonResponse } from '../create-json-response.ts';
+import { describeOperation } from '../openapi/describe-operation.ts';
+import type { OpenApiParameter } from '../openapi/openapi-parts.ts';
+import {
+  etagHeader,
+  forbiddenOrigin,
+  internalError,
+  invalidRequest,
+  json,
+  nextPageLink,
+  noCache,
+  problemResponse,
+  rateLimited,
+  tooLarge,
+  unsupportedMediaType,
+  userParameter,
+} from '../openapi/openapi-parts.ts';
+import { refSchema } from '../openapi/openapi-schemas.ts';
 
 /** Documents per page of `GET /api/docs` when the client names no `limit`, and the most. */
 export const pageLimits = { default: 100, max: 1000 } as const;
 
 /** How long an `Idempotency-Key` is remembered: 24 hours, in milliseconds. */
 export const idempotencyKeyLifetimeMs = 24 * 60 * 60 * 1000;
+
+/** `limit` and `cursor` of a paged collection (the document list, the trash). */
+export const pageParameters: OpenApiParameter[] = [
+  {
+    name: 'limit',
+    in: 'query',
+    description: `Documents per page, 1 to ${pageLimits.max} (default ${pageLimits.default}).`,
+    schema: { type: 'integer', minimum: 1, maximum: pageLimits.max },
+  },
+  {
+    name: 'cursor',
+    in: 'query',
+    description: 'The next_cursor of the previous page, unchanged.',
+    schema: { type: 'string' },
+  },
+];
 
 /**
  * `/api/docs`: the list, in pages, and the create, which honours `Idempotency-Key`
@@ -50,6 +83,24 @@ export function createCollectionRoutes({ store, now }: RouteDeps): Hono {
       headers.Link = `</api/docs?limit=${limit}&cursor=${nextCursor}>; rel="next"`;
     }
     return createJsonResponse({ items, next_cursor: nextCursor }, 200, headers);
+  });
+  describeOperation(routes, {
+    operationId: 'listDocuments',
+    summary: 'List documents, most recently updated first, in pages.',
+    parameters: pageParameters,
+    responses: {
+      '200': {
+        description: 'A page of documents.',
+        headers: {
+          'Cache-Control': noCache,
+          Link: nextPageLink('/api/docs'),
+        },
+        content: json(refSchema('DocumentList')),
+      },
+      '400': problemResponse('A bad limit or cursor.', refSchema('InvalidRequestProblem')),
+      '429': rateLimited,
+      default: internalError,
+    },
   });
 
   routes.post('/', async (c) => {
@@ -85,6 +136,53 @@ export function createCollectionRoutes({ store, now }: RouteDeps): Hono {
     } finally {
       inFlight.delete(key);
     }
+  });
+  describeOperation(routes, {
+    operationId: 'createDocument',
+    summary: 'Create a document.',
+    description:
+      'With Idempotency-Key (draft-ietf-httpapi-idempotency-key-header), the same key and ' +
+      'payload replay the first answer; the same key with another payload is 422; a second ' +
+      'request while the first runs is 409. Keys are kept 24 hours.',
+    parameters: [
+      userParameter,
+      {
+        name: 'Idempotency-Key',
+        in: 'header',
+        description: 'A unique key per intended create (a UUID), as a token or sf-string.',
+        schema: { type: 'string', maxLength: 257 },
+      },
+    ],
+    requestBody: { required: true, content: json(refSchema('DocumentInput')) },
+    responses: {
+      '201': {
+        description: 'Created (or the replay of the create this key made).',
+        headers: {
+          Location: {
+            description: 'The new document.',
+            required: true,
+            schema: { type: 'string', pattern: '^/api/docs/[A-Za-z0-9_-]+$' },
+          },
+          ETag: etagHeader,
+        },
+        content: json(refSchema('Document')),
+      },
+      '400': invalidRequest,
+      '403': forbiddenOrigin,
+      '409': problemResponse(
+        'The title is used by another document (with `existing`), or the first request ' +
+          'with this Idempotency-Key is still running (with Retry-After).',
+        { anyOf: [refSchema('TitleTakenProblem'), refSchema('IdempotencyKeyInFlightProblem')] },
+      ),
+      '413': tooLarge,
+      '415': unsupportedMediaType,
+      '422': problemResponse(
+        'This Idempotency-Key was used with another payload.',
+        refSchema('IdempotencyKeyReusedProblem'),
+      ),
+      '429': rateLimited,
+      default: internalError,
+    },
   });
   routes.all('/', answerMethodNotAllowed(['GET', 'HEAD', 'POST']));
 

@@ -25,6 +25,32 @@ import { toDocumentDto } from '../to-document-dto.ts';
 import { createJsonResponse } from '../create-json-response.ts';
 import { prefersMinimalReturn } from '../prefers-minimal-return.ts';
 import { readRequestHeader } from '../read-request-header.ts';
+import { describeOperation } from '../openapi/describe-operation.ts';
+import {
+  documentHeaders,
+  forbiddenWrite,
+  idParameter,
+  ifMatchRead,
+  ifMatchWrite,
+  ifNoneMatchRead,
+  ifNoneMatchWrite,
+  internalError,
+  invalidDeleteRequest,
+  invalidReadRequest,
+  invalidWrite,
+  json,
+  notFound,
+  preconditionFailed,
+  preconditionRequired,
+  preferParameter,
+  problemResponse,
+  rateLimited,
+  resolutionParameter,
+  tooLarge,
+  unsupportedMediaType,
+  userParameter,
+} from '../openapi/openapi-parts.ts';
+import { refSchema } from '../openapi/openapi-schemas.ts';
 
 /** What the document routes need from `createApp`. */
 export interface RouteDeps {
@@ -62,6 +88,27 @@ export function createDocumentRoutes({ store, now, trash }: WriteRouteDeps): Hon
       return c.body(null, 304, headers);
     }
     return createJsonResponse(toDocumentDto(document), 200, headers);
+  });
+  describeOperation(routes, {
+    operationId: 'getDocument',
+    summary: 'The current version of a document.',
+    parameters: [idParameter, ifMatchRead, ifNoneMatchRead],
+    responses: {
+      '200': {
+        description: 'The document.',
+        headers: documentHeaders,
+        content: json(refSchema('Document')),
+      },
+      '304': {
+        description: 'If-None-Match matched; the validators a 200 would carry.',
+        headers: documentHeaders,
+      },
+      '400': invalidReadRequest,
+      '404': notFound,
+      '412': preconditionFailed,
+      '429': rateLimited,
+      default: internalError,
+    },
   });
 
   routes.put('/:id', async (c) => {
@@ -103,6 +150,59 @@ export function createDocumentRoutes({ store, now, trash }: WriteRouteDeps): Hon
         return sendSaved(outcome.document);
     }
   });
+  describeOperation(routes, {
+    operationId: 'saveDocument',
+    summary: 'Save a new version, if the current one is the one edited.',
+    description:
+      'Preconditions are evaluated after 404 and validation (RFC 9110 §13.2.1). A retry of ' +
+      'a save that already landed (same If-Match, same content and user) answers 200.',
+    parameters: [
+      idParameter,
+      ifMatchWrite,
+      ifNoneMatchWrite,
+      userParameter,
+      resolutionParameter,
+      preferParameter,
+    ],
+    requestBody: { required: true, content: json(refSchema('DocumentInput')) },
+    responses: {
+      '200': {
+        description: 'Saved; the stored document and its new ETag.',
+        headers: {
+          ...documentHeaders,
+          'Content-Location': {
+            description: 'The document: the body is its new representation (RFC 9110 §8.7).',
+            required: true,
+            schema: { type: 'string' },
+          },
+        },
+        content: json(refSchema('Document')),
+      },
+      '400': invalidWrite,
+      '403': forbiddenWrite,
+      '404': notFound,
+      '409': problemResponse(
+        'If-Match is stale: `current` and `current_etag` to merge onto (RFC 9110 §15.5.10), ' +
+          'only `current_etag` (and `ETag`) with `Prefer: return=minimal`; the new title is ' +
+          'used by another document; or the document is in the trash (`document-deleted`, ' +
+          'with `restore`), whatever the preconditions.',
+        {
+          anyOf: [
+            refSchema('EditConflictProblem'),
+            refSchema('MinimalEditConflictProblem'),
+            refSchema('TitleTakenProblem'),
+            refSchema('DocumentDeletedProblem'),
+          ],
+        },
+      ),
+      '412': preconditionFailed,
+      '413': tooLarge,
+      '415': unsupportedMediaType,
+      '428': preconditionRequired,
+      '429': rateLimited,
+      default: internalError,
+    },
+  });
 
   routes.delete('/:id', async (c) => {
     const id = c.req.param('id');
@@ -118,6 +218,31 @@ export function createDocumentRoutes({ store, now, trash }: WriteRouteDeps): Hon
     // A good moment to let go of what was deleted long ago: deletes are rare, purges cheap.
     await trash.purge();
     return c.body(null, 204);
+  });
+  describeOperation(routes, {
+    operationId: 'deleteDocument',
+    summary: 'Move a document to the trash, if the current version is the one seen.',
+    description:
+      'The document keeps its history and can be restored (POST /api/trash/{id}/restore) ' +
+      'until it is purged, CONCORD_TRASH_DAYS (default 30) after the delete. Its title is ' +
+      'free meanwhile. Every other path answers 404 for it. The trash lists who deleted ' +
+      'it (`deleted_by`: the signed-in account, or without accounts Concord-User).',
+    parameters: [idParameter, ifMatchWrite, ifNoneMatchWrite, userParameter],
+    responses: {
+      '204': { description: 'Moved to the trash.' },
+      '400': invalidDeleteRequest,
+      '403': forbiddenWrite,
+      '404': notFound,
+      '409': problemResponse(
+        'If-Match is stale: `current` and `current_etag`; or the document is already in ' +
+          'the trash (`document-deleted`).',
+        { anyOf: [refSchema('EditConflictProblem'), refSchema('DocumentDeletedProblem')] },
+      ),
+      '412': preconditionFailed,
+      '428': preconditionRequired,
+      '429': rateLimited,
+      default: internalError,
+    },
   });
   routes.all('/:id', answerMethodNotAllowed(['GET', 'HEAD', 'PUT', 'DELETE']));
 

@@ -12,6 +12,16 @@ import { readRequestHeader } from '../read-request-header.ts';
 import { readAccount } from '../../auth/authenticate.ts';
 import type { Account } from '../../auth/authenticate.ts';
 import { gateChangeEvents } from '../../events/gate-change-events.ts';
+import { describeOperation } from '../openapi/describe-operation.ts';
+import {
+  eventStream,
+  idParameter,
+  internalError,
+  noCache,
+  notFound,
+  serverBusy,
+  streamRefused,
+} from '../openapi/openapi-parts.ts';
 
 /** What the event streams need from `createApp`. */
 export interface EventRouteDeps extends EventStreamDeps {
@@ -48,6 +58,37 @@ export function createEventRoutes({ store, ...deps }: EventRouteDeps): Hono {
     const after = readLastVersionSeen(c);
     const account = readAccount(c);
     return answerEventStream(c, deps, (sink) => streamDocument(store, id, after, sink, account));
+  });
+  describeOperation(routes, {
+    operationId: 'streamDocumentEvents',
+    summary: "Server-sent events of a document's changes.",
+    description:
+      '`event: version` (`VersionEvent`, with `id: <version>`), then live ones; ' +
+      '`event: deleted` (`DeletedEvent`) when it moves to the trash, `event: restored` ' +
+      '(`RestoredEvent`) when it comes back; the stream stays open across both (a document ' +
+      'in the trash starts with `deleted`). Without Last-Event-ID the first ' +
+      'event is the current version; with it, every later version is replayed in order. ' +
+      'Keep-alive comments every 15 s.',
+    parameters: [
+      idParameter,
+      {
+        name: 'Last-Event-ID',
+        in: 'header',
+        description: 'The last version seen (EventSource sends it on reconnect).',
+        schema: { type: 'string' },
+      },
+    ],
+    responses: {
+      '200': {
+        description: 'The stream.',
+        headers: { 'Cache-Control': noCache },
+        content: eventStream,
+      },
+      '404': notFound,
+      '429': streamRefused,
+      '503': serverBusy,
+      default: internalError,
+    },
   });
   routes.all('/:id/events', answerMethodNotAllowed(['GET', 'HEAD']));
 

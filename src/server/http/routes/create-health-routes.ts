@@ -4,6 +4,9 @@ import { answerMethodNotAllowed } from '../answer-method-not-allowed.ts';
 import { createJsonResponse } from '../create-json-response.ts';
 import { createProblemResponse } from '../problem-error.ts';
 import type { DocumentStore } from '../../store/store.ts';
+import { describeOperation } from '../openapi/describe-operation.ts';
+import { json, noStore, problemResponse, rateLimited } from '../openapi/openapi-parts.ts';
+import { refSchema } from '../openapi/openapi-schemas.ts';
 
 /**
  * How long `GET /healthz` waits for the store, in milliseconds. A database that does not answer
@@ -33,6 +36,31 @@ export function createHealthRoutes({ store }: { store: Pick<DocumentStore, 'ping
       },
       { ...headers, 'Retry-After': '5' },
     );
+  });
+  describeOperation(routes, {
+    operationId: 'checkHealth',
+    summary: 'Whether this server can serve documents: for load balancers.',
+    description: `200 when the store answers a cheap query within ${healthTimeoutMs} ms, else 503.`,
+    responses: {
+      '200': {
+        description: 'The store answers.',
+        headers: { 'Cache-Control': noStore },
+        content: json(refSchema('Health')),
+      },
+      '429': rateLimited,
+      '503': problemResponse(
+        'The store failed or did not answer in time.',
+        refSchema('StoreUnavailableProblem'),
+        {
+          'Cache-Control': noStore,
+          'Retry-After': {
+            description: 'Seconds before asking again.',
+            required: true,
+            schema: { type: 'string', pattern: '^[0-9]+$' },
+          },
+        },
+      ),
+    },
   });
   routes.all('/', answerMethodNotAllowed(['GET', 'HEAD']));
   return routes;

@@ -6,6 +6,8 @@ import { createFrameCache, encodeEvent } from '../../events/create-event-stream.
 import type { EventRouteDeps } from './create-event-routes.ts';
 import { readAccount } from '../../auth/authenticate.ts';
 import { gateChangeEvents } from '../../events/gate-change-events.ts';
+import { describeOperation } from '../openapi/describe-operation.ts';
+import { eventStream, noCache, serverBusy, streamRefused } from '../openapi/openapi-parts.ts';
 
 /**
  * `GET /api/events`: one `text/event-stream` of every document's changes, so a document list
@@ -45,6 +47,23 @@ export function createListEventRoutes({
         }),
       ),
     );
+  });
+  describeOperation(routes, {
+    operationId: 'streamListEvents',
+    summary: 'Server-sent events of every document: for a live document list.',
+    description:
+      '`event: created`, `event: version` and `event: restored` (`ListChangeEvent`), ' +
+      '`event: deleted` (`ListDeletedEvent`). No ids and no resume: reload GET /api/docs ' +
+      'on `open`.',
+    responses: {
+      '200': {
+        description: 'The stream.',
+        headers: { 'Cache-Control': noCache },
+        content: eventStream,
+      },
+      '429': streamRefused,
+      '503': serverBusy,
+    },
   });
   routes.all('/', answerMethodNotAllowed(['GET', 'HEAD']));
 

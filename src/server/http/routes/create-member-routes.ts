@@ -14,12 +14,46 @@ import type { GrantedAccess } from '../../auth/guard-document-access.ts';
 import { createInvalidBodyProblem } from '../read-document-input.ts';
 import { readJsonFields } from '../read-json-fields.ts';
 import type { DocumentStore } from '../../store/store.ts';
+import { describeOperation } from '../openapi/describe-operation.ts';
+import type { OpenApiParameter } from '../openapi/openapi-parts.ts';
+import {
+  idParameter,
+  internalError,
+  json,
+  noCache,
+  problemResponse,
+  rateLimited,
+} from '../openapi/openapi-parts.ts';
+import { refSchema } from '../openapi/openapi-schemas.ts';
 
 /** What the sharing routes need from `createApp`. */
 export interface MemberRouteDeps {
   store: DocumentStore;
   auth: AuthOptions;
 }
+
+// What the member operations answer alike.
+const usernameParameter: OpenApiParameter = {
+  name: 'username',
+  in: 'path',
+  required: true,
+  description: 'An account name (compared case-insensitively).',
+  schema: { type: 'string' },
+};
+const memberNotFound = problemResponse(
+  'No such document, or one not shared with you (answered alike); no such account; or ' +
+    '(DELETE) no such member.',
+  refSchema('NotFoundProblem'),
+);
+const memberForbidden = problemResponse(
+  'Not the owner (only the owner changes members); a document from before accounts (no ' +
+    "owner); no accounts (CONCORD_AUTH=off); or another site's page.",
+  { anyOf: [refSchema('ForbiddenProblem'), refSchema('ForbiddenOriginProblem')] },
+);
+const ownerRole = problemResponse(
+  "The owner's own role (it cannot change); or a body without a valid role.",
+  refSchema('InvalidRequestProblem'),
+);
 
 /**
  * Sharing, behind `guardDocumentAccess` (which answers 404 to anyone without access):
@@ -50,6 +84,22 @@ export function createMemberRoutes({ store, auth }: MemberRouteDeps): Hono {
     const yourRole = found.access === 'none' ? 'viewer' : found.access;
     return sendMembers({ items: [...owner, ...members], your_role: yourRole });
   });
+  describeOperation(routes, {
+    operationId: 'listMembers',
+    summary: 'Who the document is shared with, and your role.',
+    description: 'Without accounts (CONCORD_AUTH=off): no one, and `your_role` editor.',
+    parameters: [idParameter],
+    responses: {
+      '200': {
+        description: 'The owner and members.',
+        headers: { 'Cache-Control': noCache },
+        content: json(refSchema('MemberList')),
+      },
+      '404': memberNotFound,
+      '429': rateLimited,
+      default: internalError,
+    },
+  });
   routes.all('/:id/members', answerMethodNotAllowed(['GET', 'HEAD']));
 
   routes.put('/:id/members/:username', async (c) => {
@@ -70,6 +120,35 @@ export function createMemberRoutes({ store, auth }: MemberRouteDeps): Hono {
       Location: `/api/docs/${id}/members/${encodeURIComponent(username)}`,
     });
   });
+  describeOperation(routes, {
+    operationId: 'setMember',
+    summary: 'Share the document with an account as viewer or editor (the owner only).',
+    parameters: [idParameter, usernameParameter],
+    requestBody: { required: true, content: json(refSchema('MemberInput')) },
+    responses: {
+      '200': {
+        description: 'Their role changed (or already was this one).',
+        content: json(refSchema('Member')),
+      },
+      '201': {
+        description: 'Newly shared with them.',
+        headers: {
+          Location: {
+            description: 'This member.',
+            required: true,
+            schema: { type: 'string' },
+          },
+        },
+        content: json(refSchema('Member')),
+      },
+      '400': ownerRole,
+      '403': memberForbidden,
+      '404': memberNotFound,
+      '415': problemResponse('Not application/json.', refSchema('UnsupportedMediaTypeProblem')),
+      '429': rateLimited,
+      default: internalError,
+    },
+  });
 
   routes.delete('/:id/members/:username', async (c) => {
     const id = c.req.param('id');
@@ -80,6 +159,19 @@ export function createMemberRoutes({ store, auth }: MemberRouteDeps): Hono {
       throw createNotFoundProblem(`${username} is not a member of this document.`);
     }
     return c.body(null, 204);
+  });
+  describeOperation(routes, {
+    operationId: 'removeMember',
+    summary: 'Stop sharing the document with an account (the owner only).',
+    parameters: [idParameter, usernameParameter],
+    responses: {
+      '204': { description: 'No longer shared with them.' },
+      '400': ownerRole,
+      '403': memberForbidden,
+      '404': memberNotFound,
+      '429': rateLimited,
+      default: internalError,
+    },
   });
   routes.all('/:id/members/:username', answerMethodNotAllowed(['PUT', 'DELETE']));
 

@@ -7,6 +7,9 @@ import type { Monitoring } from '../../monitoring/create-monitoring.ts';
 import { ProblemError } from '../problem-error.ts';
 import { readClientAddress } from '../read-client-address.ts';
 import { readRequestHeader } from '../read-request-header.ts';
+import { describeOperation } from '../openapi/describe-operation.ts';
+import { rateLimited } from '../openapi/openapi-parts.ts';
+import { refSchema } from '../openapi/openapi-schemas.ts';
 
 // Headers a reverse proxy adds: a request that has one came from elsewhere through it, even
 // when the proxy itself connects from loopback.
@@ -29,6 +32,54 @@ export function createMetricsRoutes({ metrics, metricsToken }: Monitoring): Hono
       'Content-Type': metrics.registry.contentType,
       'Cache-Control': 'no-store',
     });
+  });
+  describeOperation(routes, {
+    operationId: 'getMetrics',
+    summary: 'Prometheus metrics: requests, conflicts, resolutions, open event streams.',
+    description:
+      'The Prometheus text format. Labels are route patterns, methods, statuses and fixed ' +
+      'kinds, never a document id or title. With CONCORD_METRICS_TOKEN set, it wants ' +
+      '`Authorization: Bearer <token>`; without, it answers only loopback clients that came ' +
+      'through no proxy.',
+    parameters: [
+      {
+        name: 'Authorization',
+        in: 'header',
+        description: '`Bearer <CONCORD_METRICS_TOKEN>`, when the server has a token.',
+        schema: { type: 'string' },
+      },
+    ],
+    responses: {
+      '200': {
+        description: 'The metrics (text/plain; version=0.0.4).',
+        headers: {
+          'Cache-Control': {
+            description: '`no-store`: every scrape reaches the server.',
+            required: true,
+            schema: { const: 'no-store' },
+          },
+        },
+        content: { 'text/plain': { schema: { type: 'string' } } },
+      },
+      '401': {
+        description: 'The server has a token and this request did not send it.',
+        headers: {
+          'WWW-Authenticate': {
+            description: 'The scheme to use (RFC 6750 §3).',
+            required: true,
+            schema: { type: 'string', pattern: '^Bearer ' },
+          },
+        },
+        content: {
+          'application/problem+json': { schema: refSchema('UnauthenticatedProblem') },
+        },
+      },
+      '403': {
+        description: 'No token is set and the request came from elsewhere or through a proxy.',
+        content: { 'application/problem+json': { schema: refSchema('ForbiddenProblem') } },
+      },
+      '429': rateLimited,
+    },
   });
   routes.all('/', answerMethodNotAllowed(['GET', 'HEAD']));
   return routes;

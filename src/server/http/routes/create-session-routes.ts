@@ -16,6 +16,10 @@ import { isSecureRequest, readPeerAddress } from '../read-peer-address.ts';
 import { readUser } from '../read-user.ts';
 import { formatClearedSessionCookie, formatSessionCookie } from '../../auth/session-cookie.ts';
 import type { SignInThrottle } from '../../auth/throttle-sign-in.ts';
+import { describeOperation } from '../openapi/describe-operation.ts';
+import { json, problemResponse } from '../openapi/openapi-parts.ts';
+import { refSchema } from '../openapi/openapi-schemas.ts';
+import { accountAnswers } from '../openapi/openapi-accounts.ts';
 
 /** What the account routes share. */
 export interface AccountRouteDeps {
@@ -55,6 +59,22 @@ export function createSessionRoutes(deps: AccountRouteDeps): Hono {
       { 'Cache-Control': 'no-store' },
     );
   });
+  describeOperation(routes, {
+    operationId: 'getSession',
+    summary: 'Who is signed in.',
+    responses: {
+      '200': {
+        description: 'The signed-in account.',
+        headers: { 'Cache-Control': accountAnswers.noStore },
+        content: json(refSchema('Session')),
+      },
+      '401': problemResponse(
+        'Not signed in; `setup_required` says whether the first account is still to be made.',
+        refSchema('NotSignedInProblem'),
+      ),
+      '429': accountAnswers.rateLimited,
+    },
+  });
 
   routes.post('/session', async (c) => {
     requireAccountsMode(auth);
@@ -86,6 +106,20 @@ export function createSessionRoutes(deps: AccountRouteDeps): Hono {
     throttle.recordSuccess(key);
     return startSession(c, deps, user.username);
   });
+  describeOperation(routes, {
+    operationId: 'signIn',
+    summary: 'Sign in with a username and password.',
+    requestBody: { required: true, content: json(refSchema('SignIn')) },
+    responses: {
+      '204': { description: 'Signed in.', headers: { 'Set-Cookie': accountAnswers.setCookie } },
+      '400': accountAnswers.invalidRequest,
+      '401': problemResponse('Wrong username or password.', refSchema('UnauthenticatedProblem')),
+      '403': accountAnswers.forbiddenOrigin,
+      '404': accountAnswers.noAccounts,
+      '415': accountAnswers.unsupportedMediaType,
+      '429': accountAnswers.rateLimited,
+    },
+  });
 
   routes.delete('/session', async (c) => {
     const account = readAccount(c);
@@ -95,6 +129,15 @@ export function createSessionRoutes(deps: AccountRouteDeps): Hono {
     return c.body(null, 204, {
       'Set-Cookie': formatClearedSessionCookie(isSecureRequest(c, trustedProxies)),
     });
+  });
+  describeOperation(routes, {
+    operationId: 'signOut',
+    summary: 'Sign this session out (204 also when not signed in).',
+    responses: {
+      '204': { description: 'Signed out.', headers: { 'Set-Cookie': accountAnswers.clearCookie } },
+      '403': accountAnswers.forbiddenOrigin,
+      '429': accountAnswers.rateLimited,
+    },
   });
   routes.all('/session', answerMethodNotAllowed(['GET', 'HEAD', 'POST', 'DELETE']));
 
@@ -106,6 +149,19 @@ export function createSessionRoutes(deps: AccountRouteDeps): Hono {
     return c.body(null, 204, {
       'Set-Cookie': formatClearedSessionCookie(isSecureRequest(c, trustedProxies)),
     });
+  });
+  describeOperation(routes, {
+    operationId: 'signOutEverywhere',
+    summary: 'Sign out every session of the account (API tokens stay until revoked).',
+    responses: {
+      '204': {
+        description: 'Signed out everywhere.',
+        headers: { 'Set-Cookie': accountAnswers.clearCookie },
+      },
+      '401': accountAnswers.signInFirst,
+      '403': accountAnswers.forbiddenOrigin,
+      '429': accountAnswers.rateLimited,
+    },
   });
   routes.all('/sessions', answerMethodNotAllowed(['DELETE']));
 

@@ -9,6 +9,10 @@ import { requireAccountsMode } from './create-session-routes.ts';
 import type { AccountRouteDeps } from './create-session-routes.ts';
 import { issueCredential } from '../../auth/issue-credential.ts';
 import { readJsonFields } from '../read-json-fields.ts';
+import { describeOperation } from '../openapi/describe-operation.ts';
+import { json, problemResponse } from '../openapi/openapi-parts.ts';
+import { refSchema } from '../openapi/openapi-schemas.ts';
+import { accountAnswers } from '../openapi/openapi-accounts.ts';
 
 const checkName = (name: string | undefined) =>
   name === undefined || (name.length <= 100 && !containsControlCharacter(name))
@@ -32,6 +36,20 @@ export function createTokenRoutes(deps: AccountRouteDeps): Hono {
     const items = tokens.map(({ id, name, created_at }) => ({ id, name, created_at }));
     return createJsonResponse({ items }, 200, { 'Cache-Control': 'no-store' });
   });
+  describeOperation(routes, {
+    operationId: 'listTokens',
+    summary: "The signed-in account's API tokens (without their secrets).",
+    responses: {
+      '200': {
+        description: 'The tokens.',
+        headers: { 'Cache-Control': accountAnswers.noStore },
+        content: json(refSchema('TokenList')),
+      },
+      '401': accountAnswers.signInFirst,
+      '403': accountAnswers.forbidden,
+      '429': accountAnswers.rateLimited,
+    },
+  });
 
   routes.post('/', async (c) => {
     const account = requireSession(readAccount(c), auth);
@@ -46,6 +64,26 @@ export function createTokenRoutes(deps: AccountRouteDeps): Hono {
     const body = { id: token.id, name, token: token.secret, created_at: token.created_at };
     return createJsonResponse(body, 201, { 'Cache-Control': 'no-store' });
   });
+  describeOperation(routes, {
+    operationId: 'createToken',
+    summary: 'Make an API token for scripts (from a signed-in session); shown this once.',
+    requestBody: {
+      required: true,
+      content: json({ type: 'object', properties: { name: { type: 'string', maxLength: 100 } } }),
+    },
+    responses: {
+      '201': {
+        description: 'The token.',
+        headers: { 'Cache-Control': accountAnswers.noStore },
+        content: json(refSchema('NewToken')),
+      },
+      '401': accountAnswers.signInFirst,
+      '403': problemResponse('Asked with a token rather than a session, or cross-site.', {
+        anyOf: [refSchema('ForbiddenProblem'), refSchema('ForbiddenOriginProblem')],
+      }),
+      '429': accountAnswers.rateLimited,
+    },
+  });
   routes.all('/', answerMethodNotAllowed(['GET', 'HEAD', 'POST']));
 
   routes.delete('/:id', async (c) => {
@@ -56,6 +94,25 @@ export function createTokenRoutes(deps: AccountRouteDeps): Hono {
       throw createNotFoundProblem(`You have no API token with id ${id}.`);
     }
     return c.body(null, 204);
+  });
+  describeOperation(routes, {
+    operationId: 'revokeToken',
+    summary: 'Revoke one of your API tokens.',
+    parameters: [
+      {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: 'The token id.',
+        schema: { type: 'string' },
+      },
+    ],
+    responses: {
+      '204': { description: 'Revoked.' },
+      '401': accountAnswers.signInFirst,
+      '404': problemResponse('You have no token with this id.', refSchema('NotFoundProblem')),
+      '429': accountAnswers.rateLimited,
+    },
   });
   routes.all('/:id', answerMethodNotAllowed(['DELETE']));
 

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { answerMethodNotAllowed } from '../answer-method-not-allowed.ts';
-import { readPageQuery } from './create-collection-routes.ts';
+import { readPageQuery, pageParameters } from './create-collection-routes.ts';
 import { createDocumentNotFound, idPattern } from './create-document-routes.ts';
 import type { WriteRouteDeps } from './create-document-routes.ts';
 import { createJsonResponse } from '../create-json-response.ts';
@@ -8,6 +8,19 @@ import { createTitleTakenProblem } from '../create-title-taken-problem.ts';
 import { decodeDocumentCursor, encodeDocumentCursor } from '../document-cursor.ts';
 import { toDocumentDto } from '../to-document-dto.ts';
 import { readAccount } from '../../auth/authenticate.ts';
+import { describeOperation } from '../openapi/describe-operation.ts';
+import {
+  documentHeaders,
+  forbiddenWrite,
+  idParameter,
+  internalError,
+  json,
+  nextPageLink,
+  noCache,
+  problemResponse,
+  rateLimited,
+} from '../openapi/openapi-parts.ts';
+import { refSchema } from '../openapi/openapi-schemas.ts';
 
 /**
  * `/api/trash`: deleted documents, most recently deleted first, in pages like `GET /api/docs`;
@@ -42,6 +55,26 @@ export function createTrashRoutes({ store, trash }: Omit<WriteRouteDeps, 'now'>)
     if (nextCursor) headers.Link = `</api/trash?limit=${limit}&cursor=${nextCursor}>; rel="next"`;
     return createJsonResponse({ items, next_cursor: nextCursor }, 200, headers);
   });
+  describeOperation(routes, {
+    operationId: 'listTrash',
+    summary: 'Deleted documents, most recently deleted first, in pages.',
+    description:
+      'Each stays until restored or purged, CONCORD_TRASH_DAYS (default 30) after its delete.',
+    parameters: pageParameters,
+    responses: {
+      '200': {
+        description: 'A page of deleted documents.',
+        headers: {
+          'Cache-Control': noCache,
+          Link: nextPageLink('/api/trash'),
+        },
+        content: json(refSchema('TrashList')),
+      },
+      '400': problemResponse('A bad limit or cursor.', refSchema('InvalidRequestProblem')),
+      '429': rateLimited,
+      default: internalError,
+    },
+  });
   routes.all('/', answerMethodNotAllowed(['GET', 'HEAD']));
 
   routes.post('/:id/restore', async (c) => {
@@ -57,6 +90,39 @@ export function createTrashRoutes({ store, trash }: Omit<WriteRouteDeps, 'now'>)
       'Content-Location': `/api/docs/${document.id}`,
       'Cache-Control': 'no-cache',
     });
+  });
+  describeOperation(routes, {
+    operationId: 'restoreDocument',
+    summary: 'Bring a deleted document back, as it was.',
+    description:
+      'History, version and ETag unchanged: a save against the ETag it had goes through. ' +
+      'Open event streams get `restored`.',
+    parameters: [idParameter],
+    responses: {
+      '200': {
+        description: 'Restored; the document and its ETag.',
+        headers: {
+          ...documentHeaders,
+          'Content-Location': {
+            description: 'Where the document is again.',
+            required: true,
+            schema: { type: 'string', pattern: '^/api/docs/[A-Za-z0-9_-]+$' },
+          },
+        },
+        content: json(refSchema('Document')),
+      },
+      '403': forbiddenWrite,
+      '404': problemResponse(
+        'Not in the trash: never existed, purged, or not deleted.',
+        refSchema('NotFoundProblem'),
+      ),
+      '409': problemResponse(
+        'A live document took its title meanwhile (`existing`); rename that one first.',
+        refSchema('TitleTakenProblem'),
+      ),
+      '429': rateLimited,
+      default: internalError,
+    },
   });
   routes.all('/:id/restore', answerMethodNotAllowed(['POST']));
 

@@ -14,6 +14,10 @@ import { ProblemError } from '../problem-error.ts';
 import { readJsonFields } from '../read-json-fields.ts';
 import { requireAccountsMode, startSession } from './create-session-routes.ts';
 import type { AccountRouteDeps } from './create-session-routes.ts';
+import { describeOperation } from '../openapi/describe-operation.ts';
+import { json, problemResponse } from '../openapi/openapi-parts.ts';
+import { refSchema } from '../openapi/openapi-schemas.ts';
+import { accountAnswers } from '../openapi/openapi-accounts.ts';
 
 // Letters and digits first, then also . _ @ -: names that read the same everywhere they are
 // shown (no spaces to trim, no invisible characters), and fit an e-mail address's local part.
@@ -88,6 +92,28 @@ export function createUserRoutes(deps: AccountRouteDeps): Hono {
     const body = { username: user.username, role, created_at: user.created_at };
     if (first) return startSession(c, deps, user.username, { status: 201, body });
     return createJsonResponse(body, 201);
+  });
+  describeOperation(routes, {
+    operationId: 'createAccount',
+    summary:
+      'Make an account: the first one (an admin, signed in at once) while none exists, ' +
+      'later ones as an admin.',
+    requestBody: { required: true, content: json(refSchema('NewAccount')) },
+    responses: {
+      '201': {
+        description: 'Made (the first account also gets its session cookie).',
+        content: json(refSchema('Account')),
+      },
+      '400': accountAnswers.invalidRequest,
+      '401': accountAnswers.signInFirst,
+      '403': problemResponse('Not an admin, or a cross-site request.', {
+        anyOf: [refSchema('ForbiddenProblem'), refSchema('ForbiddenOriginProblem')],
+      }),
+      '404': accountAnswers.noAccounts,
+      '409': problemResponse('The username is taken.', refSchema('UsernameTakenProblem')),
+      '415': accountAnswers.unsupportedMediaType,
+      '429': accountAnswers.rateLimited,
+    },
   });
   routes.all('/', answerMethodNotAllowed(['POST']));
 
