@@ -69,7 +69,7 @@ test('Alice comes back after Bob saved twice: the editor says so and History sho
   await expect(notice).toHaveCount(0);
   await expect(alice.editor.body).toBeFocused();
   const { doc, etag } = await seededDoc.fetch();
-  expect(await seenIn(alice.page, id)).toEqual({ version: 3, etag });
+  expect(await seenIn(alice.page, id)).toEqual({ version: 3, etag, at: expect.any(Number) });
 
   await alice.page.reload();
   await expect(alice.editor.body).toBeEditable();
@@ -103,7 +103,11 @@ test('her own save in another tab is not pointed out; Bob’s next one is', asyn
   const saved = await seededDoc.fetch();
   expect(saved.doc).toMatchObject({ version: 2, updated_by: 'Alice' });
   // What this browser saw is the version it saved: nothing to look up, nothing to show.
-  expect(await seenIn(alice.page, id)).toEqual({ version: 2, etag: saved.etag });
+  expect(await seenIn(alice.page, id)).toEqual({
+    version: 2,
+    etag: saved.etag,
+    at: expect.any(Number),
+  });
   await expect(alice.editor.changedSinceSeen()).toHaveCount(0);
   await leave(alice.editor);
 
@@ -149,7 +153,7 @@ test('with her unsaved draft restored, Alice is told what Bob saved meanwhile', 
   await notice.getByRole('button', { name: 'Dismiss' }).click();
   await expect(notice).toHaveCount(0);
   const { doc, etag } = await seededDoc.fetch();
-  expect(await seenIn(alice.page, id)).toEqual({ version: 2, etag });
+  expect(await seenIn(alice.page, id)).toEqual({ version: 2, etag, at: expect.any(Number) });
 
   await alice.page.reload();
   await expect(alice.editor.body).toHaveValue(/Alice’s unsaved thought\.$/);
