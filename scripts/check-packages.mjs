@@ -44,8 +44,14 @@ const packages = {
       /^dist\/lib\/testing\.(js|d\.ts)$/,
       /^dist\/conflict\/labels\.(js|js\.map|d\.ts)$/,
       /^dist\/conflict\/testing\/[\w-]+\.(js|js\.map|d\.ts)$/,
+      // The labels' marker lines ({n} templates), which the default labels hold.
+      /^dist\/protocol\/engine-markers\.(js|js\.map|d\.ts)$/,
     ],
-    sources: [/^src\/conflict\/labels\.ts$/, /^src\/conflict\/testing\/[\w-]+\.ts$/],
+    sources: [
+      /^src\/conflict\/labels\.ts$/,
+      /^src\/conflict\/testing\/[\w-]+\.ts$/,
+      /^src\/protocol\/engine-markers\.ts$/,
+    ],
   },
 };
 const always = ['package.json', 'README.md', 'CHANGELOG.md'];
