@@ -7,6 +7,7 @@
 //   npm run bench:server                      # 64 editors, 100 documents, 20 s per server
 //   BENCH_SECONDS=5 npm run bench:server      # shorter (1–120 s)
 //   BENCH_STORES=sqlite npm run bench:server  # one store only (sqlite, postgres)
+//   BENCH_PROFILE=/tmp/prof npm run bench:server  # also write each Concord server's CPU profile
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -31,6 +32,9 @@ const rounds = 8;
 // Before them, each server runs this long unmeasured, as a server in use has run: its code
 // compiled by the JIT (Concord has more of it than the baseline) and its caches warm.
 const warmUpMs = Math.min(3000, (seconds * 1000) / rounds);
+// Where the Concord servers write their CPU profiles (.cpuprofile, when they exit), if asked.
+const profileDir = process.env.BENCH_PROFILE;
+const profileArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
 
 interface Acknowledged {
   id: string;
@@ -327,8 +331,8 @@ async function benchStore(kind: string, makeUrl: () => Promise<string>): Promise
       const databaseUrl = await makeUrl();
       const args =
         server === 'baseline'
-          ? ['--import', 'tsx', 'bench/baseline-server.ts', databaseUrl]
-          : ['bin/concord.js', 'serve', '--port', '0', '--db', databaseUrl];
+          ? [...profileArgs, '--import', 'tsx', 'bench/baseline-server.ts', databaseUrl]
+          : [...profileArgs, 'bin/concord.js', 'serve', '--port', '0', '--db', databaseUrl];
       const auth = server === 'concord with accounts' ? 'accounts' : 'off';
       const { url, child } = await startProcess(args, auth);
       children.push(child);
