@@ -1,5 +1,5 @@
 import { compactChanges } from './compact-changes.ts';
-import { markChangesLikeGit } from './mark-changes-like-git.ts';
+import { countCommonEnd, countCommonStart, markChangesLikeGit } from './mark-changes-like-git.ts';
 import { ScratchArrays } from './scratch-arrays.ts';
 
 /** A change between two id sequences: `aLen` items at `a` became `bLen` items at `b`. */
@@ -20,6 +20,17 @@ export interface Hunk {
  * diffIds(Int32Array.of(0, 1, 2), Int32Array.of(0, 2), 3); // [{ a: 1, aLen: 1, b: 1, bLen: 0 }]
  */
 export function diffIds(a: Int32Array, b: Int32Array, idCount: number): Hunk[] {
+  // Only inserted or only deleted lines, between common ends: git's diff changes just those,
+  // and they already sit as low as sliding could take them (the common start is as long as it
+  // gets). Most of the small diffs that refine conflicts are such; skipping the machinery for
+  // them spares a first merge much of the code it would run before V8 had compiled it.
+  const start = countCommonStart(a, b);
+  const tail = countCommonEnd(a, b, start);
+  const aLen = a.length - start - tail;
+  const bLen = b.length - start - tail;
+  if (aLen === 0 || bLen === 0) {
+    return aLen === bLen ? [] : [{ a: start, aLen, b: start, bLen }];
+  }
   // One flag per line, shifted by one to leave a zero sentinel at each end.
   const changedA = scratch.zeroedBytes(0, a.length + 2);
   const changedB = scratch.zeroedBytes(1, b.length + 2);

@@ -85,14 +85,16 @@ export function markChangesLikeGit(
 // run left that code without type feedback, and every later call then fell back to the
 // interpreter there — thousands of times in one merge of many conflicts.
 
-function countCommonStart(a: Int32Array, b: Int32Array): number {
+/** How many ids `a` and `b` start with alike. */
+export function countCommonStart(a: Int32Array, b: Int32Array): number {
   const shorter = Math.min(a.length, b.length);
   let k = 0;
   while (k < shorter && a[k] === b[k]) k++;
   return k;
 }
 
-function countCommonEnd(a: Int32Array, b: Int32Array, start: number): number {
+/** How many ids `a` and `b` end with alike, not counting into their first `start`. */
+export function countCommonEnd(a: Int32Array, b: Int32Array, start: number): number {
   const n = a.length;
   const m = b.length;
   const most = Math.min(n, m) - start;
