@@ -1,10 +1,11 @@
+import { useNavigate } from '@tanstack/react-router';
 import { signOut, type SessionInfo } from '../client/index.ts';
-import { navigate } from './router.ts';
 import { markSignedOut } from './session-store.ts';
 import { signInPath } from './sign-in-target.ts';
 
 /** The header's signed-in part: the person's name and "Sign out" (none behind single sign-on). */
 export function AccountMenu({ session }: { session: SessionInfo }) {
+  const navigate = useNavigate();
   return (
     <div className="app-user">
       <span>
@@ -17,7 +18,7 @@ export function AccountMenu({ session }: { session: SessionInfo }) {
             // Signed out here even if the server cannot be told: the cookie goes with it.
             await signOut().catch(() => undefined);
             markSignedOut();
-            navigate(signInPath);
+            void navigate({ to: signInPath });
           }}
         >
           Sign out

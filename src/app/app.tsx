@@ -1,35 +1,35 @@
+import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { AccountMenu } from './account-menu.tsx';
 import { loadUserName, storeUserName } from '../client/index.ts';
-import { CreateDocumentPage } from './create-document-page.tsx';
-import { DocumentListPage } from './document-list-page.tsx';
-import { EditorPage } from './editor-page.tsx';
-import { HistoryPage } from './history-page.tsx';
-import { linkProps, navigate, usePath } from './router.ts';
-import { TrashPage } from './trash-page.tsx';
 import { useSession } from './session-store.ts';
 import { SignInPage } from './sign-in-page.tsx';
-import { readNextPath, signInPath, toSignInPath } from './sign-in-target.ts';
+import { signInPath, toSignInSearch } from './sign-in-target.ts';
 
-/** The editor application: a header with "Your name", and the page for the current path. */
-export function App() {
-  const path = usePath();
+/**
+ * The editor application around every page (the router's root): a header with "Your name" or
+ * the account, and the page for the current path — or the sign-in form while signed out.
+ */
+export function AppLayout() {
+  const path = useLocation({ select: (location) => location.pathname });
+  const navigate = useNavigate();
   // Asked for by main.tsx as the app starts, beside the page's data.
   const session = useSession();
   const signedOut = session.status === 'signedOut';
-  // Signed out (or the session ended mid-edit): to the sign-in page, remembering the page. The
-  // editor leaving writes its draft, and finds it again on the way back.
+  // Signed out (or the session ended mid-edit): to the sign-in page, remembering the page (as
+  // the address bar has it). The editor leaving writes its draft, and finds it again on the way back.
   useEffect(() => {
     if (signedOut && path !== signInPath) {
-      navigate(toSignInPath(`${path}${window.location.search}`));
+      const here = `${window.location.pathname}${window.location.search}`;
+      void navigate({ to: signInPath, search: toSignInSearch(here) });
     }
-  }, [signedOut, path]);
+  }, [signedOut, path, navigate]);
   return (
     <>
       <header className="app-header">
-        <a className="app-brand" {...linkProps('/')}>
+        <Link to="/" className="app-brand">
           Concord
-        </a>
+        </Link>
         {session.status === 'signedIn' &&
           (session.session.auth === 'off' ? (
             <UserNameField />
@@ -40,32 +40,19 @@ export function App() {
       <main className="app-main">
         {session.status === 'loading' ? null : signedOut ? (
           <SignInPage setupRequired={session.setupRequired} />
-        ) : path === signInPath ? (
-          <SignedInAlready />
         ) : (
-          routeFor(path)
+          <Outlet />
         )}
       </main>
     </>
   );
 }
 
-function SignedInAlready() {
-  useEffect(() => navigate(readNextPath(window.location.search)), []);
-  return null;
-}
-
-function routeFor(path: string) {
-  if (path === '/') return <DocumentListPage />;
-  if (path === '/new') return <CreateDocumentPage />;
-  if (path === '/trash') return <TrashPage />;
-  const history = /^\/docs\/([^/]+)\/history$/.exec(path);
-  if (history) return <HistoryPage key={history[1]} id={decodeURIComponent(history[1]!)} />;
-  const doc = /^\/docs\/([^/]+)$/.exec(path);
-  if (doc) return <EditorPage key={doc[1]} id={decodeURIComponent(doc[1]!)} />;
+/** Any path the app has no page for. */
+export function NotFoundPage() {
   return (
     <p>
-      There is no page at this address. <a {...linkProps('/')}>Go to your documents</a>.
+      There is no page at this address. <Link to="/">Go to your documents</Link>.
     </p>
   );
 }

@@ -1,7 +1,7 @@
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useVersions } from '../client/index.ts';
 import { describeChangedSinceSeen, type ChangedSinceSeen } from './decide-changed-since-seen.ts';
-import { linkProps } from './router.ts';
 import { ShownDiff } from './shown-diff.tsx';
 
 /**
@@ -16,12 +16,17 @@ export function ChangedSinceSeenNotice(props: {
 }) {
   const { id, change } = props;
   const [showing, setShowing] = useState(false);
-  const history = `/docs/${encodeURIComponent(id)}/history?version=${change.currentVersion}&compare=${change.seenVersion}`;
   return (
     <div className="notice" role="region" aria-label="Changed since you last saw it">
       <p>{describeChangedSinceSeen(change)}</p>
       <div className="row-actions">
-        <a {...linkProps(history)}>See what changed</a>
+        <Link
+          to="/docs/$id/history"
+          params={{ id }}
+          search={{ version: change.currentVersion, compare: change.seenVersion }}
+        >
+          See what changed
+        </Link>
         <button type="button" aria-expanded={showing} onClick={() => setShowing(!showing)}>
           {showing ? 'Hide the changes' : 'Show the changes here'}
         </button>

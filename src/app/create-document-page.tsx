@@ -1,8 +1,8 @@
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
 import { ApiError, useCreateDocument } from '../client/index.ts';
 import { problemTypes, type TitleTakenProblem } from '../protocol/index.ts';
 import { describeError } from './describe-error.ts';
-import { linkProps, navigate } from './router.ts';
 
 /** `/new`: a title, and Create. A double click creates one document (Idempotency-Key). */
 export function CreateDocumentPage() {
@@ -13,6 +13,7 @@ export function CreateDocumentPage() {
   // set at once. (The server would replay the first answer for the same key anyway.)
   const submitting = useRef(false);
   const create = useCreateDocument();
+  const navigate = useNavigate();
   const taken = titleTakenOf(create.error);
 
   return (
@@ -27,7 +28,7 @@ export function CreateDocumentPage() {
           create.mutate(
             { input: { title, body: '' }, idempotencyKey: key },
             {
-              onSuccess: ({ doc }) => navigate(`/docs/${encodeURIComponent(doc.id)}`),
+              onSuccess: ({ doc }) => void navigate({ to: '/docs/$id', params: { id: doc.id } }),
               onSettled: () => (submitting.current = false),
             },
           );
@@ -52,8 +53,10 @@ export function CreateDocumentPage() {
       {taken ? (
         <p role="alert">
           A document titled “{taken.existing.title}” already exists.{' '}
-          <a {...linkProps(`/docs/${encodeURIComponent(taken.existing.id)}`)}>Open it</a>, or choose
-          another title.
+          <Link to="/docs/$id" params={{ id: taken.existing.id }}>
+            Open it
+          </Link>
+          , or choose another title.
         </p>
       ) : (
         create.error && <p role="alert">{describeError(create.error)}</p>

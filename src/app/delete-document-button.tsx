@@ -1,8 +1,8 @@
+import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useDeleteDocument } from '../client/index.ts';
 import { ConfirmDialog } from './confirm-dialog.tsx';
 import { describeDeleteFailure } from './describe-delete-failure.ts';
-import { navigate } from './router.ts';
 
 /** What the document list says after a delete (kept in the history entry, so Back shows it). */
 export interface DeletedNotice {
@@ -23,9 +23,10 @@ export function DeleteDocumentButton(props: {
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<string>();
   const remove = useDeleteDocument(props.id);
+  const navigate = useNavigate();
   const land = () => {
     const notice: DeletedNotice = { deleted: { id: props.id, title: props.title } };
-    navigate('/', notice);
+    void navigate({ to: '/', state: notice });
   };
   const confirm = () =>
     remove.mutate(props.etag, {

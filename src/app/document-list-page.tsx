@@ -1,7 +1,6 @@
+import { Link, useLocation, useNavigate } from '@tanstack/react-router';
 import { useDocumentList, useDocumentListEvents } from '../client/index.ts';
-import type { DeletedNotice } from './delete-document-button.tsx';
 import { formatWhen } from './format-when.ts';
-import { linkProps, navigate } from './router.ts';
 
 /** `/`: every document, most recently updated first. */
 export function DocumentListPage() {
@@ -9,14 +8,15 @@ export function DocumentListPage() {
   useDocumentListEvents();
   const docs = list.data?.pages.flatMap((page) => page.items);
   // Set by the editor's Delete on the way here (the history entry's state, so Back keeps it).
-  const notice = (window.history.state as Partial<DeletedNotice> | null)?.deleted;
+  const notice = useLocation({ select: (location) => location.state.deleted });
+  const navigate = useNavigate();
   return (
     <section aria-labelledby="docs-heading">
       <div className="page-heading">
         <h1 id="docs-heading">Documents</h1>
         <div className="page-actions">
-          <a {...linkProps('/trash')}>Trash</a>
-          <button type="button" className="primary" onClick={() => navigate('/new')}>
+          <Link to="/trash">Trash</Link>
+          <button type="button" className="primary" onClick={() => void navigate({ to: '/new' })}>
             New document
           </button>
         </div>
@@ -24,7 +24,7 @@ export function DocumentListPage() {
       {notice && (
         <p className="notice" role="status">
           “{notice.title}” was moved to the trash.{' '}
-          <a {...linkProps('/trash')}>Restore it from the Trash</a>
+          <Link to="/trash">Restore it from the Trash</Link>
         </p>
       )}
       {list.isPending && <p>Loading…</p>}
@@ -34,7 +34,9 @@ export function DocumentListPage() {
         <ul className="doc-list">
           {docs.map((doc) => (
             <li key={doc.id}>
-              <a {...linkProps(`/docs/${encodeURIComponent(doc.id)}`)}>{doc.title}</a>
+              <Link to="/docs/$id" params={{ id: doc.id }}>
+                {doc.title}
+              </Link>
               <span className="muted">
                 version {doc.version} · {formatWhen(doc.updated_at)}
                 {doc.updated_by && ` by ${doc.updated_by}`}

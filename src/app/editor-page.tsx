@@ -1,3 +1,4 @@
+import { Link } from '@tanstack/react-router';
 import { useRef } from 'react';
 import {
   ApiError,
@@ -17,7 +18,6 @@ import { EditorNotices } from './editor-notices.tsx';
 import { HistoryButton } from './history-button.tsx';
 import { granularity, isDirty, largeBodyChars } from './editor-session.ts';
 import { LiveUpdateNotice } from './live-update-notice.tsx';
-import { linkProps } from './router.ts';
 import { TitleField } from './title-field.tsx';
 import { useChangedSinceSeen } from './use-changed-since-seen.ts';
 import { useEditorFlow } from './use-editor-flow.ts';
@@ -50,7 +50,7 @@ export function EditorPage({ id }: { id: string }) {
       {gone
         ? 'This document does not exist, or it is not shared with you (it may have been deleted).'
         : describeError(query.error)}{' '}
-      <a {...linkProps('/')}>Back to your documents</a>
+      <Link to="/">Back to your documents</Link>
     </p>
   );
 }
@@ -105,7 +105,7 @@ function Editor(props: {
         }}
       >
         <div className="editor-bar">
-          <a {...linkProps('/')}>← Documents</a>
+          <Link to="/">← Documents</Link>
           <span role="status" className={dirty ? 'status status--dirty' : 'status'}>
             {/* Offline, TanStack Query holds the save and sends it when the browser is back. */}
             {flow.save.isPaused

@@ -1,7 +1,7 @@
+import { useNavigate } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { usePrefetchVersionPages } from '../client/index.ts';
 import { versionsPerPage } from './history-page.tsx';
-import { navigate } from './router.ts';
 
 /**
  * The editor's "History": opens `/docs/{id}/history`. The history's first page is asked for
@@ -13,6 +13,7 @@ import { navigate } from './router.ts';
  */
 export function HistoryButton({ id }: { id: string }) {
   const prefetch = usePrefetchVersionPages(id, versionsPerPage);
+  const navigate = useNavigate();
   useEffect(() => {
     // Idle: after the editor's own requests and first paint. Safari has no requestIdleCallback.
     if (typeof requestIdleCallback !== 'function') {
@@ -27,7 +28,7 @@ export function HistoryButton({ id }: { id: string }) {
       type="button"
       onPointerEnter={prefetch}
       onFocus={prefetch}
-      onClick={() => navigate(`/docs/${encodeURIComponent(id)}/history`)}
+      onClick={() => void navigate({ to: '/docs/$id/history', params: { id } })}
     >
       History
     </button>

@@ -1,13 +1,15 @@
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useDocument, useMembers, usePrefetchVersions, useVersionPages } from '../client/index.ts';
 import type { VersionEntry } from '../protocol/index.ts';
 import { describeChange } from './describe-change.ts';
 import { describeError } from './describe-error.ts';
+import { EditorLink } from './editor-link.tsx';
 import { formatWhen } from './format-when.ts';
-import { formatHistoryParams, readHistoryParams } from './history-params.ts';
-import type { HistoryParams } from './history-params.ts';
-import { linkProps } from './router.ts';
+import { toHistorySearch, type HistoryParams } from './history-params.ts';
 import { VersionChanges } from './version-changes.tsx';
+
+const historyRoute = getRouteApi('/docs/$id/history');
 
 /** Versions shown at first, and added by each "Show older versions". */
 export const versionsPerPage = 20;
@@ -22,12 +24,20 @@ export function HistoryPage({ id }: { id: string }) {
   // A viewer may read every version but restore none (the server would refuse the save).
   const viewer = useMembers(id).data?.your_role === 'viewer';
   const prefetch = usePrefetchVersions(id);
-  const [params, setParams] = useState(() => readHistoryParams(window.location.search));
-  const select = useCallback((next: HistoryParams) => {
-    setParams(next);
-    const search = formatHistoryParams(next);
-    window.history.replaceState(window.history.state, '', search || window.location.pathname);
-  }, []);
+  // The selection lives in the URL: replaced, not pushed (Back leaves the History), keeping the
+  // entry's state and the scroll position.
+  const params = historyRoute.useSearch();
+  const navigate = historyRoute.useNavigate();
+  const select = useCallback(
+    (next: HistoryParams) =>
+      void navigate({
+        search: toHistorySearch(next),
+        replace: true,
+        resetScroll: false,
+        state: true,
+      }),
+    [navigate],
+  );
   // A version's changes need it and the one before: asked for on the way to a click (hover,
   // focus) and at the latest on the click, before the render it causes.
   const approach = useCallback((n: number) => prefetch([n, n - 1]), [prefetch]);
@@ -45,13 +55,12 @@ export function HistoryPage({ id }: { id: string }) {
     if (focusTarget === undefined) return;
     listRef.current?.querySelector<HTMLElement>(`[data-version="${focusTarget}"]`)?.focus();
   }, [focusTarget]);
-  const editorPath = `/docs/${encodeURIComponent(id)}`;
   if (list.isPending || current.isPending) return <p>Loading…</p>;
   if (list.isError || current.isError)
     return (
       <p role="alert">
         Could not load the history: {describeError(list.error ?? current.error)}{' '}
-        <a {...linkProps('/')}>Back to your documents</a>
+        <Link to="/">Back to your documents</Link>
       </p>
     );
   const versions = list.data.pages.flatMap((page) => page.items);
@@ -67,7 +76,7 @@ export function HistoryPage({ id }: { id: string }) {
     <section aria-labelledby="history-heading" className="history">
       <div className="page-heading">
         <h1 id="history-heading">History</h1>
-        <a {...linkProps(editorPath)}>← Back to “{current.data.doc.title}”</a>
+        <EditorLink id={id}>← Back to “{current.data.doc.title}”</EditorLink>
       </div>
       <div className="history-layout">
         <div>

@@ -1,4 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import {
@@ -7,8 +8,8 @@ import {
   loadUserName,
   startClosedTabRecovery,
 } from '../client/index.ts';
-import { App } from './app.tsx';
 import { preloadRoute } from './preload-route.ts';
+import { createAppRouter } from './routes.tsx';
 import { fetchWatchingSession, refreshSession } from './session-store.ts';
 import './app.css';
 import './pages.css';
@@ -22,12 +23,13 @@ void refreshSession();
 preloadRoute(window.location.pathname, queryClient, client);
 // This tab's drafts are copied where another tab can offer them back once this one is closed.
 void startClosedTabRecovery();
+const router = createAppRouter();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <ConcordClientContext.Provider value={client}>
-        <App />
+        <RouterProvider router={router} />
       </ConcordClientContext.Provider>
     </QueryClientProvider>
   </StrictMode>,

@@ -1,22 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { readNextPath, toSignInPath } from './sign-in-target.ts';
+import { parseSearch, stringifySearch } from './search-params.ts';
+import { readSignInSearch, toSignInSearch } from './sign-in-target.ts';
 
-describe('toSignInPath and readNextPath', () => {
+/** The sign-in page's query for `path`, through its URL and back, as the router reads it. */
+const roundTrip = (path: string) =>
+  readSignInSearch(parseSearch(stringifySearch({ ...toSignInSearch(path) })));
+
+describe('toSignInSearch and readSignInSearch', () => {
   it('come back to the page the person was on', () => {
-    const path = toSignInPath('/docs/a%20b?x=1');
-    expect(readNextPath(new URL(path, 'http://localhost').search)).toBe('/docs/a%20b?x=1');
+    expect(stringifySearch({ ...toSignInSearch('/docs/abc') })).toBe('?next=%2Fdocs%2Fabc');
+    expect(roundTrip('/docs/a%20b?x=1')).toEqual({ next: '/docs/a%20b?x=1' });
   });
 
   it('go to the list from the list or the sign-in page itself', () => {
-    expect(toSignInPath('/')).toBe('/sign-in');
-    expect(toSignInPath('/sign-in?next=%2Fdocs%2Fx')).toBe('/sign-in');
-    expect(readNextPath('')).toBe('/');
-    expect(readNextPath('?next=%2Fsign-in')).toBe('/');
+    expect(toSignInSearch('/')).toEqual({});
+    expect(toSignInSearch('/sign-in?next=%2Fdocs%2Fx')).toEqual({});
+    expect(readSignInSearch(parseSearch(''))).toEqual({});
+    expect(readSignInSearch(parseSearch('?next=%2Fsign-in'))).toEqual({});
   });
 
   it('never send anyone to another site', () => {
     for (const next of ['//evil.example', 'https://evil.example', '/\\evil.example', 'docs/x']) {
-      expect(readNextPath(`?next=${encodeURIComponent(next)}`)).toBe('/');
+      expect(readSignInSearch(parseSearch(`?next=${encodeURIComponent(next)}`))).toEqual({});
     }
+    expect(readSignInSearch({ next: 42 })).toEqual({});
   });
 });

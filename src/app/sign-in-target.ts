@@ -1,28 +1,33 @@
 /** The sign-in page's path. */
 export const signInPath = '/sign-in';
 
-/**
- * Where to send a person to sign in from `path` (with its query): the sign-in page, remembering
- * where they were so that they come back to it (and to the draft kept there).
- *
- * @example toSignInPath('/docs/abc') // '/sign-in?next=%2Fdocs%2Fabc'
- */
-export function toSignInPath(path: string): string {
-  if (path === '/' || path.startsWith(signInPath)) return signInPath;
-  return `${signInPath}?next=${encodeURIComponent(path)}`;
+/** The sign-in page's query: where to go once signed in, always a path of this app. */
+export interface SignInSearch {
+  next?: string;
 }
 
 /**
- * Where to go once signed in, from the sign-in page's query: its `next` when that is a path of
- * this app, else the document list. Never another site (`//evil.example`, `https://…`, a
- * backslash some browsers read as a slash): an open redirect would make a phishing link look
- * like this server's.
+ * The sign-in page's query for a person sent there from `path` (with its query): remembering
+ * where they were so that they come back to it (and to the draft kept there).
  *
- * @example readNextPath('?next=%2Fdocs%2Fabc') // '/docs/abc'
+ * @example toSignInSearch('/docs/abc') // { next: '/docs/abc' }, the URL '/sign-in?next=%2Fdocs%2Fabc'
  */
-export function readNextPath(search: string): string {
-  const next = new URLSearchParams(search).get('next');
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.includes('\\')) return '/';
-  if (next.startsWith(signInPath)) return '/';
-  return next;
+export function toSignInSearch(path: string): SignInSearch {
+  if (path === '/' || path.startsWith(signInPath)) return {};
+  return { next: path };
+}
+
+/**
+ * The sign-in page's query as the router reads it (its `validateSearch`): `next` only when it
+ * is a path of this app. Never another site (`//evil.example`, `https://…`, a backslash some
+ * browsers read as a slash): an open redirect would make a phishing link look like this
+ * server's. Without a `next`, a person signed in goes to the document list.
+ *
+ * @example readSignInSearch({ next: '/docs/abc' }) // { next: '/docs/abc' }
+ */
+export function readSignInSearch(search: Record<string, unknown>): SignInSearch {
+  const { next } = search;
+  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//')) return {};
+  if (next.includes('\\') || next.startsWith(signInPath)) return {};
+  return { next };
 }

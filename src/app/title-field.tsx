@@ -1,7 +1,7 @@
+import { Link } from '@tanstack/react-router';
 import { useId, useRef } from 'react';
 import { describeTitleLimit } from './describe-limit.ts';
 import { FieldLimit } from './field-limit.tsx';
-import { linkProps } from './router.ts';
 import { findTakenTitle, type TakenTitle } from './title-taken.ts';
 import { useLiveSelection } from './use-live-selection.ts';
 import './editor-fields.css';
@@ -39,8 +39,10 @@ export function TitleField(props: {
         {taken && (
           <>
             Another document is already called{' '}
-            <a {...linkProps(`/docs/${encodeURIComponent(taken.id)}`)}>{taken.title}</a>. Choose
-            another title; your edits are kept.
+            <Link to="/docs/$id" params={{ id: taken.id }}>
+              {taken.title}
+            </Link>
+            . Choose another title; your edits are kept.
           </>
         )}
       </span>

@@ -1,10 +1,10 @@
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useRestoreDocument, useTrashList } from '../client/index.ts';
 import type { TrashEntry } from '../protocol/index.ts';
 import { describeDeletion } from './describe-deletion.ts';
 import { describePurge } from './describe-purge.ts';
 import { describeRestoreFailure } from './restore-mark.ts';
-import { linkProps } from './router.ts';
 
 /** `/trash`: deleted documents, most recently deleted first, each with "Restore". */
 export function TrashPage() {
@@ -27,7 +27,7 @@ export function TrashPage() {
     <section aria-labelledby="trash-heading">
       <div className="page-heading">
         <h1 id="trash-heading">Trash</h1>
-        <a {...linkProps('/')}>← Documents</a>
+        <Link to="/">← Documents</Link>
       </div>
       <p className="muted">
         Deleted documents stay here with their whole history until they are purged.
@@ -37,7 +37,9 @@ export function TrashPage() {
           {restored.map((doc) => (
             <p key={doc.id} className="notice">
               Restored “{doc.title}”.{' '}
-              <a {...linkProps(`/docs/${encodeURIComponent(doc.id)}`)}>Open “{doc.title}”</a>
+              <Link to="/docs/$id" params={{ id: doc.id }}>
+                Open “{doc.title}”
+              </Link>
             </p>
           ))}
         </div>

@@ -1,6 +1,6 @@
+import { useNavigate } from '@tanstack/react-router';
 import { ApiError, clearDraft, useCreateDocument } from '../client/index.ts';
 import type { DocumentInput } from '../protocol/index.ts';
-import { navigate } from './router.ts';
 
 /**
  * Saves the text of a deleted document as a new one and opens it; the old title may be taken
@@ -8,6 +8,7 @@ import { navigate } from './router.ts';
  */
 export function useSaveAsNew(id: string, onError: (error: unknown) => void) {
   const create = useCreateDocument();
+  const navigate = useNavigate();
   const saveAsNew = (mine: DocumentInput) => {
     const attempt = (title: string, retry: boolean) =>
       create.mutate(
@@ -15,7 +16,7 @@ export function useSaveAsNew(id: string, onError: (error: unknown) => void) {
         {
           onSuccess: ({ doc }) => {
             clearDraft(id);
-            navigate(`/docs/${encodeURIComponent(doc.id)}`);
+            void navigate({ to: '/docs/$id', params: { id: doc.id } });
           },
           onError: (createError) => {
             if (retry && createError instanceof ApiError && createError.status === 409) {

@@ -13,8 +13,8 @@ import {
   type VersionRestoreFailure,
 } from './describe-version-restore.ts';
 import { CompareWithSelect } from './compare-with-select.tsx';
-import { linkProps } from './router.ts';
 import { recordSeenVersion } from './seen-versions.ts';
+import { EditorLink } from './editor-link.tsx';
 import { ShownDiff } from './shown-diff.tsx';
 
 /**
@@ -129,8 +129,7 @@ function VersionDiff(props: {
       )}
       {restoredAs !== undefined ? (
         <p role="status" className="notice">
-          Restored: version {version}’s text is now version {restoredAs}.{' '}
-          <a {...linkProps(`/docs/${encodeURIComponent(id)}`)}>Open the editor</a>
+          Restored: version {version}’s text is now version {restoredAs}. <EditorLink id={id} />
         </p>
       ) : (
         version !== current.doc.version &&
@@ -148,7 +147,7 @@ function VersionDiff(props: {
               <button type="button" onClick={restore} disabled={save.isPending}>
                 Try again
               </button>{' '}
-              <a {...linkProps(`/docs/${encodeURIComponent(id)}`)}>Open the editor</a>
+              <EditorLink id={id} />
             </>
           )}
         </div>
