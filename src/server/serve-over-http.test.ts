@@ -139,5 +139,8 @@ describe('concord serve over real HTTP', () => {
     expect(await exited).toBe(0);
     // The server ended the stream rather than leaving it hanging.
     await expect(stream.text()).resolves.toContain('event: version');
+    // Every request answered before the signal is in the log, the last one included.
+    const last = stdout.trimEnd().split('\n').at(-1)!;
+    expect(JSON.parse(last)).toMatchObject({ route: '/api/docs/:id/events', status: 200 });
   });
 });

@@ -1,5 +1,7 @@
 import { pino } from 'pino';
 import type { DestinationStream, Level, Logger } from 'pino';
+import { batchLogLines } from './batch-log-lines.ts';
+import type { BatchedDestination } from './batch-log-lines.ts';
 
 export type { Logger } from 'pino';
 
@@ -28,8 +30,7 @@ export function createLogger(
   const level = options.level ?? 'info';
   // A silent logger (every app a test builds) opens no stream on stdout.
   const destination =
-    options.destination ??
-    (level === 'silent' ? { write: () => {} } : pino.destination({ dest: 1, sync: false }));
+    options.destination ?? (level === 'silent' ? { write: () => {} } : openStdout());
   return pino(
     {
       level,
@@ -38,4 +39,19 @@ export function createLogger(
     },
     destination,
   );
+}
+
+let stdout: BatchedDestination | undefined;
+
+/**
+ * The process's stdout as the log's destination, one for the process: the lines of a turn of
+ * the event loop go out in one write (`batchLogLines`), asynchronously (a slow reader of the
+ * log never stalls the server), and what is still held is written out when the process exits.
+ */
+function openStdout(): BatchedDestination {
+  if (stdout) return stdout;
+  const opened = batchLogLines(pino.destination({ dest: 1, sync: false }));
+  process.once('exit', () => opened.flushSync());
+  stdout = opened;
+  return opened;
 }
