@@ -5,7 +5,7 @@ import { problemTypes } from '../../protocol/problem.ts';
 import type { AccountRole, AccountStore, CredentialKind } from '../store/account-store.ts';
 import { defaultProxyHeader } from './auth-options.ts';
 import type { AuthOptions } from './auth-options.ts';
-import { hashSecret } from './issue-credential.ts';
+import { rememberHashes } from './issue-credential.ts';
 import { ProblemError } from '../http/problem-error.ts';
 import { isFromTrustedProxy } from '../http/read-peer-address.ts';
 import { readRequestHeader } from '../http/read-request-header.ts';
@@ -54,11 +54,12 @@ export function authenticate(
   if (options.mode === 'off') return (_c, next) => next();
   const trustedProxies = options.trustedProxies ?? [];
   const proxyHeader = options.proxyHeader ?? defaultProxyHeader;
+  const hashSecret = rememberHashes();
   return async (c, next) => {
     const account =
       options.mode === 'proxy'
         ? readProxyAccount(c, proxyHeader, trustedProxies)
-        : await findAccount(c, store, clock());
+        : await findAccount(c, store, clock(), hashSecret);
     if (account) accounts.set(c.req.raw, account);
     else if (!isOpenRoute(c.req.method, c.req.path)) throw createUnauthenticatedProblem(c);
     return next();
@@ -100,6 +101,7 @@ async function findAccount(
   c: Context,
   store: AccountStore,
   now: Date,
+  hashSecret: (secret: string) => string,
 ): Promise<Account | undefined> {
   // A token when one is sent, else the cookie: a script's token is never overridden by a
   // cookie its HTTP library happened to keep.

@@ -35,6 +35,8 @@ export interface CachedAccountStore extends AccountStore {
 
 interface Entry {
   found: FoundCredential;
+  /** `found.expires_at` in milliseconds since the epoch (`null`: never), read once. */
+  expiresMs: number | null;
   usernameKey: string;
   /** `clock()` when it was looked up. */
   at: number;
@@ -78,9 +80,8 @@ export function cacheCredentials(
     async findCredential(secretHash: string, now: Date): Promise<FoundCredential | undefined> {
       const cached = entries.get(secretHash);
       if (cached && clock() - cached.at < ttlMs) {
-        const expires = cached.found.expires_at;
-        // ISO 8601 times in UTC compare as strings, as the stores compare them.
-        if (expires === null || expires > now.toISOString()) return cached.found;
+        const expires = cached.expiresMs;
+        if (expires === null || expires > now.getTime()) return cached.found;
         entries.delete(secretHash);
         return undefined;
       }
@@ -90,7 +91,14 @@ export function cacheCredentials(
       else if (unchangedSince(began)) {
         entries.delete(secretHash); // re-inserted last, so the oldest stay first in line
         if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
-        entries.set(secretHash, { found, usernameKey: toUsernameKey(found.username), at: clock() });
+        const { expires_at: expires, username } = found;
+        const expiresMs = expires === null ? null : Date.parse(expires);
+        entries.set(secretHash, {
+          found,
+          expiresMs,
+          usernameKey: toUsernameKey(username),
+          at: clock(),
+        });
       }
       return found;
     },

@@ -32,9 +32,16 @@ export function formatClearedSessionCookie(secure: boolean): string {
 export function readSessionSecret(c: Context): string | undefined {
   const header = readRequestHeader(c, 'Cookie');
   if (!header) return undefined;
-  for (const pair of header.split(';')) {
-    const [name, ...value] = pair.trim().split('=');
-    if (name === sessionCookieName) return value.join('=') || undefined;
+  // Scanned, not split into arrays: this runs on every signed-in request.
+  for (let start = 0; start < header.length;) {
+    const semicolon = header.indexOf(';', start);
+    const end = semicolon === -1 ? header.length : semicolon;
+    const pair = header.slice(start, end).trim();
+    const equals = pair.indexOf('=');
+    const name = equals === -1 ? pair : pair.slice(0, equals);
+    if (name === sessionCookieName)
+      return (equals === -1 ? '' : pair.slice(equals + 1)) || undefined;
+    start = end + 1;
   }
   return undefined;
 }
