@@ -1,9 +1,8 @@
-import { internLines } from './intern-lines.ts';
+import { internText } from './intern-text.ts';
 import { mergeLineIds } from './merge-line-ids.ts';
 import { mergeWithinLines } from './merge-within-lines.ts';
 import { startsProseUnit } from './prose-units.ts';
 import { splitProseConflict } from './split-prose-conflict.ts';
-import { splitLines } from './split-lines.ts';
 import type { MergeInput, MergeOptions, MergeRegion, MergeResult } from './types.ts';
 
 /**
@@ -22,30 +21,26 @@ import type { MergeInput, MergeOptions, MergeRegion, MergeResult } from './types
  * if (result.clean) result.text; // 'A\nb\nc\n'
  */
 export function merge(input: MergeInput, options: MergeOptions = {}): MergeResult {
-  const baseLines = splitLines(input.base);
-  const mineLines = splitLines(input.mine);
-  const theirsLines = splitLines(input.theirs);
-  const { ids, count } = internLines([baseLines, mineLines, theirsLines]);
+  const { ids, starts, count } = internText([input.base, input.mine, input.theirs]);
+  // Where each line starts: texts of line ranges are cut from the inputs, as the lines are not
+  // kept as strings of their own (see internText).
+  const [baseAt, mineAt, theirsAt] = starts as [Int32Array, Int32Array, Int32Array];
+  const mineLine = (i: number): string => input.mine.slice(mineAt[i], mineAt[i + 1]);
   const words = options.granularity === 'word';
   const pieces = mergeLineIds(
     ids[0]!,
     ids[1]!,
     ids[2]!,
     count,
-    (i) => mineLines[i]!,
+    mineLine,
     options.conflictSize !== 'whole',
     // Prose: a paragraph, heading or list item is its own decision, however near the next one.
-    words ? (begin, end) => separatesUnits(mineLines, begin, end) : undefined,
+    words ? (begin, end) => separatesUnits(mineLine, mineAt.length - 1, begin, end) : undefined,
   );
   // Characters still allowed through the word merge (see WORD_MERGE_CHARS).
   let wordBudget = WORD_MERGE_CHARS;
 
   const regions: MergeRegion[] = [];
-  // Texts of line ranges are cut from the inputs: joining the lines again would copy the
-  // whole document into new strings.
-  const baseAt = findLineStarts(baseLines);
-  const mineAt = findLineStarts(mineLines);
-  const theirsAt = findLineStarts(theirsLines);
   for (const p of pieces) {
     const base = input.base.slice(baseAt[p.b0], baseAt[p.b1]);
     const mine = input.mine.slice(mineAt[p.m0], mineAt[p.m1]);
@@ -86,13 +81,6 @@ export function merge(input: MergeInput, options: MergeOptions = {}): MergeResul
   return summarize(regions);
 }
 
-/** Where each line starts in its text, and at the end the text's length. */
-function findLineStarts(lines: string[]): Float64Array {
-  const starts = new Float64Array(lines.length + 1);
-  for (let i = 0; i < lines.length; i++) starts[i + 1] = starts[i]! + lines[i]!.length;
-  return starts;
-}
-
 /**
  * Characters (base, mine and theirs together) a merge refines at word level; conflicts beyond
  * stay line conflicts, as git would have them. Tokenizing costs about ten times what a line
@@ -103,9 +91,14 @@ function findLineStarts(lines: string[]): Float64Array {
 export const WORD_MERGE_CHARS = 3 * 1024 * 1024;
 
 /** Whether a prose unit starts at any line boundary from `begin` to `end` of mine. */
-function separatesUnits(lines: string[], begin: number, end: number): boolean {
-  for (let k = Math.max(begin, 1); k <= end && k < lines.length; k++) {
-    if (startsProseUnit(lines[k]!, lines[k - 1])) return true;
+function separatesUnits(
+  line: (i: number) => string,
+  lineCount: number,
+  begin: number,
+  end: number,
+): boolean {
+  for (let k = Math.max(begin, 1); k <= end && k < lineCount; k++) {
+    if (startsProseUnit(line(k), line(k - 1))) return true;
   }
   return false;
 }
