@@ -41,44 +41,52 @@ export function merge(input: MergeInput, options: MergeOptions = {}): MergeResul
   let wordBudget = WORD_MERGE_CHARS;
 
   const regions: MergeRegion[] = [];
+  // Each piece cuts from the inputs only the texts its region keeps.
   for (const p of pieces) {
-    const base = input.base.slice(baseAt[p.b0], baseAt[p.b1]);
-    const mine = input.mine.slice(mineAt[p.m0], mineAt[p.m1]);
-    const theirs = input.theirs.slice(theirsAt[p.t0], theirsAt[p.t1]);
-    const last = regions.at(-1);
+    const base = cutLines(input.base, baseAt, p.b0, p.b1);
     switch (p.kind) {
       case 'unchanged':
-        // Runs of unchanged pieces read as one region.
-        if (last?.kind === 'unchanged') last.text += base;
-        else regions.push({ kind: 'unchanged', text: base });
+        pushUnchanged(regions, base);
         break;
       case 'mine':
-        regions.push({ kind: 'mine', text: mine, base });
+        regions.push({ kind: 'mine', text: cutLines(input.mine, mineAt, p.m0, p.m1), base });
         break;
       case 'theirs':
-        regions.push({ kind: 'theirs', text: theirs, base });
+        regions.push({ kind: 'theirs', text: cutLines(input.theirs, theirsAt, p.t0, p.t1), base });
         break;
       case 'both':
-        regions.push({ kind: 'both', text: mine, base });
+        regions.push({ kind: 'both', text: cutLines(input.mine, mineAt, p.m0, p.m1), base });
         break;
       case 'conflict': {
+        const mine = cutLines(input.mine, mineAt, p.m0, p.m1);
+        const theirs = cutLines(input.theirs, theirsAt, p.t0, p.t1);
         const size = base.length + mine.length + theirs.length;
         if (!words || size > wordBudget) {
           regions.push({ kind: 'conflict', base, mine, theirs });
           break;
         }
         wordBudget -= size;
-        for (const region of mergeConflictFiner(base, mine, theirs, p.inserted === true)) {
-          const previous = regions.at(-1);
-          if (region.kind === 'unchanged' && previous?.kind === 'unchanged') {
-            previous.text += region.text;
-          } else regions.push(region);
+        for (const region of mergeConflictFiner(base, mine, theirs, p.inserted)) {
+          if (region.kind === 'unchanged') pushUnchanged(regions, region.text);
+          else regions.push(region);
         }
         break;
       }
     }
   }
   return summarize(regions);
+}
+
+/** Lines `from` to `to` of `text`, whose lines start at `starts`. */
+function cutLines(text: string, starts: Int32Array, from: number, to: number): string {
+  return text.slice(starts[from], starts[to]);
+}
+
+/** Runs of unchanged text read as one region. */
+function pushUnchanged(regions: MergeRegion[], text: string): void {
+  const last = regions.length > 0 ? regions[regions.length - 1] : undefined;
+  if (last?.kind === 'unchanged') last.text += text;
+  else regions.push({ kind: 'unchanged', text });
 }
 
 /**
