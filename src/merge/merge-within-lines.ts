@@ -35,9 +35,24 @@ export function mergeWithinLines(base: string, mine: string, theirs: string): Me
     true,
     (begin, end) => hasLineBreak(mineTokens, begin, end),
   );
-  const startsUnit = findUnitStarts(mineTokens);
-
   const units = new Units(baseTokens, mineTokens, theirsTokens);
+  readUnits(pieces, mineTokens, theirsTokens, findUnitStarts(mineTokens), units);
+  units.close(baseTokens.length, mineTokens.length, theirsTokens.length);
+  return units.regions;
+}
+
+/**
+ * Reads the pieces into units, closing one wherever a unit starts inside an unchanged piece. A
+ * loop of its own with nothing after it (see mark-changes-like-git.ts): this runs once per line
+ * conflict, and code after a loop that V8 had compiled early fell back to the interpreter.
+ */
+function readUnits(
+  pieces: LinePiece[],
+  mineTokens: string[],
+  theirsTokens: string[],
+  startsUnit: Uint8Array,
+  units: Units,
+): void {
   for (const p of pieces) {
     if (p.kind !== 'unchanged') {
       units.add(p.kind);
@@ -56,8 +71,6 @@ export function mergeWithinLines(base: string, mine: string, theirs: string): Me
     }
     units.add('unchanged');
   }
-  units.close(baseTokens.length, mineTokens.length, theirsTokens.length);
-  return units.regions;
 }
 
 /** Bits of `Units.kinds`, one per kind of piece. */

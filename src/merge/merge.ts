@@ -1,5 +1,6 @@
 import { internText } from './intern-text.ts';
 import { mergeLineIds } from './merge-line-ids.ts';
+import type { LinePiece } from './merge-line-ids.ts';
 import { mergeWithinLines } from './merge-within-lines.ts';
 import { startsProseUnit } from './prose-units.ts';
 import { splitProseConflict } from './split-prose-conflict.ts';
@@ -37,11 +38,24 @@ export function merge(input: MergeInput, options: MergeOptions = {}): MergeResul
     // Prose: a paragraph, heading or list item is its own decision, however near the next one.
     words ? (begin, end) => separatesUnits(mineLine, mineAt.length - 1, begin, end) : undefined,
   );
+  return summarize(collectRegions(pieces, input, baseAt, mineAt, theirsAt, words));
+}
+
+/**
+ * The regions of the pieces, each cutting from the inputs only the texts it keeps. A loop of its
+ * own, with nothing after it but the return (see mark-changes-like-git.ts).
+ */
+function collectRegions(
+  pieces: LinePiece[],
+  input: MergeInput,
+  baseAt: Int32Array,
+  mineAt: Int32Array,
+  theirsAt: Int32Array,
+  words: boolean,
+): MergeRegion[] {
   // Characters still allowed through the word merge (see WORD_MERGE_CHARS).
   let wordBudget = WORD_MERGE_CHARS;
-
   const regions: MergeRegion[] = [];
-  // Each piece cuts from the inputs only the texts its region keeps.
   for (const p of pieces) {
     const base = cutLines(input.base, baseAt, p.b0, p.b1);
     switch (p.kind) {
@@ -74,7 +88,7 @@ export function merge(input: MergeInput, options: MergeOptions = {}): MergeResul
       }
     }
   }
-  return summarize(regions);
+  return regions;
 }
 
 /** Lines `from` to `to` of `text`, whose lines start at `starts`. */

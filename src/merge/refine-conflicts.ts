@@ -110,6 +110,19 @@ export function joinNearConflicts(
   const out: MergeNode[] = [];
   // Shared runs wait here until we know whether the conflicts around them join.
   const held: MergeNode[] = [];
+  joinInto(out, held, nodes, lineText, keepApart);
+  for (const shared of held) out.push(shared);
+  return out;
+}
+
+/** The loop of `joinNearConflicts`, with nothing after it (see mark-changes-like-git.ts). */
+function joinInto(
+  out: MergeNode[],
+  held: MergeNode[],
+  nodes: MergeNode[],
+  lineText: (mineLine: number) => string,
+  keepApart?: (begin: number, end: number) => boolean,
+): void {
   for (const node of nodes) {
     if (node.mode === 5) {
       held.push(node);
@@ -133,8 +146,6 @@ export function joinNearConflicts(
     held.length = 0;
     out.push(node);
   }
-  for (const shared of held) out.push(shared);
-  return out;
 }
 
 function hasAlnum(begin: number, end: number, lineText: (mineLine: number) => string): boolean {
