@@ -23,7 +23,10 @@ export function collectPieces(
  * interpreter there on every call, hundreds of times in one word merge.
  */
 function layOut(nodes: MergeNode[], pieces: Pieces): void {
-  for (const node of nodes) {
+  // Indexes, not for-of, here and in the loops around: until V8 has compiled a loop, each for-of
+  // step allocates a result object (4 of the 20 MB a first merge of 40,000 lines allocated).
+  for (let n = 0; n < nodes.length; n++) {
+    const node = nodes[n]!;
     pieces.pushGap(node.i0, node.i1, node.i2);
     if (node.mode === 5) pieces.pushGap(node.i0 + node.c0, node.i1 + node.c1, node.i2 + node.c2);
     else {

@@ -149,5 +149,8 @@ function append(
 
 /** Marks the conflicts that have no base lines (a loop of its own, as above). */
 function markInserted(nodes: MergeNode[]): void {
-  for (const n of nodes) if (n.mode === 0) n.inserted = n.c0 === 0;
+  for (let k = 0; k < nodes.length; k++) {
+    const n = nodes[k]!;
+    if (n.mode === 0) n.inserted = n.c0 === 0;
+  }
 }

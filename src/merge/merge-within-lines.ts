@@ -53,7 +53,8 @@ function readUnits(
   startsUnit: Uint8Array,
   units: Units,
 ): void {
-  for (const p of pieces) {
+  for (let k = 0; k < pieces.length; k++) {
+    const p = pieces[k]!;
     if (p.kind !== 'unchanged') {
       units.add(p.kind);
       units.merged +=

@@ -56,7 +56,10 @@ function collectRegions(
   // Characters still allowed through the word merge (see WORD_MERGE_CHARS).
   let wordBudget = WORD_MERGE_CHARS;
   const regions: MergeRegion[] = [];
-  for (const p of pieces) {
+  // Indexes, not for-of, here and in the loops around: until V8 has compiled a loop, each for-of
+  // step allocates a result object (4 of the 20 MB a first merge of 40,000 lines allocated).
+  for (let k = 0; k < pieces.length; k++) {
+    const p = pieces[k]!;
     const base = cutLines(input.base, baseAt, p.b0, p.b1);
     switch (p.kind) {
       case 'unchanged':
@@ -80,7 +83,9 @@ function collectRegions(
           break;
         }
         wordBudget -= size;
-        for (const region of mergeConflictFiner(base, mine, theirs, p.inserted)) {
+        const finer = mergeConflictFiner(base, mine, theirs, p.inserted);
+        for (let r = 0; r < finer.length; r++) {
+          const region = finer[r]!;
           if (region.kind === 'unchanged') pushUnchanged(regions, region.text);
           else regions.push(region);
         }
@@ -144,7 +149,8 @@ function mergeConflictFiner(
 export function summarize(regions: MergeRegion[]): MergeResult {
   let conflicts = 0;
   let text = '';
-  for (const region of regions) {
+  for (let k = 0; k < regions.length; k++) {
+    const region = regions[k]!;
     if (region.kind === 'conflict') conflicts++;
     else text += region.text;
   }

@@ -15,7 +15,8 @@ export function refineConflicts(
   idCount: number,
 ): MergeNode[] {
   const out: MergeNode[] = [];
-  for (const node of nodes) {
+  for (let k = 0; k < nodes.length; k++) {
+    const node = nodes[k]!;
     // No sense refining when one side is empty.
     // The nodes are this merge's own: changed in place, not copied (a spread of each took a slow
     // path in a first merge).
@@ -34,7 +35,8 @@ export function refineConflicts(
     const toBase = mapLinesToBase(base.subarray(node.i0, node.i0 + node.c0), mineLines, idCount);
     let m = 0;
     let t = 0;
-    for (const h of hunks) {
+    for (let j = 0; j < hunks.length; j++) {
+      const h = hunks[j]!;
       pushPart(out, node, toBase, 5, m, h.a, t, h.b);
       pushPart(out, node, toBase, 0, h.a, h.a + h.aLen, h.b, h.b + h.bLen);
       m = h.a + h.aLen;
@@ -86,7 +88,9 @@ function mapLinesToBase(base: Int32Array, side: Int32Array, idCount: number): In
   const map = new Int32Array(side.length + 1);
   let i = 0;
   let j = 0;
-  for (const h of diffIds(base, side, idCount)) {
+  const hunks = diffIds(base, side, idCount);
+  for (let k = 0; k < hunks.length; k++) {
+    const h = hunks[k]!;
     while (j < h.b) map[j++] = i++;
     map[j] = h.a;
     // Inside a rewritten stretch, lines pair up in order: a conflict on the second of two
@@ -111,7 +115,7 @@ export function joinNearConflicts(
   // Shared runs wait here until we know whether the conflicts around them join.
   const held: MergeNode[] = [];
   joinInto(out, held, nodes, lineText, keepApart);
-  for (const shared of held) out.push(shared);
+  for (let k = 0; k < held.length; k++) out.push(held[k]!);
   return out;
 }
 
@@ -123,7 +127,8 @@ function joinInto(
   lineText: (mineLine: number) => string,
   keepApart?: (begin: number, end: number) => boolean,
 ): void {
-  for (const node of nodes) {
+  for (let k = 0; k < nodes.length; k++) {
+    const node = nodes[k]!;
     if (node.mode === 5) {
       held.push(node);
       continue;
@@ -142,7 +147,7 @@ function joinInto(
         continue;
       }
     }
-    for (const shared of held) out.push(shared);
+    for (let h = 0; h < held.length; h++) out.push(held[h]!);
     held.length = 0;
     out.push(node);
   }

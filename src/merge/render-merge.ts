@@ -24,7 +24,9 @@ export function renderMerge(result: MergeResult, options: RenderOptions = {}): s
   const eols = new LineEnds(result.regions);
 
   let out = '';
-  for (const region of result.regions) {
+  const { regions } = result;
+  for (let k = 0; k < regions.length; k++) {
+    const region = regions[k]!;
     if (region.kind !== 'conflict') {
       out += region.text;
       eols.pass(region);
