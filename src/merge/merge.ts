@@ -1,9 +1,10 @@
-import { internText } from './intern-text.ts';
+import { internLines } from './intern-lines.ts';
 import { mergeLineIds } from './merge-line-ids.ts';
 import type { LinePiece } from './merge-line-ids.ts';
 import { mergeWithinLines } from './merge-within-lines.ts';
 import { startsProseUnit } from './prose-units.ts';
 import { splitProseConflict } from './split-prose-conflict.ts';
+import { splitLines } from './split-lines.ts';
 import type { MergeInput, MergeOptions, MergeRegion, MergeResult } from './types.ts';
 
 /**
@@ -22,11 +23,16 @@ import type { MergeInput, MergeOptions, MergeRegion, MergeResult } from './types
  * if (result.clean) result.text; // 'A\nb\nc\n'
  */
 export function merge(input: MergeInput, options: MergeOptions = {}): MergeResult {
-  const { ids, starts, count } = internText([input.base, input.mine, input.theirs]);
-  // Where each line starts: texts of line ranges are cut from the inputs, as the lines are not
-  // kept as strings of their own (see internText).
-  const [baseAt, mineAt, theirsAt] = starts as [Int32Array, Int32Array, Int32Array];
-  const mineLine = (i: number): string => input.mine.slice(mineAt[i], mineAt[i + 1]);
+  const baseLines = splitLines(input.base);
+  const mineLines = splitLines(input.mine);
+  const theirsLines = splitLines(input.theirs);
+  const { ids, count } = internLines([baseLines, mineLines, theirsLines]);
+  // Texts of line ranges are cut from the inputs: joining the lines again would copy the whole
+  // document into new strings.
+  const baseAt = findLineStarts(baseLines);
+  const mineAt = findLineStarts(mineLines);
+  const theirsAt = findLineStarts(theirsLines);
+  const mineLine = (i: number): string => mineLines[i]!;
   const words = options.granularity === 'word';
   const pieces = mergeLineIds(
     ids[0]!,
@@ -94,6 +100,13 @@ function collectRegions(
     }
   }
   return regions;
+}
+
+/** Where each line starts in its text, and at the end the text's length. */
+function findLineStarts(lines: string[]): Int32Array {
+  const starts = new Int32Array(lines.length + 1);
+  for (let i = 0; i < lines.length; i++) starts[i + 1] = starts[i]! + lines[i]!.length;
+  return starts;
 }
 
 /** Lines `from` to `to` of `text`, whose lines start at `starts`. */
