@@ -44,7 +44,7 @@ function seeded(seed: number): (n: number) => number {
 }
 
 /** Lines of `a`, `b` or `c`; each side deletes, inserts or replaces about one line in five. */
-function randomSymbols(lines: number): Sides {
+export function randomSymbols(lines: number): Sides {
   const random = seeded(lines);
   const symbol = (): string => 'abc'[random(3)]! + '\n';
   const base = Array.from({ length: lines }, symbol);
@@ -71,7 +71,7 @@ function words(random: (n: number) => number, count: number): string[] {
 }
 
 /** One line of about `bytes` bytes of words; mine changes a word near its start, theirs near its end. */
-function oneLongLine(bytes: number): Sides {
+export function oneLongLine(bytes: number): Sides {
   const random = seeded(3);
   const base = words(random, Math.round(bytes / 5));
   const mine = base.slice();

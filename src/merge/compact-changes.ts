@@ -16,43 +16,15 @@ export function compactChanges(
 ): void {
   const n = ids.length;
   // This side's current group is lines [gs, ge); the other side's matching group is [os, oe).
+  // xdiff's group_slide_up, group_slide_down, group_previous and group_next are written out
+  // where they are used, on these plain variables: as closures over them they ran 15-20 ms
+  // unoptimised in a first merge of 40,000 lines (0.6 ms once compiled).
   let gs = 0;
   let ge = 0;
   while (changed[ge + 1]) ge++;
   let os = 0;
   let oe = 0;
   while (otherChanged[oe + 1]) oe++;
-
-  const previousOther = (): void => {
-    oe = os - 1;
-    os = oe;
-    while (otherChanged[os]) os--;
-  };
-  const nextOther = (): void => {
-    if (oe === otherLength) throw new Error('compactChanges: groups out of step');
-    os = oe + 1;
-    oe = os;
-    while (otherChanged[oe + 1]) oe++;
-  };
-  const slideUp = (): boolean => {
-    if (gs === 0 || ids[gs - 1] !== ids[ge - 1]) return false;
-    gs--;
-    changed[gs + 1] = 1;
-    ge--;
-    changed[ge + 1] = 0;
-    // Sliding may have joined the group before.
-    while (changed[gs]) gs--;
-    return true;
-  };
-  const slideDown = (): boolean => {
-    if (ge >= n || ids[gs] !== ids[ge]) return false;
-    changed[gs + 1] = 0;
-    gs++;
-    changed[ge + 1] = 1;
-    ge++;
-    while (changed[ge + 1]) ge++;
-    return true;
-  };
 
   for (;;) {
     if (ge !== gs) {
@@ -63,21 +35,49 @@ export function compactChanges(
       do {
         size = ge - gs;
         endMatchingOther = -1;
-        while (slideUp()) previousOther();
+        // Up, and the other side's group before.
+        while (gs !== 0 && ids[gs - 1] === ids[ge - 1]) {
+          gs--;
+          changed[gs + 1] = 1;
+          ge--;
+          changed[ge + 1] = 0;
+          // Sliding may have joined the group before.
+          while (changed[gs]) gs--;
+          oe = os - 1;
+          os = oe;
+          while (otherChanged[os]) os--;
+        }
         earliestEnd = ge;
         if (oe > os) endMatchingOther = ge;
-        while (slideDown()) {
-          nextOther();
+        // Down, and the other side's group after.
+        while (ge < n && ids[gs] === ids[ge]) {
+          changed[gs + 1] = 0;
+          gs++;
+          changed[ge + 1] = 1;
+          ge++;
+          while (changed[ge + 1]) ge++;
+          if (oe === otherLength) throw new Error('compactChanges: groups out of step');
+          os = oe + 1;
+          oe = os;
+          while (otherChanged[oe + 1]) oe++;
           if (oe > os) endMatchingOther = ge;
         }
       } while (size !== ge - gs);
 
       // The group sits as low as it can; line it up with a change on the other side if one was
-      // passed, as git does.
+      // passed, as git does (where git would report a bug if a slide failed, this goes on).
       if (ge !== earliestEnd && endMatchingOther !== -1) {
         while (oe === os) {
-          slideUp();
-          previousOther();
+          if (gs !== 0 && ids[gs - 1] === ids[ge - 1]) {
+            gs--;
+            changed[gs + 1] = 1;
+            ge--;
+            changed[ge + 1] = 0;
+            while (changed[gs]) gs--;
+          }
+          oe = os - 1;
+          os = oe;
+          while (otherChanged[os]) os--;
         }
       }
     }
@@ -85,6 +85,9 @@ export function compactChanges(
     gs = ge + 1;
     ge = gs;
     while (changed[ge + 1]) ge++;
-    nextOther();
+    if (oe === otherLength) throw new Error('compactChanges: groups out of step');
+    os = oe + 1;
+    oe = os;
+    while (otherChanged[oe + 1]) oe++;
   }
 }

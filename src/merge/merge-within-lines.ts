@@ -35,44 +35,96 @@ export function mergeWithinLines(base: string, mine: string, theirs: string): Me
     true,
     (begin, end) => hasLineBreak(mineTokens, begin, end),
   );
-  const startsUnit = findUnitStarts(mineTokens);
+  const units = new Units(baseTokens, mineTokens, theirsTokens);
+  readUnits(pieces, mineTokens, theirsTokens, findUnitStarts(mineTokens), units);
+  units.close(baseTokens.length, mineTokens.length, theirsTokens.length);
+  return units.regions;
+}
 
-  const regions: MergeRegion[] = [];
-  let from = { b: 0, m: 0, t: 0 };
-  let kinds = new Set<LinePiece['kind']>();
-  let merged = '';
-  const closeUnit = (b: number, m: number, t: number): void => {
-    const side = (list: string[], i: number, j: number): string => list.slice(i, j).join('');
-    const unit = {
-      base: side(baseTokens, from.b, b),
-      mine: side(mineTokens, from.m, m),
-      theirs: side(theirsTokens, from.t, t),
-    };
-    pushRegion(regions, describeUnit(kinds, unit, merged));
-    from = { b, m, t };
-    kinds = new Set();
-    merged = '';
-  };
-
-  for (const p of pieces) {
+/**
+ * Reads the pieces into units, closing one wherever a unit starts inside an unchanged piece. A
+ * loop of its own with nothing after it (see mark-changes-like-git.ts): this runs once per line
+ * conflict, and code after a loop that V8 had compiled early fell back to the interpreter.
+ */
+function readUnits(
+  pieces: LinePiece[],
+  mineTokens: string[],
+  theirsTokens: string[],
+  startsUnit: Uint8Array,
+  units: Units,
+): void {
+  for (let k = 0; k < pieces.length; k++) {
+    const p = pieces[k]!;
     if (p.kind !== 'unchanged') {
-      kinds.add(p.kind);
-      const [list, i, j] =
-        p.kind === 'theirs' ? [theirsTokens, p.t0, p.t1] : [mineTokens, p.m0, p.m1];
-      merged += list.slice(i, j).join('');
+      units.add(p.kind);
+      units.merged +=
+        p.kind === 'theirs'
+          ? joinTokens(theirsTokens, p.t0, p.t1)
+          : joinTokens(mineTokens, p.m0, p.m1);
       continue;
     }
     // Only where all three sides run alike can a unit end: there its line break is shared.
     for (let m = p.m0; m < p.m1; m++) {
-      merged += mineTokens[m];
+      units.merged += mineTokens[m];
       if (startsUnit[m + 1] && m + 1 < mineTokens.length) {
-        closeUnit(p.b0 + m + 1 - p.m0, m + 1, p.t0 + m + 1 - p.m0);
+        units.close(p.b0 + m + 1 - p.m0, m + 1, p.t0 + m + 1 - p.m0);
       }
     }
-    kinds.add('unchanged');
+    units.add('unchanged');
   }
-  closeUnit(baseTokens.length, mineTokens.length, theirsTokens.length);
-  return regions;
+}
+
+/** Bits of `Units.kinds`, one per kind of piece. */
+const KIND_BITS: Record<LinePiece['kind'], number> = {
+  unchanged: 1,
+  mine: 2,
+  theirs: 4,
+  both: 8,
+  conflict: 16,
+};
+
+/**
+ * The regions so far and the unit being read: where it starts on each side, the kinds of piece
+ * in it (as bits) and its merged text. A class, not closures over them: a word merge runs this
+ * once per line conflict, thousands of times in one merge, and closures cost a first merge more.
+ */
+class Units {
+  readonly regions: MergeRegion[] = [];
+  merged = '';
+  private kinds = 0;
+  private b = 0;
+  private m = 0;
+  private t = 0;
+
+  constructor(
+    private readonly baseTokens: string[],
+    private readonly mineTokens: string[],
+    private readonly theirsTokens: string[],
+  ) {}
+
+  add(kind: LinePiece['kind']): void {
+    this.kinds |= KIND_BITS[kind];
+  }
+
+  /** Ends the unit at tokens `b`, `m` and `t`; the next one starts there. */
+  close(b: number, m: number, t: number): void {
+    const base = joinTokens(this.baseTokens, this.b, b);
+    const mine = joinTokens(this.mineTokens, this.m, m);
+    const theirs = joinTokens(this.theirsTokens, this.t, t);
+    pushRegion(this.regions, describeUnit(this.kinds, base, mine, theirs, this.merged));
+    this.b = b;
+    this.m = m;
+    this.t = t;
+    this.kinds = 0;
+    this.merged = '';
+  }
+}
+
+/** Tokens `from` to `to` as one string. */
+function joinTokens(tokens: string[], from: number, to: number): string {
+  let text = '';
+  for (let i = from; i < to; i++) text += tokens[i];
+  return text;
 }
 
 function hasLineBreak(tokens: string[], begin: number, end: number): boolean {
@@ -91,7 +143,7 @@ function findUnitStarts(tokens: string[]): Uint8Array {
   for (let i = 0; i < tokens.length;) {
     let j = i;
     while (j < tokens.length && !isLineBreak(tokens[j]!)) j++;
-    const line = tokens.slice(i, Math.min(j + 1, tokens.length)).join('');
+    const line = joinTokens(tokens, i, Math.min(j + 1, tokens.length));
     if (previous !== undefined && startsProseUnit(line, previous)) starts[i] = 1;
     previous = line;
     i = j + 1;
@@ -99,22 +151,26 @@ function findUnitStarts(tokens: string[]): Uint8Array {
   return starts;
 }
 
-/** The region a unit makes, from the kinds of piece in it. */
+/** The region a unit makes, from the kinds of piece in it (`KIND_BITS`). */
 function describeUnit(
-  kinds: Set<LinePiece['kind']>,
-  unit: { base: string; mine: string; theirs: string },
+  kinds: number,
+  base: string,
+  mine: string,
+  theirs: string,
   merged: string,
 ): MergeRegion | undefined {
-  const { base, mine, theirs } = unit;
   if (base === '' && mine === '' && theirs === '') return undefined;
-  if (kinds.has('conflict')) return { kind: 'conflict', base, mine, theirs };
-  const changes = [...kinds].filter((k) => k !== 'unchanged');
-  if (changes.length === 0) return { kind: 'unchanged', text: base };
-  if (changes.length === 1 && changes[0] === 'mine') return { kind: 'mine', text: mine, base };
-  if (changes.length === 1 && changes[0] === 'theirs') {
-    return { kind: 'theirs', text: theirs, base };
+  if (kinds & KIND_BITS.conflict) return { kind: 'conflict', base, mine, theirs };
+  switch (kinds & ~KIND_BITS.unchanged) {
+    case 0:
+      return { kind: 'unchanged', text: base };
+    case KIND_BITS.mine:
+      return { kind: 'mine', text: mine, base };
+    case KIND_BITS.theirs:
+      return { kind: 'theirs', text: theirs, base };
+    case KIND_BITS.both:
+      return { kind: 'both', text: mine, base };
   }
-  if (changes.length === 1 && changes[0] === 'both') return { kind: 'both', text: mine, base };
   return { kind: 'merged', text: merged, base, mine, theirs, reason: 'within-line' };
 }
 

@@ -2,6 +2,7 @@
 // Follows xdiff (LibXDiff by Davide Libenzi, as in git: xdiff/xprepare.c, xdiff/xdiffi.c) step
 // for step; see docs/decisions/0019-xdiff-licence.md. The rest of Concord is MIT.
 import { ScratchArrays } from './scratch-arrays.ts';
+import { extendBackward, extendForward, longestRun, NO_MEETING } from './snake-steps.ts';
 
 /** Lines matched in a row that make a "good" run for the early cut-off. */
 const SNAKE_COUNT = 20;
@@ -11,8 +12,12 @@ const EARLY_CUT_MIN_STEPS = 256;
 const EARLY_CUT_FACTOR = 4;
 /** Fewest steps a bisection may take before it settles for the furthest path. */
 const MIN_MAX_STEPS = 256;
-/** Stands for "beyond every line" in the backward path's table. */
-const FAR = 0x7fffffff;
+/**
+ * Stands for "beyond every line" in the backward path's table: 2^30 - 1, not the largest int32,
+ * so that the branchless min in `extendBackward` cannot overflow (a side has under 2^29 lines: no
+ * JavaScript string is longer).
+ */
+const FAR = 0x3fffffff;
 
 /** The search's cut-offs: xdiff's, or tiny ones that let `primeFeedback` reach every path. */
 interface Limits {
@@ -147,8 +152,7 @@ export class SnakeSearch {
 
   /** One more step of the forward paths; true when one met a backward path. */
   private stepForward(odd: boolean): boolean {
-    const { x, y, kf, kb, o, lim1, lim2 } = this;
-    const { snakeCount } = this.limits;
+    const { kf, o, lim1, lim2 } = this;
     const dmin = this.off1 - lim2;
     const dmax = lim1 - this.off2;
     // Widen the diagonals by one each way, or narrow at the box's edge.
@@ -156,49 +160,54 @@ export class SnakeSearch {
     else ++this.fmin;
     if (this.fmax < dmax) kf[++this.fmax + 1 + o] = -1;
     else --this.fmax;
-    const { bmin, bmax, fmin, fmax } = this;
-    for (let d = fmax; d >= fmin; d -= 2) {
-      // xdiff's "left >= right ? left + 1 : right", without the branch.
-      let i1 = Math.max((kf[d - 1 + o] as number) + 1, kf[d + 1 + o] as number);
-      const from = i1;
-      // Along a diagonal i2 is i1 - d: one bound for both.
-      const end = Math.min(lim1, lim2 + d);
-      while (i1 < end && x[i1] === y[i1 - d]) i1++;
-      if (i1 - from > snakeCount) this.gotSnake = true;
-      kf[d + o] = i1;
-      if (odd && bmin <= d && d <= bmax && (kb[d + o] as number) <= i1) {
-        this.answer(i1, i1 - d, true, true);
-        return true;
-      }
-    }
-    return false;
+    // The paths meet only on an odd step forward (xdiff's "odd"), on the backward diagonals.
+    const met = extendForward(
+      this.x,
+      this.y,
+      kf,
+      this.kb,
+      o,
+      this.fmin,
+      this.fmax,
+      lim1,
+      lim2,
+      odd ? this.bmin : 1,
+      odd ? this.bmax : 0,
+    );
+    if (longestRun > this.limits.snakeCount) this.gotSnake = true;
+    if (met === NO_MEETING) return false;
+    const i1 = kf[met] as number;
+    this.answer(i1, i1 - (met - o), true, true);
+    return true;
   }
 
   /** One more step of the backward paths; true when one met a forward path. */
   private stepBackward(odd: boolean): boolean {
-    const { x, y, kf, kb, o, off1, off2 } = this;
-    const { snakeCount } = this.limits;
+    const { kb, o, off1, off2 } = this;
     const dmin = off1 - this.lim2;
     const dmax = this.lim1 - off2;
     if (this.bmin > dmin) kb[--this.bmin - 1 + o] = FAR;
     else ++this.bmin;
     if (this.bmax < dmax) kb[++this.bmax + 1 + o] = FAR;
     else --this.bmax;
-    const { fmin, fmax, bmin, bmax } = this;
-    for (let d = bmax; d >= bmin; d -= 2) {
-      // xdiff's "left < right ? left : right - 1".
-      let i1 = Math.min(kb[d - 1 + o] as number, (kb[d + 1 + o] as number) - 1);
-      const from = i1;
-      const end = Math.max(off1, off2 + d); // i1 > off1 and i2 > off2
-      while (i1 > end && x[i1 - 1] === y[i1 - 1 - d]) i1--;
-      if (from - i1 > snakeCount) this.gotSnake = true;
-      kb[d + o] = i1;
-      if (!odd && fmin <= d && d <= fmax && i1 <= (kf[d + o] as number)) {
-        this.answer(i1, i1 - d, true, true);
-        return true;
-      }
-    }
-    return false;
+    const met = extendBackward(
+      this.x,
+      this.y,
+      this.kf,
+      kb,
+      o,
+      this.bmin,
+      this.bmax,
+      off1,
+      off2,
+      odd ? 1 : this.fmin,
+      odd ? 0 : this.fmax,
+    );
+    if (longestRun > this.limits.snakeCount) this.gotSnake = true;
+    if (met === NO_MEETING) return false;
+    const i1 = kb[met] as number;
+    this.answer(i1, i1 - (met - o), true, true);
+    return true;
   }
 
   /** Early cut-off, forward: a path far into the box that ends in a long run of matches. */

@@ -70,7 +70,8 @@ function mapBoundaries(baseLength: number, hunks: Hunk[]): Int32Array {
   const map = new Int32Array(baseLength + 1);
   let i = 0;
   let j = 0;
-  for (const h of hunks) {
+  for (let k = 0; k < hunks.length; k++) {
+    const h = hunks[k]!;
     while (i < h.a) map[i++] = j++;
     map[h.a] = h.b;
     for (let k = 1; k < h.aLen; k++) map[h.a + k] = h.aLen === h.bLen ? h.b + k : -1;
