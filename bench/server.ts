@@ -10,13 +10,14 @@
 //   BENCH_PROFILE=/tmp/prof npm run bench:server  # also write each Concord server's CPU profile
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { Pool } from 'undici';
-import { readLine, stop } from '../e2e/concord-process.ts';
+import { stop } from '../e2e/concord-process.ts';
 import { merge } from '../src/merge/index.ts';
 import type { DocumentDto } from '../src/protocol/index.ts';
 import { openStore } from '../src/server/store/open-store.ts';
@@ -58,6 +59,9 @@ interface RunResult {
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// The servers' databases and logs.
+const dir = mkdtempSync(join(tmpdir(), 'concord-bench-'));
+let logs = 0;
 
 // The editors share keep-alive connections, as browsers keep theirs, through undici's lean
 // request API: fetch's web streams (and, to a lesser degree, node:http's ClientRequest) cost the
@@ -97,11 +101,18 @@ async function closeConnections(): Promise<void> {
   await Promise.all(closing);
 }
 
-/** Starts a server process and resolves with its URL (from its "… listening on URL" line). */
+/**
+ * Starts a server process and resolves with its URL (from its "… listening on URL" line). Its
+ * stdout, the request log, goes to a file, as a deployment's goes to a file or a journal: read
+ * through a pipe by this process, every log line would cost the load generator CPU on the same
+ * two cores, which was measured as a server that answers less (the baseline logs nothing).
+ */
 async function startProcess(
   args: string[],
   auth: 'off' | 'accounts' = 'off',
 ): Promise<{ url: string; child: ChildProcess }> {
+  const logPath = join(dir, `server-${logs++}.log`);
+  const log = openSync(logPath, 'w');
   const child = spawn(process.execPath, args, {
     cwd: root,
     // All 64 editors come from one address, where a team has as many: keep the rate limiter
@@ -112,11 +123,28 @@ async function startProcess(
       // As before accounts (loopback only), or with every request signed in.
       CONCORD_AUTH: auth,
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', log, 'inherit'],
   });
-  const url = await readLine(child, /listening on (http:\/\/\S+)/);
+  closeSync(log);
+  const url = await waitForLine(child, logPath, /listening on (http:\/\/\S+)/);
   if (url === undefined) throw new Error(`${args.join(' ')} exited with ${child.exitCode}`);
   return { url, child };
+}
+
+/** The first match of `pattern` in the file at `path` as `child` writes it (undefined: it exited). */
+async function waitForLine(
+  child: ChildProcess,
+  path: string,
+  pattern: RegExp,
+): Promise<string | undefined> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const match = pattern.exec(readFileSync(path, 'utf8'));
+    if (match) return match[1];
+    if (child.exitCode !== null) return undefined;
+    await sleep(50);
+  }
+  throw new Error(`No ${pattern} in ${path} within 30 s`);
 }
 
 /** Each document has one line per editor, kept apart by unchanging lines so edits merge cleanly. */
@@ -364,7 +392,6 @@ async function benchStore(kind: string, makeUrl: () => Promise<string>): Promise
   return results;
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'concord-bench-'));
 const results: RunResult[] = [];
 let postgres: Awaited<ReturnType<typeof startTestPostgres>> | undefined;
 try {
