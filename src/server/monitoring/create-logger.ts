@@ -2,6 +2,7 @@ import { pino } from 'pino';
 import type { DestinationStream, Level, Logger } from 'pino';
 import { batchLogLines } from './batch-log-lines.ts';
 import type { BatchedDestination } from './batch-log-lines.ts';
+import { markPlainLogger } from './write-request-line.ts';
 
 export type { Logger } from 'pino';
 
@@ -31,7 +32,7 @@ export function createLogger(
   // A silent logger (every app a test builds) opens no stream on stdout.
   const destination =
     options.destination ?? (level === 'silent' ? { write: () => {} } : openStdout());
-  return pino(
+  const logger = pino(
     {
       level,
       timestamp: pino.stdTimeFunctions.isoTime,
@@ -39,6 +40,7 @@ export function createLogger(
     },
     destination,
   );
+  return markPlainLogger(logger);
 }
 
 let stdout: BatchedDestination | undefined;

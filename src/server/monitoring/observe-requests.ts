@@ -11,6 +11,8 @@ import { readNodeBindings } from '../http/read-node-bindings.ts';
 import { readRequestHeader } from '../http/read-request-header.ts';
 import { readRequestNotes } from '../http/request-notes.ts';
 import { countWhileOpen } from '../events/count-while-open.ts';
+import { writeRequestLine } from './write-request-line.ts';
+import type { RequestLine } from './write-request-line.ts';
 
 /** The header that carries a request's id, taken from a proxy that set one, else made here. */
 export const requestIdHeader = 'X-Request-Id';
@@ -74,15 +76,16 @@ export function observeRequests({ logger, metrics }: Monitoring): MiddlewareHand
     }
 
     const documentId = readDocumentId(c);
-    const line = {
+    // Absent fields stay undefined: pino leaves them out, as writeRequestLine does.
+    const line: RequestLine = {
       request_id: requestId,
       method,
       route,
       status,
       latency_ms: Math.round(latencyMs * 10) / 10,
-      ...(documentId && { document_id: documentId }),
-      ...(conflict && { conflict }),
-      ...(resolution && { resolution }),
+      document_id: documentId,
+      conflict,
+      resolution,
     };
     const message = `${method} ${route} ${status}`;
     if (status === clientClosedStatus) {
@@ -94,7 +97,7 @@ export function observeRequests({ logger, metrics }: Monitoring): MiddlewareHand
     } else if (status < 300 && probeRoutes.has(route)) {
       logger.debug(line, message);
     } else {
-      logger.info(line, message);
+      writeRequestLine(logger, line, message);
     }
   };
 }
