@@ -12,14 +12,20 @@ export interface GrantedAccess {
   owner: string | null;
 }
 
-const granted = new WeakMap<Request, GrantedAccess>();
+// A context variable, as the account is (see `readAccount`).
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** What `guardDocumentAccess` found for the request. */
+    'concord.access': GrantedAccess;
+  }
+}
 
 /**
  * The access `guardDocumentAccess` found for this request; `undefined` without accounts
  * (`CONCORD_AUTH=off`), where everyone may do everything.
  */
 export function readGrantedAccess(c: Context): GrantedAccess | undefined {
-  return granted.get(c.req.raw);
+  return c.get('concord.access');
 }
 
 /**
@@ -39,11 +45,11 @@ export function guardDocumentAccess(members: MemberStore): MiddlewareHandler {
     }
     // Registered on `/api/docs/:id` and `/api/docs/:id/*`, which Hono also matches to
     // `/api/docs/{id}`: decided once per request, not once per registration.
-    if (granted.has(c.req.raw)) return next();
+    if (c.get('concord.access')) return next();
     const id = c.req.param('id') ?? '';
     const found = await findGrantedAccess(members, account, id);
     if (!canRead(found.access)) throw createDocumentNotFound(id);
-    granted.set(c.req.raw, found);
+    c.set('concord.access', found);
     const sharing = /\/members(?:\/|$)/.test(c.req.path);
     if (!reads && !sharing && !canWrite(found.access)) {
       throw createForbiddenProblem(describeReadOnly(found.owner));

@@ -9,9 +9,15 @@ export interface RequestNotes {
   resolution?: ResolutionHow;
 }
 
-// Keyed by the request's context, so notes go away with it and nothing has to be typed into
-// Hono's variables. A WeakMap rather than AsyncLocalStorage: no cost for every promise on Node 20.
-const notesByContext = new WeakMap<Context, RequestNotes>();
+// A context variable, so notes go away with the request; not a WeakMap keyed by the context,
+// whose entries cost the garbage collector more (see `readAccount`), nor AsyncLocalStorage,
+// which costs every promise on Node 20.
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** What the route noted for the request log and the metrics (`noteProblemType`, …). */
+    'concord.notes': RequestNotes;
+  }
+}
 
 const noNotes: Readonly<RequestNotes> = Object.freeze({});
 
@@ -27,11 +33,11 @@ export function noteResolution(c: Context, how: ResolutionHow): void {
 
 /** The notes of the request `c` (empty when no route wrote one, as for most requests). */
 export function readRequestNotes(c: Context): Readonly<RequestNotes> {
-  return notesByContext.get(c) ?? noNotes;
+  return c.get('concord.notes') ?? noNotes;
 }
 
 function notesOf(c: Context): RequestNotes {
-  let notes = notesByContext.get(c);
-  if (!notes) notesByContext.set(c, (notes = {}));
+  let notes = c.get('concord.notes');
+  if (!notes) c.set('concord.notes', (notes = {}));
   return notes;
 }
