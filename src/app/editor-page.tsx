@@ -13,6 +13,7 @@ import { BodyField } from './body-field.tsx';
 import { ChangedSinceSeenNotice } from './changed-since-seen-notice.tsx';
 import { DeleteDocumentButton } from './delete-document-button.tsx';
 import { describeError } from './describe-error.ts';
+import { describeVersionLine } from './describe-version-line.ts';
 import { isDialogOpen } from './editor-flow.ts';
 import { EditorNotices } from './editor-notices.tsx';
 import { HistoryButton } from './history-button.tsx';
@@ -116,10 +117,7 @@ function Editor(props: {
                   ? 'Unsaved changes'
                   : 'Saved'}
           </span>
-          <span className="muted">
-            version {session.base.version}
-            {loaded.doc.updated_by && ` · last saved by ${loaded.doc.updated_by}`}
-          </span>
+          <span className="muted">{describeVersionLine(session.base.version, loaded.doc)}</span>
           {!readOnly && (
             <button type="submit" className="primary" aria-keyshortcuts="Control+S Meta+S">
               Save
