@@ -61,6 +61,12 @@ test('merging a newer version that overlaps the draft goes through the dialog, w
     .click();
   const dialog = bob.editor.dialog;
   await dialog.expectOpen();
+  // Keep mine would save nothing now: its warning says the loss comes with the next save.
+  await dialog.keepMine();
+  await expect(dialog.discardDialog).toContainText(
+    'Keep mine leaves your version as it is; your next save then undoes these changes Alice made:',
+  );
+  await dialog.goBack();
   await dialog.useBoth(1);
   await dialog.button('Use merged version').click();
   await dialog.expectClosed();

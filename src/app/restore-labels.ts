@@ -1,7 +1,12 @@
 import type { ConflictLabels } from '../conflict/index.ts';
 
 /** Merging a newer version into the editor (draft mode): nothing is saved, the merge is put in. */
-export const draftLabels: Partial<ConflictLabels> = { saveMerged: 'Use merged version' };
+export const draftLabels: Partial<ConflictLabels> = {
+  saveMerged: 'Use merged version',
+  // Keep mine saves nothing here either: the loss it warns of comes with the next save.
+  discardIntro: (who) =>
+    `Keep mine leaves your version as it is; your next save then undoes these changes ${who || 'they'} made:`,
+};
 
 /**
  * "Restore my edits" when the edits dropped by Take theirs overlap what was typed since (restore
@@ -10,7 +15,7 @@ export const draftLabels: Partial<ConflictLabels> = { saveMerged: 'Use merged ve
  * "they made". Every name says which of the two it means; nothing is saved here either.
  */
 export const restoreLabels: Partial<ConflictLabels> = {
-  ...draftLabels,
+  saveMerged: 'Use merged version',
   mine: 'Typed since',
   theirs: 'Your earlier edits',
   base: 'Their version (that you took)',
