@@ -19,7 +19,11 @@ test('alice saves while bob types: bob is told at once, merges, and saves withou
 
   const notice = bob.page.getByRole('region', { name: 'Newer version' });
   await expect(notice).toContainText('Alice saved a newer version', { timeout: 1_000 });
+  // Bob still edits version 1, which Alice did not save.
+  const versionLine = bob.page.getByText(/^version \d/);
+  await expect(versionLine).toHaveText('version 1');
   await notice.getByRole('button', { name: 'Merge their changes' }).click();
+  await expect(versionLine).toHaveText('version 2 · last saved by Alice');
   await expect(bob.editor.body).toHaveValue(
     `Alice rewrote the opening.\n\n${second}\n\nBob is still writing the conclusion\n`,
   );
@@ -57,6 +61,12 @@ test('merging a newer version that overlaps the draft goes through the dialog, w
     .click();
   const dialog = bob.editor.dialog;
   await dialog.expectOpen();
+  // Keep mine would save nothing now: its warning says the loss comes with the next save.
+  await dialog.keepMine();
+  await expect(dialog.discardDialog).toContainText(
+    'Keep mine leaves your version as it is; your next save then undoes these changes Alice made:',
+  );
+  await dialog.goBack();
   await dialog.useBoth(1);
   await dialog.button('Use merged version').click();
   await dialog.expectClosed();

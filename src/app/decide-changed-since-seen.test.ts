@@ -145,6 +145,15 @@ describe('describeChangedSinceSeen', () => {
     );
   });
 
+  it('writes a name as its person spells it, even to start the sentence', () => {
+    expect(describeChangedSinceSeen({ ...change, others: ['bob', 'carol'] })).toMatch(
+      /^bob and carol changed this document/,
+    );
+    expect(describeChangedSinceSeen({ ...change, others: [], byYouToo: true })).toMatch(
+      /^You changed this document/,
+    );
+  });
+
   it('says "Someone" for a version saved without a name', () => {
     expect(describeChangedSinceSeen({ ...change, others: [''] })).toMatch(/^Someone changed/);
   });

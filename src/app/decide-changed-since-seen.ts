@@ -90,7 +90,9 @@ export function mayRecordShown(input: {
 export function describeChangedSinceSeen(change: ChangedSinceSeen): string {
   const names = change.others.map((name) => name || 'someone');
   if (change.byYouToo) names.push('you');
-  const who = capitalize(joinNames(names));
+  // A name is shown as its person spells it ("bob" stays "bob", as everywhere else in the
+  // app); only the app's own words ("someone", "you") are capitalised to start the sentence.
+  const who = change.others[0] ? joinNames(names) : capitalize(joinNames(names));
   const count = change.versions === 1 ? '1 new version' : `${change.versions} new versions`;
   return `${who} changed this document since you last saw it: ${count} (you saw version ${change.seenVersion}; this is version ${change.currentVersion}).`;
 }

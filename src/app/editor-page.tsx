@@ -13,6 +13,7 @@ import { BodyField } from './body-field.tsx';
 import { ChangedSinceSeenNotice } from './changed-since-seen-notice.tsx';
 import { DeleteDocumentButton } from './delete-document-button.tsx';
 import { describeError } from './describe-error.ts';
+import { describeVersionLine } from './describe-version-line.ts';
 import { isDialogOpen } from './editor-flow.ts';
 import { EditorNotices } from './editor-notices.tsx';
 import { HistoryButton } from './history-button.tsx';
@@ -26,6 +27,7 @@ import { useSaveAsNew } from './use-save-as-new.ts';
 import { useStoredDraft } from './use-stored-draft.ts';
 import { ShareButton } from './share-dialog.tsx';
 import { ReadOnlyNote } from './read-only-note.tsx';
+import { draftLabels, restoreLabels } from './restore-labels.ts';
 
 /** `/docs/{id}`: loads the document, then edits it. */
 export function EditorPage({ id }: { id: string }) {
@@ -55,16 +57,7 @@ export function EditorPage({ id }: { id: string }) {
   );
 }
 
-// In draft mode nothing is saved: the primary action only puts the merge into the editor.
-const draftLabels = { saveMerged: 'Use merged version' };
-// Restoring dropped edits merges them with what was typed since; nothing is saved either.
-const restoreLabels = {
-  ...draftLabels,
-  theirs: 'Your earlier edits',
-  mine: 'Typed since',
-  intro: () =>
-    'Your earlier edits overlap what you typed since you took their version. Choose what to keep where they overlap.',
-};
+// In draft and restore modes nothing is saved: the names say so (restore-labels.ts).
 const modeLabels = { save: undefined, draft: draftLabels, restore: restoreLabels };
 
 /** The editor of a loaded document: renders the flow's state and hands events to it. */
@@ -116,10 +109,7 @@ function Editor(props: {
                   ? 'Unsaved changes'
                   : 'Saved'}
           </span>
-          <span className="muted">
-            version {session.base.version}
-            {loaded.doc.updated_by && ` · last saved by ${loaded.doc.updated_by}`}
-          </span>
+          <span className="muted">{describeVersionLine(session.base.version, loaded.doc)}</span>
           {!readOnly && (
             <button type="submit" className="primary" aria-keyshortcuts="Control+S Meta+S">
               Save

@@ -1,6 +1,12 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { createConcordClient, docKeys, versionKeys } from '../client/index.ts';
+import {
+  ApiError,
+  createConcordClient,
+  docKeys,
+  documentQuery,
+  versionKeys,
+} from '../client/index.ts';
 import { versionsPerPage } from './history-page.tsx';
 import { preloadRoute } from './preload-route.ts';
 
@@ -64,5 +70,77 @@ describe('preloadRoute', () => {
     const queryClient = new QueryClient();
     preloadRoute('/docs/a', queryClient, client);
     await expect.poll(() => queryClient.getQueryState(docKeys.detail('a'))?.status).toBe('error');
+  });
+
+  describe('a document the preload found missing', () => {
+    const notFound = () =>
+      new Response(JSON.stringify({ type: 'about:blank', title: 'Not Found', status: 404 }), {
+        status: 404,
+        headers: { 'Content-Type': 'application/problem+json' },
+      });
+
+    /** A preload of `/docs/a` answered `first`, then `later` for every read after it. */
+    async function preloadAnswered(first: () => Response, later: () => Response = document) {
+      let answered = 0;
+      const { client, asked } = createRecordingClient(() => (answered++ === 0 ? first() : later()));
+      const queryClient = new QueryClient();
+      preloadRoute('/docs/a', queryClient, client);
+      await expect.poll(() => queryClient.getQueryState(docKeys.detail('a'))?.status).toBe('error');
+      // What the editor page does as it mounts: an observer of its query subscribes.
+      const mount = () => {
+        const observer = new QueryObserver(queryClient, documentQuery(client, 'a'));
+        return { observer, unmount: observer.subscribe(() => {}) };
+      };
+      const reads = () => asked.filter((path) => path === '/api/docs/a').length;
+      return { queryClient, mount, reads };
+    }
+
+    it('is not read again by the page that mounts after the 404 came', async () => {
+      const { mount, reads } = await preloadAnswered(notFound);
+      const page = mount();
+      await Promise.resolve();
+      expect(reads()).toBe(1);
+      expect(page.observer.getCurrentResult().error).toBeInstanceOf(ApiError);
+      expect(page.observer.getCurrentResult().fetchStatus).toBe('idle');
+    });
+
+    it('is not read again when StrictMode mounts the page twice', async () => {
+      const { mount, reads } = await preloadAnswered(notFound);
+      const page = mount();
+      page.unmount();
+      page.observer.subscribe(() => {});
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(reads()).toBe(1);
+    });
+
+    it('is read again once that page has gone (created or restored meanwhile)', async () => {
+      const { queryClient, mount, reads } = await preloadAnswered(notFound);
+      mount().unmount();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const back = mount();
+      expect(reads()).toBe(2);
+      await expect.poll(() => back.observer.getCurrentResult().status).toBe('success');
+      expect(queryClient.getQueryState(docKeys.detail('a'))?.status).toBe('success');
+    });
+
+    it('is read again by a retry button (refetch)', async () => {
+      const { mount, reads } = await preloadAnswered(notFound);
+      const page = mount();
+      await page.observer.refetch();
+      expect(reads()).toBe(2);
+      expect(page.observer.getCurrentResult().status).toBe('success');
+    });
+
+    it('keeps nothing but a 404: a refusal while signed out is read again on mount', async () => {
+      const unauthenticated = () =>
+        new Response(JSON.stringify({ type: 'about:blank', title: 'No', status: 401 }), {
+          status: 401,
+          headers: { 'Content-Type': 'application/problem+json' },
+        });
+      const { mount, reads } = await preloadAnswered(unauthenticated);
+      const page = mount();
+      expect(reads()).toBe(2);
+      await expect.poll(() => page.observer.getCurrentResult().status).toBe('success');
+    });
   });
 });

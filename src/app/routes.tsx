@@ -1,5 +1,6 @@
 import { createRootRoute, createRoute, createRouter, useNavigate } from '@tanstack/react-router';
 import { useEffect } from 'react';
+import { AppErrorPage } from './app-error-page.tsx';
 import { AppLayout, NotFoundPage } from './app.tsx';
 import { CreateDocumentPage } from './create-document-page.tsx';
 import type { DeletedNotice } from './delete-document-button.tsx';
@@ -88,6 +89,8 @@ export function createAppRouter() {
     stringifySearch,
     caseSensitive: true,
     scrollRestoration: true,
+    // A page that throws while rendering shows this instead, under the header; the edits stay.
+    defaultErrorComponent: AppErrorPage,
   });
 }
 

@@ -4,6 +4,7 @@ export * from './api/concord-client.ts';
 export * from './api/document-events.ts';
 export * from './drafts/drafts.ts';
 export * from './api/queries.ts';
+export * from './api/preloaded-not-found.ts';
 export * from './api/user-name.ts';
 export * from './guarded-save.ts';
 export * from './use-guarded-save.ts';

@@ -12,6 +12,7 @@ import type { ConcordClient, VersionedDocument } from './concord-client.ts';
 import { ConcordClientContext, useConcordClient } from './client-context.ts';
 import { docKeys } from './doc-keys.ts';
 import { announceToTabs } from './document-events.ts';
+import { retryUnlessPreloadedNotFound } from './preloaded-not-found.ts';
 import { shouldRetryRead } from './should-retry-read.ts';
 
 export { ConcordClientContext, docKeys, useConcordClient };
@@ -45,6 +46,8 @@ export function documentQuery(client: ConcordClient, id: string) {
     queryKey: docKeys.detail(id),
     queryFn: ({ signal }) => client.getDocument(id, signal),
     retry: shouldRetryRead,
+    // A "not found" the boot's preload received is the page's answer: not read again on mount.
+    retryOnMount: retryUnlessPreloadedNotFound,
   });
 }
 

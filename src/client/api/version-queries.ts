@@ -10,6 +10,7 @@ import { useCallback } from 'react';
 import type { ConcordClient } from './concord-client.ts';
 import { useConcordClient } from './client-context.ts';
 import { docKeys } from './doc-keys.ts';
+import { retryUnlessPreloadedNotFound } from './preloaded-not-found.ts';
 import { shouldRetryRead } from './should-retry-read.ts';
 
 /** Query keys of a document's history: the list under the document (refreshed with it). */
@@ -51,6 +52,7 @@ export function versionPagesQuery(client: ConcordClient, id: string, size: numbe
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.next_cursor ?? undefined,
     retry: shouldRetryRead,
+    retryOnMount: retryUnlessPreloadedNotFound,
   });
 }
 
