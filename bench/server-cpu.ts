@@ -1,0 +1,153 @@
+// Server CPU per request of several builds, in alternating rounds (decision 17's addendum): for
+// a change too small for `npm run bench:server`'s throughput to show above the machine's noise.
+//
+//   npx tsx bench/server-cpu.ts get <build> <build> …   # signed-in GETs of one document
+//   npx tsx bench/server-cpu.ts put <build> <build> …   # saves, each connection its own document
+//
+// A build is a folder with `bin/concord.js` and `dist/cli/` (a checkout after `npm run
+// build:cli`, or a copy of those two and a `node_modules` link); `<build>@off` runs it with
+// CONCORD_AUTH=off, `<build>@silent` with the log silent; `baseline` is bench/baseline-server.ts.
+// 64 keep-alive connections from undici, ROUNDS (default 10) rounds of MS (default 1500) ms per
+// build after 2 s unmeasured; CPU (user + system, every thread) from /proc. Loopback only.
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { Pool } from 'undici';
+import { formatLoadAverage } from './stats.ts';
+
+const [kind, ...specs] = process.argv.slice(2);
+if ((kind !== 'get' && kind !== 'put') || specs.length === 0) {
+  throw new Error('usage: server-cpu.ts get|put <build>[@off|@silent] … (or baseline)');
+}
+const rounds = Number(process.env.ROUNDS ?? 10);
+const roundMs = Number(process.env.MS ?? 1500);
+const connections = 64;
+const root = fileURLToPath(new URL('..', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'concord-server-cpu-'));
+
+interface Server {
+  spec: string;
+  child: ChildProcess;
+  pool: Pool;
+  headers: Record<string, string>;
+  /** The document each connection reads or saves, and its last ETag. */
+  ids: string[];
+  etags: string[];
+  cpuMs: number;
+  requests: number;
+}
+
+/** CPU milliseconds process `pid` has used (utime + stime of proc(5), 100 ticks a second). */
+function readCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+async function request(s: Server, path: string, method: string, headers = {}, body?: string) {
+  const res = await s.pool.request({ path, method, headers: { ...s.headers, ...headers }, body });
+  const text = await res.body.text();
+  return { status: res.statusCode, etag: String(res.headers.etag), text, headers: res.headers };
+}
+
+async function start(spec: string, n: number): Promise<Server> {
+  const [build, mode] = spec.split('@') as [string, string | undefined];
+  const database = join(work, `${n}.db`);
+  const log = openSync(join(work, `${n}.log`), 'w');
+  const args =
+    build === 'baseline'
+      ? ['--import', 'tsx', join(root, 'bench/baseline-server.ts'), database]
+      : [join(resolve(build), 'bin/concord.js'), 'serve', '--port', '0', '--db', database];
+  const child = spawn(process.execPath, args, {
+    cwd: build === 'baseline' ? root : resolve(build),
+    env: {
+      ...process.env,
+      ...{ PORT: '', HOST: '', CONCORD_STATIC_DIR: '', CONCORD_RATE_LIMIT: '1000000' },
+      CONCORD_AUTH: mode === 'off' ? 'off' : 'accounts',
+      ...(mode === 'silent' && { CONCORD_LOG_LEVEL: 'silent' }),
+    },
+    // The log to a file, as a deployment's: read through a pipe, it would cost this process CPU.
+    stdio: ['ignore', log, 'inherit'],
+  });
+  let url: string | undefined;
+  for (let waited = 0; !url; waited += 50) {
+    if (waited > 30_000 || child.exitCode !== null) throw new Error(`${spec} did not start`);
+    await sleep(50);
+    url = /listening on (http:\/\/\S+)/.exec(readFileSync(join(work, `${n}.log`), 'utf8'))?.[1];
+  }
+  const json = { 'Content-Type': 'application/json' };
+  const s: Server = {
+    ...{ spec, child, pool: new Pool(url, { connections }), headers: json },
+    ...{ ids: [], etags: [], cpuMs: 0, requests: 0 },
+  };
+  if (build !== 'baseline' && mode !== 'off') {
+    const account = JSON.stringify({ username: 'bench', password: 'a bench password' });
+    const made = await request(s, '/api/users', 'POST', {}, account);
+    s.headers = { ...json, Cookie: String([made.headers['set-cookie']].flat()[0]).split(';')[0]! };
+  }
+  const documents = kind === 'get' ? 1 : connections;
+  for (let d = 0; d < documents; d++) {
+    const body = JSON.stringify({ title: `CPU ${d}`, body: 'a line\n'.repeat(64) });
+    const made = await request(s, '/api/docs', 'POST', {}, body);
+    s.ids.push((JSON.parse(made.text) as { id: string }).id);
+    s.etags.push(made.etag);
+  }
+  return s;
+}
+
+/** `ms` of load on `s`; counted unless warming up. */
+async function load(s: Server, ms: number, counted: boolean): Promise<void> {
+  const end = Date.now() + ms;
+  const cpuBefore = readCpuMs(s.child.pid!);
+  let requests = 0;
+  await Promise.all(
+    Array.from({ length: connections }, async (_, c) => {
+      const d = kind === 'get' ? 0 : c;
+      for (let cycle = 0; Date.now() < end; cycle++, requests++) {
+        if (kind === 'get') {
+          await request(s, `/api/docs/${s.ids[d]}`, 'GET');
+          continue;
+        }
+        const body = JSON.stringify({
+          title: `CPU ${d}`,
+          body: `${cycle}\n${'a line\n'.repeat(64)}`,
+        });
+        const saved = await request(
+          s,
+          `/api/docs/${s.ids[d]}`,
+          'PUT',
+          { 'If-Match': s.etags[d] },
+          body,
+        );
+        if (saved.status !== 200) throw new Error(`${s.spec}: a save answered ${saved.status}`);
+        s.etags[d] = saved.etag;
+      }
+    }),
+  );
+  if (!counted) return;
+  s.cpuMs += readCpuMs(s.child.pid!) - cpuBefore;
+  s.requests += requests;
+}
+
+const servers: Server[] = [];
+try {
+  for (const [n, spec] of specs.entries()) servers.push(await start(spec, n));
+  for (const s of servers) await load(s, 2000, false);
+  for (let round = 0; round < rounds; round++) {
+    for (const s of round % 2 ? [...servers].reverse() : servers) await load(s, roundMs, true);
+  }
+  console.log(`${kind}, ${rounds} rounds of ${roundMs} ms, load average ${formatLoadAverage()}`);
+  for (const s of servers) {
+    const perRequest = ((s.cpuMs * 1000) / s.requests).toFixed(1);
+    console.log(`${s.spec}: ${perRequest} µs of server CPU per request (${s.requests} requests)`);
+  }
+} finally {
+  for (const s of servers) {
+    s.child.kill('SIGTERM');
+    await s.pool.close();
+  }
+  rmSync(work, { recursive: true, force: true });
+}
