@@ -61,7 +61,13 @@ test('your own save in another tab is yours, not a colleague’s of the same nam
   const notice = tabB.newerVersion();
   await expect(notice).toContainText('You saved a newer version in another tab (version 2).');
   await expect(notice).not.toContainText('Tabby');
-  await notice.getByRole('button', { name: 'Merge their changes' }).click();
+  // Nor are the changes "theirs": they come from the person's other tab.
+  await expect(notice.getByRole('button')).toHaveText(['Merge the changes from your other tab']);
+  await notice.getByRole('button', { name: 'Merge the changes from your other tab' }).click();
+  await expect(tabB.body).toHaveValue(`Tab A opens.\n\n${second}\n\nTab B concludes.\n`);
+  await expect(tabB.mergedNotice).toContainText(
+    'Merged your other tab’s changes (version 2: one passage of the body) into your draft',
+  );
   await tabB.save();
   await tabB.expectSaved();
 
@@ -74,6 +80,7 @@ test('your own save in another tab is yours, not a colleague’s of the same nam
   });
   expect(other.status()).toBe(200);
   await expect(notice).toContainText('Tabby saved a newer version (version 4)');
+  await expect(notice.getByRole('button')).toHaveText(['Merge their changes']);
 
   const { doc } = await seededDoc.fetch();
   expect(doc.body).toBe(`Tab A opens.\n\n${second}\n\nTab B concludes.\nFrom elsewhere.\n`);

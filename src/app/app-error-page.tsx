@@ -3,9 +3,10 @@ import type { ErrorComponentProps } from '@tanstack/react-router';
 /**
  * What a page shows in place of itself when rendering it threw (every route's error component):
  * what happened, that nothing typed is lost, and a reload. The edits are safe because the editor
- * writes each change to this tab's draft as it renders (decision 20), and leaving the editor —
- * which the error does — writes any draft still waiting; after the reload the editor starts from
- * it ("Restored your unsaved edits…"), and another tab offers it once this one is closed.
+ * writes each keystroke to this tab's draft from its change handler, before the render that may
+ * throw (decision 20), and leaving the editor — which the error does — writes any draft still
+ * waiting; after the reload the editor starts from it ("Restored your unsaved edits…"), and
+ * another tab offers it once this one is closed.
  */
 export function AppErrorPage({ error }: ErrorComponentProps) {
   return (

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { describeLiveUpdate, describeNewerVersion } from './describe-newer-version.ts';
+import {
+  describeLiveUpdate,
+  describeNewerVersion,
+  nameMergeNewerButton,
+} from './describe-newer-version.ts';
 
 describe('describeNewerVersion', () => {
   it('names the colleague who saved', () => {
@@ -14,6 +18,20 @@ describe('describeNewerVersion', () => {
   it('says "you" for a save in another tab of this browser, whatever its name', () => {
     expect(describeNewerVersion({ updatedBy: 'Dana', savedInThisBrowser: true }, 4)).toBe(
       'You saved a newer version in another tab (version 4).',
+    );
+  });
+});
+
+describe('nameMergeNewerButton', () => {
+  it('merges a colleague’s changes as theirs', () => {
+    expect(nameMergeNewerButton({ updatedBy: 'Alice', savedInThisBrowser: false })).toBe(
+      'Merge their changes',
+    );
+  });
+
+  it('does not call the person’s own save in another tab theirs', () => {
+    expect(nameMergeNewerButton({ updatedBy: 'Dana', savedInThisBrowser: true })).toBe(
+      'Merge the changes from your other tab',
     );
   });
 });

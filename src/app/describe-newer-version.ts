@@ -29,6 +29,17 @@ export function describeNewerVersion(saver: Saver, version: number): string {
 }
 
 /**
+ * The newer-version notice's button. Their changes are a colleague's; the person's own, saved in
+ * another tab, are not "theirs", and the name says where they come from instead.
+ *
+ * @example nameMergeNewerButton({ updatedBy: 'Dana', savedInThisBrowser: true })
+ * // 'Merge the changes from your other tab'
+ */
+export function nameMergeNewerButton(saver: Saver): string {
+  return saver.savedInThisBrowser ? 'Merge the changes from your other tab' : 'Merge their changes';
+}
+
+/**
  * The sentence of a live update followed by a tab with nothing unsaved: who saved which version.
  *
  * @example describeLiveUpdate({ updatedBy: 'Alice', savedInThisBrowser: false }, 3)

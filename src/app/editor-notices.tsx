@@ -1,6 +1,6 @@
 import type { VersionedDocument } from '../client/index.ts';
 import { DeletedNotice } from './deleted-notice.tsx';
-import { describeNewerVersion } from './describe-newer-version.ts';
+import { describeNewerVersion, nameMergeNewerButton } from './describe-newer-version.ts';
 import { isDirty } from './editor-session.ts';
 import { formatWhen } from './format-when.ts';
 import { MergedNotice } from './merged-notice.tsx';
@@ -22,19 +22,17 @@ export function EditorNotices(props: {
   const { session, conflict, note, error, merged } = flow.state;
   const { restored, closedTabs } = flow;
   const closedTab = closedTabs.found;
+  const saver = {
+    updatedBy: loaded.doc.updated_by,
+    savedInThisBrowser: props.savedInThisBrowser.has(loaded.etag),
+  };
   return (
     <>
       {flow.newer && (
         <div className="notice" role="region" aria-label="Newer version" aria-live="polite">
-          {describeNewerVersion(
-            {
-              updatedBy: loaded.doc.updated_by,
-              savedInThisBrowser: props.savedInThisBrowser.has(loaded.etag),
-            },
-            loaded.doc.version,
-          )}{' '}
+          {describeNewerVersion(saver, loaded.doc.version)}{' '}
           <button type="button" onClick={flow.mergeNewer}>
-            Merge their changes
+            {nameMergeNewerButton(saver)}
           </button>
         </div>
       )}
@@ -47,7 +45,13 @@ export function EditorNotices(props: {
           creating={props.creating}
         />
       )}
-      {merged && <MergedNotice merged={merged} onUndo={flow.undoMerge} />}
+      {merged && (
+        <MergedNotice
+          merged={merged}
+          ownSave={props.savedInThisBrowser.has(merged.etag)}
+          onUndo={flow.undoMerge}
+        />
+      )}
       {conflict?.setAside && (
         <p className="notice" aria-live="polite">
           Your work in the conflict dialog is kept: Save to go on where you left off.

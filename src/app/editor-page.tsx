@@ -110,21 +110,24 @@ function Editor(props: {
                   : 'Saved'}
           </span>
           <span className="muted">{describeVersionLine(session.base.version, loaded.doc)}</span>
-          {!readOnly && (
-            <button type="submit" className="primary" aria-keyshortcuts="Control+S Meta+S">
-              Save
-            </button>
-          )}
-          <HistoryButton id={id} />
-          {yourRole?.your_role === 'owner' && <ShareButton id={id} />}
-          {!readOnly && (
-            <DeleteDocumentButton
-              id={id}
-              title={loaded.doc.title}
-              etag={loaded.etag}
-              dirty={dirty}
-            />
-          )}
+          {/* One group that wraps as a whole, the primary action last: at the row's end. */}
+          <div className="editor-actions">
+            <HistoryButton id={id} />
+            {yourRole?.your_role === 'owner' && <ShareButton id={id} />}
+            {!readOnly && (
+              <DeleteDocumentButton
+                id={id}
+                title={loaded.doc.title}
+                etag={loaded.etag}
+                dirty={dirty}
+              />
+            )}
+            {!readOnly && (
+              <button type="submit" className="primary" aria-keyshortcuts="Control+S Meta+S">
+                Save
+              </button>
+            )}
+          </div>
         </div>
         {readOnly && <ReadOnlyNote owner={owner} />}
         {seen.change && (

@@ -1,16 +1,25 @@
 import { useId, useState } from 'react';
 import type { MergeNotice } from './editor-flow-merges.ts';
-import { describeMergedParts } from './summarize-merge.ts';
+import { describeMergedParts, describeWhoseChanges } from './summarize-merge.ts';
 
 /**
  * Says what a merge without a dialog took in, and from whom; "Show the changes" lists them (a
  * disclosure), "Undo the merge" puts my version back (saved with a guarded save, or in the draft).
  */
-export function MergedNotice({ merged, onUndo }: { merged: MergeNotice; onUndo: () => void }) {
+export function MergedNotice({
+  merged,
+  ownSave,
+  onUndo,
+}: {
+  merged: MergeNotice;
+  /** Whether this browser's other tab saved the version merged in: the person's own changes. */
+  ownSave: boolean;
+  onUndo: () => void;
+}) {
   const [shown, setShown] = useState(false);
   const listId = useId();
   const what = describeMergedParts(merged);
-  const whose = `${merged.who === 'someone else' ? 'Someone else' : merged.who}’s changes`;
+  const whose = describeWhoseChanges(merged, ownSave);
   return (
     <div className="notice" role="region" aria-label="Merged changes" aria-live="polite">
       {merged.mode === 'saved'

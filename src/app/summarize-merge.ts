@@ -14,6 +14,8 @@ export interface MergeSummary {
   /** Who saved theirs ("someone else" when the server does not say). */
   who: string;
   version: number;
+  /** Theirs' ETag: whether this browser's other tab saved it (the person's own changes). */
+  etag: string;
   titleChanged: boolean;
   changes: TheirChange[];
 }
@@ -40,9 +42,21 @@ export function summarizeMerge(
   return {
     who: theirs.doc.updated_by || 'someone else',
     version: theirs.doc.version,
+    etag: theirs.etag,
     titleChanged: theirs.doc.title !== base.title && theirs.doc.title !== mine.title,
     changes,
   };
+}
+
+/**
+ * Whose changes a summary's merge took in: a colleague's by name, or the person's own when this
+ * browser's other tab saved them (`ownSave`), which are not "theirs".
+ *
+ * @example describeWhoseChanges({ who: 'Dana' }, true) // 'your other tab’s changes'
+ */
+export function describeWhoseChanges({ who }: Pick<MergeSummary, 'who'>, ownSave: boolean): string {
+  if (ownSave) return 'your other tab’s changes';
+  return `${who === 'someone else' ? 'Someone else' : who}’s changes`;
 }
 
 /** "the title and 2 passages of the body": what a summary's changes touched. */

@@ -50,7 +50,7 @@ export function useEditorFlow(
   stateRef.current = state;
   const deleted = deletedElsewhere || state.deletedOnSave;
 
-  const backupFailed = useDraftBackup(id, state.session, state.conflict);
+  const { backupFailed, writer } = useDraftBackup(id, state.session, state.conflict);
   // A tab that was closed may have left unsaved edits of this document: offer them back.
   const closedTabs = useClosedTabDraft(id, !restored);
 
@@ -114,7 +114,14 @@ export function useEditorFlow(
     closedTabs,
     save: { isPending: save.isPending, isPaused: save.isPaused },
     requestSave,
-    edit: (change: Partial<DocumentInput>) => dispatch({ type: 'edited', change }),
+    edit: (change: Partial<DocumentInput>) => {
+      const action: EditorFlowAction = { type: 'edited', change };
+      // Backed up here, before the render this keystroke causes: if that render throws, the
+      // error page's promise that the edits are kept holds for this keystroke too.
+      const next = reduceEditorFlow(stateRef.current, action);
+      writer.offer(next.session, next.conflict);
+      dispatch(action);
+    },
     resolve: (resolution: Resolution) => dispatch({ type: 'resolved', resolution }),
     cancel: () => dispatch({ type: 'cancelled' }),
     progress: (progress: ResolutionProgress) => dispatch({ type: 'progressed', progress }),
