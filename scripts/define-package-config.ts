@@ -93,11 +93,11 @@ function importMergeAsPackage(): Plugin {
  * Makes the dialog's imports of 'react' and 'react/jsx-runtime' (src/conflict, the JSX
  * compiler's included) imports of src/conflict/react-imports.ts, which re-exports them. Rollup
  * and Vite join the imports of one external package across modules into one statement; esbuild
- * does not: with one file per module, an embedder's esbuild bundle of ConflictDialog held ten
- * import statements, each naming `jsx`, `jsxs`, `useMemo`… anew under other local names — 15,492
- * bytes gzipped, over the 15 KB target, 225 of them gone this way. Through one module esbuild
- * writes one statement per package and the same short names everywhere. Vite's bundles do not
- * change. src/client keeps its own imports: useGuardedSave alone would otherwise import every
+ * does not: with one file per module, an embedder's esbuild bundle of ConflictDialog held 13
+ * import statements of the two, each naming `jsx`, `jsxs`, `useMemo`… anew under other local
+ * names — 15,492 bytes gzipped, over the 15 KB target, 221 of them gone this way. Through one
+ * module esbuild writes one statement per package and the same short names everywhere. Vite's
+ * bundles do not change. src/client keeps its own imports: useGuardedSave alone would otherwise import every
  * name the dialog uses (esbuild keeps a module's re-exports of an external package whole).
  */
 function shareReactImports(): Plugin {
