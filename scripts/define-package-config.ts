@@ -33,11 +33,15 @@ export interface PackageConfigOptions {
  * });
  */
 export function definePackageConfig(options: PackageConfigOptions): UserConfig {
-  const isExternal = (id: string) =>
-    options.external.some((name) => id === name || id.startsWith(`${name}/`));
+  const isExternal = (id: string, importer: string | undefined) =>
+    options.external.some((name) => id === name || id.startsWith(`${name}/`)) &&
+    !(options.react && findSharedReactImport(id, importer));
   return defineConfig({
     root: options.packageDir,
-    plugins: [importMergeAsPackage(), ...(options.react ? [react(), requireUseClient()] : [])],
+    plugins: [
+      importMergeAsPackage(),
+      ...(options.react ? [react(), shareReactImports(), requireUseClient()] : []),
+    ],
     // The app's index.html and public folder are not part of any package.
     publicDir: false,
     build: {
@@ -83,6 +87,35 @@ function importMergeAsPackage(): Plugin {
       return target.startsWith(mergeDir) ? { id: '@concord/merge', external: true } : null;
     },
   };
+}
+
+/**
+ * Makes the dialog's imports of 'react' and 'react/jsx-runtime' (src/conflict, the JSX
+ * compiler's included) imports of src/conflict/react-imports.ts, which re-exports them. Rollup
+ * and Vite join the imports of one external package across modules into one statement; esbuild
+ * does not: with one file per module, an embedder's esbuild bundle of ConflictDialog held 13
+ * import statements of the two, each naming `jsx`, `jsxs`, `useMemo`… anew under other local
+ * names — 15,492 bytes gzipped, over the 15 KB target, 221 of them gone this way. Through one
+ * module esbuild writes one statement per package and the same short names everywhere. Vite's
+ * bundles do not change. src/client keeps its own imports: useGuardedSave alone would otherwise import every
+ * name the dialog uses (esbuild keeps a module's re-exports of an external package whole).
+ */
+function shareReactImports(): Plugin {
+  return {
+    name: 'concord:share-react-imports',
+    enforce: 'pre',
+    resolveId: (source, importer) => findSharedReactImport(source, importer),
+  };
+}
+
+const conflictDir = resolve(srcDir, 'conflict') + sep;
+const sharedReactImports = resolve(conflictDir, 'react-imports.ts');
+
+/** src/conflict/react-imports.ts for an import of React by src/conflict (shareReactImports). */
+function findSharedReactImport(source: string, importer: string | undefined): string | null {
+  if (source !== 'react' && source !== 'react/jsx-runtime') return null;
+  if (!importer?.startsWith(conflictDir) || importer === sharedReactImports) return null;
+  return sharedReactImports;
 }
 
 /**

@@ -22,6 +22,7 @@ import { listTheirChanges, type TheirChange } from './list-their-changes.ts';
 import { canRedo, canUndo, type Choice, type ResolutionInput } from './resolution-state.ts';
 import { ReviewGroup } from './review-group.tsx';
 import { TitleGroup } from './title-group.tsx';
+import { useModal } from './use-modal.ts';
 import {
   useResolution,
   type ResolutionController,
@@ -138,7 +139,7 @@ export function ConflictDialogView(props: ConflictDialogViewProps) {
   const lineCount = useMemo(() => countLines(state.initial.text), [state.initial.text]);
   const [showResult, setShowResult] = useState(lineCount <= largeDocumentLines);
 
-  useModal(dialogRef, props.onCancel);
+  useModal(dialogRef, props.onCancel, (dialog) => focusInView(firstFocusable(dialog)));
 
   // The conflict focused or last acted on (0: the title), where Next / Previous conflict start.
   const current = useRef(-1);
@@ -416,34 +417,6 @@ export function ConflictDialogView(props: ConflictDialogViewProps) {
       )}
     </dialog>
   );
-}
-
-/**
- * Opens the dialog modally on mount, turns Escape into `onCancel`, and gives focus back to
- * where it was when the dialog closes (WAI-ARIA dialog pattern).
- */
-function useModal(ref: React.RefObject<HTMLDialogElement | null>, onCancel: () => void) {
-  // The latest callback, read when Escape is pressed (as onProgress above).
-  const onCancelRef = useRef(onCancel);
-  onCancelRef.current = onCancel;
-  useLayoutEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (!dialog.open) dialog.showModal();
-    focusInView(firstFocusable(dialog));
-    const cancel = (event: Event) => {
-      // The browser would close the dialog itself; the caller decides instead.
-      event.preventDefault();
-      onCancelRef.current();
-    };
-    dialog.addEventListener('cancel', cancel);
-    return () => {
-      dialog.removeEventListener('cancel', cancel);
-      if (dialog.open) dialog.close();
-      if (opener?.isConnected) opener.focus();
-    };
-  }, [ref]);
 }
 
 /** Documents longer than this open with the merged result collapsed. */

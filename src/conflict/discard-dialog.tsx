@@ -1,8 +1,9 @@
 'use client';
 
-import { useId, useLayoutEffect, useRef } from 'react';
+import { useId, useRef } from 'react';
 import type { ConflictLabels } from './labels.ts';
 import type { TheirChange } from './list-their-changes.ts';
+import { useModal } from './use-modal.ts';
 import { WordDiff } from './word-diff.tsx';
 
 /**
@@ -22,25 +23,8 @@ export function DiscardDialog(props: {
   const { labels, returnFocus } = props;
   const ref = useRef<HTMLDialogElement>(null);
   const goBack = useRef<HTMLButtonElement>(null);
-  const onGoBack = useRef(props.onGoBack);
-  onGoBack.current = props.onGoBack;
   const id = useId();
-  useLayoutEffect(() => {
-    const dialog = ref.current!;
-    const opener = returnFocus.current;
-    dialog.showModal();
-    goBack.current?.focus();
-    const cancel = (event: Event) => {
-      event.preventDefault();
-      onGoBack.current();
-    };
-    dialog.addEventListener('cancel', cancel);
-    return () => {
-      dialog.removeEventListener('cancel', cancel);
-      dialog.close();
-      opener?.focus();
-    };
-  }, [returnFocus]);
+  useModal(ref, props.onGoBack, () => goBack.current?.focus(), returnFocus);
   return (
     <dialog
       ref={ref}
