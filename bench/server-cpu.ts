@@ -26,6 +26,9 @@ if ((kind !== 'get' && kind !== 'put') || specs.length === 0) {
 const rounds = Number(process.env.ROUNDS ?? 10);
 const roundMs = Number(process.env.MS ?? 1500);
 const connections = 64;
+// Lines of each document (`a line`): 64 make a 0.6 KB answer; from about 150 on, an answer is
+// large enough to be compressed for clients that accept it (bench:server's are 1.1 KB).
+const lines = Number(process.env.LINES ?? 64);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'concord-server-cpu-'));
 
@@ -90,7 +93,7 @@ async function start(spec: string, n: number): Promise<Server> {
   }
   const documents = kind === 'get' ? 1 : connections;
   for (let d = 0; d < documents; d++) {
-    const body = JSON.stringify({ title: `CPU ${d}`, body: 'a line\n'.repeat(64) });
+    const body = JSON.stringify({ title: `CPU ${d}`, body: 'a line\n'.repeat(lines) });
     const made = await request(s, '/api/docs', 'POST', {}, body);
     s.ids.push((JSON.parse(made.text) as { id: string }).id);
     s.etags.push(made.etag);
@@ -113,7 +116,7 @@ async function load(s: Server, ms: number, counted: boolean): Promise<void> {
         }
         const body = JSON.stringify({
           title: `CPU ${d}`,
-          body: `${cycle}\n${'a line\n'.repeat(64)}`,
+          body: `${cycle}\n${'a line\n'.repeat(lines)}`,
         });
         const saved = await request(
           s,

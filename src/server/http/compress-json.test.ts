@@ -49,12 +49,12 @@ describe('compressed JSON answers', () => {
     for (let i = 0; i < 60; i++) await t!.create(`Document number ${i}`);
     const plain = await get(port, '/api/docs?limit=100');
     expect(plain.headers['content-encoding']).toBeUndefined();
-    expect(plain.headers.vary).toContain('Accept-Encoding');
+    expect(plain.headers.vary).toBe('Accept-Encoding');
     const json = JSON.parse(plain.bytes.toString('utf8')) as unknown;
 
     const br = await get(port, '/api/docs?limit=100', { 'Accept-Encoding': 'gzip, deflate, br' });
     expect(br.headers['content-encoding']).toBe('br');
-    expect(br.headers.vary).toContain('Accept-Encoding');
+    expect(br.headers.vary).toBe('Accept-Encoding');
     expect(Number(br.headers['content-length'])).toBe(br.bytes.length);
     expect(br.bytes.length).toBeLessThan(plain.bytes.length / 3);
     expect(JSON.parse(brotliDecompressSync(br.bytes).toString('utf8'))).toEqual(json);

@@ -29,15 +29,12 @@ export const compressJson: MiddlewareHandler = async (c, next) => {
   const text = readLargeJsonText(c.res);
   if (text === undefined || c.req.method === 'HEAD') return;
   const coding = chooseCoding(readRequestHeader(c, 'Accept-Encoding'));
+  // The answer says `Vary: Accept-Encoding` already (createJsonResponse), coded or not.
+  if (coding === undefined) return;
   const res = c.res;
-  if (coding === undefined) {
-    res.headers.append('Vary', 'Accept-Encoding');
-    return;
-  }
   const bytes = coding === 'br' ? await brotli(text, brotliOptions) : await gzipAsync(text);
   const headers = new Headers(res.headers);
   headers.set('Content-Encoding', coding);
-  headers.append('Vary', 'Accept-Encoding');
   // Cleared first, so that Hono does not copy the old answer's headers into a streamed copy
   // of the new one: a byte array keeps its Content-Length.
   c.res = undefined;
