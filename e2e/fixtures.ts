@@ -59,7 +59,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   baseURL: async ({ server }, use) => use(server.url),
 
   api: async ({ playwright, server }, use) => {
-    const api = await playwright.request.newContext({ baseURL: server.url });
+    // A connection per request, so a check made after the page was busy for longer than the
+    // server's 5 s keep-alive never reuses a connection the server is closing (ECONNRESET).
+    const api = await playwright.request.newContext({
+      baseURL: server.url,
+      extraHTTPHeaders: { Connection: 'close' },
+    });
     await use(api);
     await api.dispose();
   },

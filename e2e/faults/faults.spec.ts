@@ -43,13 +43,26 @@ async function playScenario(
   scenario: Scenario,
   browser: Browser,
   server: FaultServer,
-  playwright: { request: { newContext(o: { baseURL: string }): Promise<APIRequestContext> } },
+  playwright: {
+    request: {
+      newContext(o: {
+        baseURL: string;
+        extraHTTPHeaders?: Record<string, string>;
+      }): Promise<APIRequestContext>;
+    };
+  },
   testInfo: TestInfo,
 ): Promise<void> {
   if (scenario.slow) test.slow();
   // A scenario before may have killed the server: each starts with one that answers.
   await server.restart();
-  const api = await playwright.request.newContext({ baseURL: server.url });
+  // A connection per request: the test's own checks idle while the writers type (longer than the
+  // server's 5 s keep-alive) and a scenario may restart the server, so a kept connection could be
+  // one the server is closing just then — read ECONNRESET, a failure of the test, not of Concord.
+  const api = await playwright.request.newContext({
+    baseURL: server.url,
+    extraHTTPHeaders: { Connection: 'close' },
+  });
   const player = new ScenarioPlayer(browser, server, api);
   try {
     const result = await player.play(scenario);
