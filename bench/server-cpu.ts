@@ -9,14 +9,13 @@
 // CONCORD_AUTH=off, `<build>@silent` with the log silent; `baseline` is bench/baseline-server.ts.
 // 64 keep-alive connections from undici, ROUNDS (default 10) rounds of MS (default 1500) ms per
 // build after 2 s unmeasured; CPU (user + system, every thread) from /proc. Loopback only.
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
+import { loadTestEnv, readCpuMs, startLoggedServer } from './server-process.ts';
 import { formatLoadAverage } from './stats.ts';
 
 const [kind, ...specs] = process.argv.slice(2);
@@ -44,12 +43,6 @@ interface Server {
   requests: number;
 }
 
-/** CPU milliseconds process `pid` has used (utime + stime of proc(5), 100 ticks a second). */
-function readCpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
 async function request(s: Server, path: string, method: string, headers = {}, body?: string) {
   const res = await s.pool.request({ path, method, headers: { ...s.headers, ...headers }, body });
   const text = await res.body.text();
@@ -59,28 +52,20 @@ async function request(s: Server, path: string, method: string, headers = {}, bo
 async function start(spec: string, n: number): Promise<Server> {
   const [build, mode] = spec.split('@') as [string, string | undefined];
   const database = join(work, `${n}.db`);
-  const log = openSync(join(work, `${n}.log`), 'w');
   const args =
     build === 'baseline'
       ? ['--import', 'tsx', join(root, 'bench/baseline-server.ts'), database]
       : [join(resolve(build), 'bin/concord.js'), 'serve', '--port', '0', '--db', database];
-  const child = spawn(process.execPath, args, {
+  const { url, child } = await startLoggedServer(args, {
     cwd: build === 'baseline' ? root : resolve(build),
     env: {
       ...process.env,
-      ...{ PORT: '', HOST: '', CONCORD_STATIC_DIR: '', CONCORD_RATE_LIMIT: '1000000' },
+      ...loadTestEnv,
       CONCORD_AUTH: mode === 'off' ? 'off' : 'accounts',
       ...(mode === 'silent' && { CONCORD_LOG_LEVEL: 'silent' }),
     },
-    // The log to a file, as a deployment's: read through a pipe, it would cost this process CPU.
-    stdio: ['ignore', log, 'inherit'],
+    logPath: join(work, `${n}.log`),
   });
-  let url: string | undefined;
-  for (let waited = 0; !url; waited += 50) {
-    if (waited > 30_000 || child.exitCode !== null) throw new Error(`${spec} did not start`);
-    await sleep(50);
-    url = /listening on (http:\/\/\S+)/.exec(readFileSync(join(work, `${n}.log`), 'utf8'))?.[1];
-  }
   const json = { 'Content-Type': 'application/json' };
   const s: Server = {
     ...{ spec, child, pool: new Pool(url, { connections }), headers: json },

@@ -8,12 +8,10 @@
 //   BENCH_SECONDS=5 npm run bench:server      # shorter (1–120 s)
 //   BENCH_STORES=sqlite npm run bench:server  # one store only (sqlite, postgres)
 //   BENCH_PROFILE=/tmp/prof npm run bench:server  # also write each Concord server's CPU profile
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { Pool } from 'undici';
@@ -22,6 +20,7 @@ import { merge } from '../src/merge/index.ts';
 import type { DocumentDto } from '../src/protocol/index.ts';
 import { openStore } from '../src/server/store/open-store.ts';
 import { findPostgresBin, startTestPostgres } from '../src/server/testing/start-test-postgres.ts';
+import { loadTestEnv, readCpuMs, startLoggedServer } from './server-process.ts';
 import { median } from './stats.ts';
 
 const seconds = Math.min(120, Math.max(1, Number(process.env.BENCH_SECONDS ?? 20)));
@@ -101,50 +100,14 @@ async function closeConnections(): Promise<void> {
   await Promise.all(closing);
 }
 
-/**
- * Starts a server process and resolves with its URL (from its "… listening on URL" line). Its
- * stdout, the request log, goes to a file, as a deployment's goes to a file or a journal: read
- * through a pipe by this process, every log line would cost the load generator CPU on the same
- * two cores, which was measured as a server that answers less (the baseline logs nothing).
- */
-async function startProcess(
+/** Starts a Concord or baseline server process and resolves with its URL. */
+function startProcess(
   args: string[],
   auth: 'off' | 'accounts' = 'off',
 ): Promise<{ url: string; child: ChildProcess }> {
-  const logPath = join(dir, `server-${logs++}.log`);
-  const log = openSync(logPath, 'w');
-  const child = spawn(process.execPath, args, {
-    cwd: root,
-    // All 64 editors come from one address, where a team has as many: keep the rate limiter
-    // (its cost is part of Concord's) but above what one machine can send, so it never answers 429.
-    env: {
-      ...process.env,
-      ...{ PORT: '', HOST: '', CONCORD_STATIC_DIR: '', CONCORD_RATE_LIMIT: '1000000' },
-      // As before accounts (loopback only), or with every request signed in.
-      CONCORD_AUTH: auth,
-    },
-    stdio: ['ignore', log, 'inherit'],
-  });
-  closeSync(log);
-  const url = await waitForLine(child, logPath, /listening on (http:\/\/\S+)/);
-  if (url === undefined) throw new Error(`${args.join(' ')} exited with ${child.exitCode}`);
-  return { url, child };
-}
-
-/** The first match of `pattern` in the file at `path` as `child` writes it (undefined: it exited). */
-async function waitForLine(
-  child: ChildProcess,
-  path: string,
-  pattern: RegExp,
-): Promise<string | undefined> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const match = pattern.exec(readFileSync(path, 'utf8'));
-    if (match) return match[1];
-    if (child.exitCode !== null) return undefined;
-    await sleep(50);
-  }
-  throw new Error(`No ${pattern} in ${path} within 30 s`);
+  // As before accounts (loopback only), or with every request signed in.
+  const env = { ...process.env, ...loadTestEnv, CONCORD_AUTH: auth };
+  return startLoggedServer(args, { cwd: root, env, logPath: join(dir, `server-${logs++}.log`) });
 }
 
 /** Each document has one line per editor, kept apart by unchanging lines so edits merge cleanly. */
@@ -179,21 +142,6 @@ interface Target {
   warmUpSaves: number;
   /** Saves acknowledged in each round. */
   roundSaves: number[];
-}
-
-/**
- * CPU milliseconds (user + system) that process `pid` has used, from Linux's /proc; NaN elsewhere.
- * Unlike throughput, it barely moves with the machine's other load, so it compares the two
- * servers' cost per request even on a busy machine.
- */
-function readCpuMs(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    // utime and stime are fields 14 and 15 of proc(5), in clock ticks (100 per second on Linux).
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return NaN;
-  }
 }
 
 const jsonHeaders = { 'Content-Type': 'application/json' };
