@@ -24,7 +24,7 @@ export interface Account {
 // In the request's context, which every sub-app of one request shares: a context variable
 // (a Map of the context's own) rather than a WeakMap keyed by the request, whose entries V8's
 // garbage collector treats as ephemerons — two such entries a request cost ~2–4 µs of a
-// signed-in GET's ~63 µs of server CPU (`npm run bench:server`).
+// signed-in GET's ~63 µs of server CPU (`bench/server-cpu.ts`).
 declare module 'hono' {
   interface ContextVariableMap {
     /** The account the request was authenticated as (`authenticate`). */

@@ -24,7 +24,7 @@ export interface BatchLimits {
  * of the first, or at the end of the turn once `maxChars` are held. Under load the server
  * answers thousands of requests a second, and each write to stdout (an asynchronous write on
  * libuv's thread pool) cost more server CPU than building its line: one write per turn of the
- * event loop still cost ~5 µs of a logged GET's ~60 (`npm run bench:server`). A line waits at
+ * event loop still cost ~5 µs of a logged GET's ~60 (`bench/server-cpu.ts`). A line waits at
  * most `delayMs`; `flushSync` writes what is gathered, for the process's exit and after a fatal
  * line. The timer does not keep the process alive.
  *

@@ -46,9 +46,9 @@ export function createLogger(
 let stdout: BatchedDestination | undefined;
 
 /**
- * The process's stdout as the log's destination, one for the process: the lines of a turn of
- * the event loop go out in one write (`batchLogLines`), asynchronously (a slow reader of the
- * log never stalls the server), and what is still held is written out when the process exits.
+ * The process's stdout as the log's destination, one for the process: lines go out in batches
+ * of up to 50 ms (`batchLogLines`), asynchronously (a slow reader of the log never stalls the
+ * server), and what is still held is written out when the process exits.
  */
 function openStdout(): BatchedDestination {
   if (stdout) return stdout;

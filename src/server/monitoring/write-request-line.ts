@@ -29,7 +29,7 @@ const { chindingsSym, streamSym, timeSym } = pino.symbols;
  * Writes a request's line at info level: the bytes `logger.info(line, message)` writes, built
  * directly. It is the line of every request, and pino's general path (walking the object's
  * keys, a level object per line) cost about 4 µs of a ~60 µs GET's server CPU
- * (`npm run bench:server`), this ~1. Loggers not made by `createLogger` go through pino.
+ * (`bench/server-cpu.ts`), this ~1. Loggers not made by `createLogger` go through pino.
  *
  * @example writeRequestLine(logger, { request_id, method, route, status, latency_ms }, 'GET /api/docs 200');
  */
