@@ -1,5 +1,5 @@
 import { expect, paragraphs, test } from './fixtures.ts';
-import { aliceSavesFirst } from './steps.ts';
+import { aliceSavesFirst, saveAndTakeTheirs } from './steps.ts';
 
 const [first, second, third] = paragraphs as [string, string, string];
 
@@ -99,10 +99,7 @@ test('Restore my edits merges them with what was typed since Take theirs', async
     bob: [[second, 'Bob argues his way.']],
     alice: [[second, 'Alice argues differently.']],
   });
-  await bob.editor.save();
-  await bob.editor.dialog.expectOpen();
-  await bob.editor.dialog.takeTheirs();
-  await bob.editor.dialog.expectClosed();
+  await saveAndTakeTheirs(bob);
 
   // Bob writes a new paragraph on their version, then wants his own words back too.
   await bob.editor.typeAtEnd('\nA new paragraph by Bob.\n');

@@ -1,5 +1,5 @@
 import { expect, paragraphs, test } from './fixtures.ts';
-import { aliceSavesFirst } from './steps.ts';
+import { aliceSavesFirst, saveAndTakeTheirs } from './steps.ts';
 
 const [first, second, third] = paragraphs as [string, string, string];
 
@@ -12,10 +12,7 @@ test('restoring earlier edits that overlap what was typed since names both sides
     bob: [[second, 'Bob argues his way.']],
     alice: [[second, 'Alice argues differently.']],
   });
-  await bob.editor.save();
-  await bob.editor.dialog.expectOpen();
-  await bob.editor.dialog.takeTheirs();
-  await bob.editor.dialog.expectClosed();
+  await saveAndTakeTheirs(bob);
 
   // On their version Bob reworks the same paragraph, then wants his earlier words back.
   await bob.editor.replaceInBody('Alice argues differently.', 'Alice argues, and Bob agrees.');

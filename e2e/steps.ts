@@ -26,3 +26,14 @@ export async function aliceSavesFirst(
   await alice.editor.save();
   await alice.editor.expectSaved();
 }
+
+/**
+ * Where "Restore my edits" stories start: the person saves, meets the conflict, and takes
+ * theirs, so their own edits are set aside (the dialog is closed after).
+ */
+export async function saveAndTakeTheirs(person: Person): Promise<void> {
+  await person.editor.save();
+  await person.editor.dialog.expectOpen();
+  await person.editor.dialog.takeTheirs();
+  await person.editor.dialog.expectClosed();
+}
