@@ -50,6 +50,29 @@ describe('restoring edits dropped by Take theirs', () => {
     expect(saved.session.base.version).toBe(3);
   });
 
+  it('meets only a version saved after the restore, merged from the version taken', () => {
+    const state = run(tookTheirs(), { type: 'restoredDiscarded' });
+    const sent = run(state, { type: 'saveRequested' });
+    const v3 = version(3, 'one\nTWO theirs\nthree\nfour\nfive by Carol\n', 'Notes', 'Carol');
+    const merged = run(sent, {
+      type: 'conflicted',
+      request: sent.request!,
+      // What the hook builds from the session: its base is their version now, not v1.
+      conflict: {
+        base: { title: 'Notes', body: state.session.base.body },
+        mine: state.session.mine,
+        theirs: v3,
+        mode: 'save',
+      },
+    });
+    // Carol's line and Bob's restored words merge with nothing to decide: no dialog.
+    expect(merged.conflict).toBeNull();
+    expect(merged.request).toMatchObject({
+      etag: '"e3"',
+      content: { body: 'one\ntwo mine\nthree\nfour\nfive by Carol\n' },
+    });
+  });
+
   it('replays them onto a newer version followed since, not onto the one taken', () => {
     const v3 = version(3, 'zero\none\nTWO theirs\nthree\nfour\n', 'Notes', 'Carol');
     const state = run(tookTheirs(), { type: 'loaded', loaded: v3 }, { type: 'restoredDiscarded' });
