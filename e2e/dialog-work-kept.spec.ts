@@ -90,38 +90,36 @@ test('Escape, then a newer version lands: Save re-merges onto it, keeping the ch
   expect(doc.version).toBe(4);
 });
 
-test('Restore my edits merges them with what was typed since Take theirs', async ({
+test('Restore my edits merges them with what was typed since Take theirs, and the next save lands', async ({
   alice,
   bob,
   seededDoc,
 }) => {
   await aliceSavesFirst({ alice, bob }, seededDoc.id, {
     bob: [[second, 'Bob argues his way.']],
-    alice: [[second, 'Alice argues differently.']],
+    alice: [
+      [first, 'Alice sets a sharper scene.'],
+      [second, 'Alice argues differently.'],
+    ],
   });
   await saveAndTakeTheirs(bob);
 
   // Bob writes a new paragraph on their version, then wants his own words back too.
   await bob.editor.typeAtEnd('\nA new paragraph by Bob.\n');
   await bob.page.getByRole('button', { name: 'Restore my edits' }).click();
-  await expect(bob.editor.body).toHaveValue(
-    `${first}\n\nBob argues his way.\n\n${third}\n\nA new paragraph by Bob.\n`,
-  );
+  // His words are back where they overlapped Alice's; her own opening stays.
+  const restored = `Alice sets a sharper scene.\n\nBob argues his way.\n\n${third}\n\nA new paragraph by Bob.\n`;
+  await expect(bob.editor.body).toHaveValue(restored);
   await bob.editor.expectUnsaved();
   // Nothing was saved by restoring.
   expect((await seededDoc.fetch()).doc.version).toBe(2);
 
-  // Saving meets Alice's version again: the conflict is the one he had, his paragraph stays.
+  // The conflict Take theirs settled does not come back: the save lands as it is.
   await bob.editor.save();
-  const dialog = bob.editor.dialog;
-  await dialog.expectOpen();
-  await dialog.expectConflictsLeft(1);
-  await dialog.useMine(1);
-  await dialog.saveMerged();
-  await dialog.expectClosed();
   await bob.editor.expectSaved();
+  await bob.editor.dialog.expectClosed();
 
   const { doc } = await seededDoc.fetch();
-  expect(doc.body).toBe(`${first}\n\nBob argues his way.\n\n${third}\n\nA new paragraph by Bob.\n`);
+  expect(doc.body).toBe(restored);
   expect(doc.version).toBe(3);
 });

@@ -46,3 +46,45 @@ test('restoring earlier edits that overlap what was typed since names both sides
     `${first}\n\nAlice argues differently.\n\n${third}\n`,
   );
 });
+
+test('after restoring earlier edits that overlap what was typed since, the next save lands with every word chosen', async ({
+  alice,
+  bob,
+  seededDoc,
+}) => {
+  await aliceSavesFirst({ alice, bob }, seededDoc.id, {
+    bob: [[second, 'Bob argues his way.']],
+    alice: [
+      [first, 'Alice sets a sharper scene.'],
+      [second, 'Alice argues differently.'],
+    ],
+  });
+  await saveAndTakeTheirs(bob);
+
+  // On their version Bob reworks the same paragraph and adds one, then wants his earlier words back.
+  await bob.editor.replaceInBody('Alice argues differently.', 'Alice argues, and Bob agrees.');
+  await bob.editor.typeAtEnd('\nBob adds a closing thought.\n');
+  await bob.page.getByRole('button', { name: 'Restore my edits' }).click();
+
+  const dialog = bob.page.getByRole('dialog', { name: 'Resolve edit conflict' });
+  await expect(dialog).toContainText('Your earlier edits overlap what you typed since');
+  await dialog
+    .getByRole('group', { name: 'Conflict 1 of 1' })
+    .getByRole('button', { name: 'Use earlier edits' })
+    .click();
+  await dialog.getByRole('button', { name: 'Use merged version' }).click();
+  await expect(dialog).toBeHidden();
+  const chosen = `Alice sets a sharper scene.\n\nBob argues his way.\n\n${third}\n\nBob adds a closing thought.\n`;
+  await expect(bob.editor.body).toHaveValue(chosen);
+  expect((await seededDoc.fetch()).doc.version).toBe(2);
+
+  // He resolved it once: the save goes onto Alice's version without the conflict again.
+  await bob.editor.save();
+  await bob.editor.expectSaved();
+  await expect(dialog).toBeHidden();
+
+  const { doc } = await seededDoc.fetch();
+  expect(doc.body).toBe(chosen);
+  expect(doc.version).toBe(3);
+  expect(doc.updated_by).toBe('Bob');
+});

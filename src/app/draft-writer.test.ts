@@ -33,6 +33,26 @@ describe('createDraftWriter', () => {
     expect(written).toEqual([{ body, now: false }]);
   });
 
+  it('writes a dialog progress report once, though offered before the render and by it', () => {
+    const { store, written } = recordingStore();
+    const writer = createDraftWriter(store, () => {});
+    const conflict = {
+      base: { title: 'Plan', body: 'Text.\n' },
+      mine: { title: 'Plan', body: 'Mine.\n' },
+      theirs: {
+        doc: { ...base, id: 'd', version: 2, created_at: '', updated_at: '', updated_by: '' },
+        etag: '"v2"',
+      },
+      mode: 'save' as const,
+    };
+    const progress = { title: 'Plan', body: 'Both.\n' };
+    const session = sessionWith('Mine.\n');
+    writer.offer(session, { ...conflict, progress }); // before the render
+    writer.offer(session, { ...conflict, progress }); // the render's, built apart
+    writer.offer(session, { ...conflict, progress: { ...progress, body: 'Both!\n' } });
+    expect(written).toHaveLength(2);
+  });
+
   it('writes each new edit of a small draft at once', () => {
     const { store, written } = recordingStore();
     const writer = createDraftWriter(store, () => {});

@@ -59,7 +59,12 @@ export function createDraftWriter(
 
   return {
     offer(session, conflict) {
-      if (latest && conflict === latest.conflict && isSameSession(session, latest.session)) return;
+      if (
+        latest &&
+        isSameConflict(conflict, latest.conflict) &&
+        isSameSession(session, latest.session)
+      )
+        return;
       latest = { session, conflict };
       clearTimeout(timer);
       const large = session.mine.body.length + (conflict?.base.body.length ?? 0) >= largeBodyChars;
@@ -82,5 +87,22 @@ function isSameSession(a: EditorSession, b: EditorSession): boolean {
       a.discarded === b.discarded &&
       a.mine.title === b.mine.title &&
       a.mine.body === b.mine.body)
+  );
+}
+
+/**
+ * Whether two open conflicts hold the same work. A report of the dialog's progress is offered
+ * before the render and again by it, each time in a conflict built apart around the same progress.
+ */
+function isSameConflict(a: DraftResolution | null, b: DraftResolution | null): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return (
+    a.progress === b.progress &&
+    a.base === b.base &&
+    a.mine === b.mine &&
+    a.theirs === b.theirs &&
+    a.mode === b.mode &&
+    a.setAside === b.setAside
   );
 }

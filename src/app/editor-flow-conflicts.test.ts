@@ -251,66 +251,6 @@ describe('a save whose merge has nothing to decide', () => {
   });
 });
 
-describe('restoring edits dropped by Take theirs', () => {
-  const v2 = version(2, 'one\nTWO theirs\nthree\n');
-
-  function tookTheirs(): EditorFlowState {
-    const sent = sentEdits('one\ntwo mine\nthree\n');
-    const open = run(sent, {
-      type: 'conflicted',
-      request: sent.request!,
-      conflict: {
-        base: { title: 'Notes', body: v1.doc.body },
-        mine: sent.session.mine,
-        theirs: v2,
-        mode: 'save',
-      },
-    });
-    return run(open, {
-      type: 'resolved',
-      resolution: { title: 'Notes', body: v2.doc.body, how: 'theirs' },
-    });
-  }
-
-  it('merges them with what was typed since, starting again from where they did', () => {
-    const state = run(
-      tookTheirs(),
-      { type: 'edited', change: { body: 'one\nTWO theirs\nthree\nnew paragraph\n' } },
-      { type: 'restoredDiscarded' },
-    );
-    expect(state.session.mine.body).toBe('one\ntwo mine\nthree\nnew paragraph\n');
-    expect(state.session.base.version).toBe(1);
-    expect(state.session.discarded).toBeUndefined();
-  });
-
-  it('asks in the dialog where they overlap what was typed since, saving nothing', () => {
-    const typed = run(
-      tookTheirs(),
-      { type: 'edited', change: { body: 'one\nTWO typed since\nthree\n' } },
-      { type: 'restoredDiscarded' },
-    );
-    expect(typed.conflict?.mode).toBe('restore');
-    expect(typed.conflict?.theirs.doc.body).toBe('one\ntwo mine\nthree\n');
-    expect(typed.session.mine.body).toBe('one\nTWO typed since\nthree\n');
-    const merged = run(typed, {
-      type: 'resolved',
-      resolution: { title: 'Notes', body: 'one\nboth\nthree\n', how: 'merged' },
-    });
-    expect(merged.request).toBeNull();
-    expect(merged.conflict).toBeNull();
-    expect(merged.session).toMatchObject({
-      base: { version: 1 },
-      mine: { body: 'one\nboth\nthree\n' },
-    });
-    // Keeping what was typed leaves the dropped edits restorable.
-    const kept = run(typed, {
-      type: 'resolved',
-      resolution: { title: 'Notes', body: 'one\nTWO typed since\nthree\n', how: 'mine' },
-    });
-    expect(kept.session.discarded?.mine.body).toBe('one\ntwo mine\nthree\n');
-  });
-});
-
 describe('a save whose answer was lost', () => {
   // The first save landed as version 2, but its answer never came back.
   const first = 'one\ntwo\nthree\nFirst sentence.\n';

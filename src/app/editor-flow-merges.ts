@@ -143,7 +143,8 @@ function restore(session: EditorSession, resolution: Resolution): EditorSession 
   // Using the dropped edits alone keeps what was typed since recoverable in turn.
   const dropped =
     resolution.how === 'theirs' ? { base: session.base, mine: session.mine } : undefined;
-  return { base: discarded.base, mine: content, ...(dropped && { discarded: dropped }) };
+  // Both sides are on the session's base (the dropped edits replayed onto it): so is the result.
+  return { base: session.base, mine: content, ...(dropped && { discarded: dropped }) };
 }
 
 function possessive(who: string): string {

@@ -170,31 +170,40 @@ function Editor(props: {
         />
       </form>
       {conflict && isDialogOpen(flow.state) && (
-        <ConflictDialog
-          base={conflict.base.body}
-          mine={conflict.mine.body}
-          theirs={conflict.theirs.doc.body}
-          titles={{
-            base: conflict.base.title,
-            mine: conflict.mine.title,
-            theirs: conflict.theirs.doc.title,
-          }}
-          theirsAuthor={conflict.theirs.doc.updated_by || undefined}
-          theirsVersion={conflict.theirs.doc.version}
-          granularity={granularity}
-          labels={modeLabels[conflict.mode]}
-          busy={flow.save.isPending}
-          error={error ?? undefined}
-          onResolve={flow.resolve}
-          onCancel={flow.cancel}
-          progress={conflict.progress}
-          resolution={
-            conflict.mode === 'save' && prepared?.etag === conflict.theirs.etag
-              ? prepared.state
-              : undefined
+        // The merged result's keystrokes bubble here before the render they cause (its only
+        // textarea: the title is an input); the dialog reports its progress only after it.
+        <div
+          style={{ display: 'contents' }}
+          onChange={(e) =>
+            e.target instanceof HTMLTextAreaElement && flow.resultTyped(e.target.value)
           }
-          onProgress={flow.progress}
-        />
+        >
+          <ConflictDialog
+            base={conflict.base.body}
+            mine={conflict.mine.body}
+            theirs={conflict.theirs.doc.body}
+            titles={{
+              base: conflict.base.title,
+              mine: conflict.mine.title,
+              theirs: conflict.theirs.doc.title,
+            }}
+            theirsAuthor={conflict.theirs.doc.updated_by || undefined}
+            theirsVersion={conflict.theirs.doc.version}
+            granularity={granularity}
+            labels={modeLabels[conflict.mode]}
+            busy={flow.save.isPending}
+            error={error ?? undefined}
+            onResolve={flow.resolve}
+            onCancel={flow.cancel}
+            progress={conflict.progress}
+            resolution={
+              conflict.mode === 'save' && prepared?.etag === conflict.theirs.etag
+                ? prepared.state
+                : undefined
+            }
+            onProgress={flow.progress}
+          />
+        </div>
       )}
     </section>
   );

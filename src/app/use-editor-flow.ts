@@ -26,6 +26,7 @@ import {
   takePreparedResolution,
 } from './prepare-resolution.ts';
 import { useClosedTabDraft } from './use-closed-tab-draft.ts';
+import { typedIntoResult } from './typed-into-result.ts';
 import { useDraftBackup } from './use-draft-backup.ts';
 
 /**
@@ -124,7 +125,22 @@ export function useEditorFlow(
     },
     resolve: (resolution: Resolution) => dispatch({ type: 'resolved', resolution }),
     cancel: () => dispatch({ type: 'cancelled' }),
-    progress: (progress: ResolutionProgress) => dispatch({ type: 'progressed', progress }),
+    progress: (progress: ResolutionProgress) => {
+      const action: EditorFlowAction = { type: 'progressed', progress };
+      // As for edits: backed up before the editor's render that this report causes.
+      const next = reduceEditorFlow(stateRef.current, action);
+      writer.offer(next.session, next.conflict);
+      dispatch(action);
+    },
+    /**
+     * The dialog's merged result typed into, from the keystroke's change handler: backed up
+     * before the dialog's render (which reports the progress only after it), so a render that
+     * throws cannot take this keystroke with it. The report after the render writes it exactly.
+     */
+    resultTyped: (body: string) => {
+      const { session, conflict } = stateRef.current;
+      if (conflict) writer.offer(session, typedIntoResult(conflict, body));
+    },
     mergeNewer: () => dispatch({ type: 'mergeNewerRequested', loaded }),
     undoMerge: () => dispatch({ type: 'mergeUndone' }),
     restoreDiscarded: () => dispatch({ type: 'restoredDiscarded' }),
