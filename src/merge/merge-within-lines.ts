@@ -24,6 +24,11 @@ export function mergeWithinLines(base: string, mine: string, theirs: string): Me
   const tokens = [tokenizeWords(base), tokenizeWords(mine), tokenizeWords(theirs)] as const;
   const [baseTokens, mineTokens, theirsTokens] = tokens;
   const { ids, count } = internLines(tokens);
+  // Texts of token ranges are cut from the inputs, not joined token by token: a word merge of a
+  // 5 MiB document joins hundreds of thousands of tokens, and each join was a string to collect.
+  const baseSide = new Side(base, baseTokens);
+  const mineSide = new Side(mine, mineTokens);
+  const theirsSide = new Side(theirs, theirsTokens);
   // Word conflicts on different lines never join here: which lines share a decision is up to
   // the units below, and a joined conflict would hide the line break they are cut at.
   const pieces = mergeLineIds(
@@ -35,10 +40,29 @@ export function mergeWithinLines(base: string, mine: string, theirs: string): Me
     true,
     (begin, end) => hasLineBreak(mineTokens, begin, end),
   );
-  const units = new Units(baseTokens, mineTokens, theirsTokens);
-  readUnits(pieces, mineTokens, theirsTokens, findUnitStarts(mineTokens), units);
+  const units = new Units(baseSide, mineSide, theirsSide);
+  readUnits(pieces, mineSide, theirsSide, findUnitStarts(mineSide), units);
   units.close(baseTokens.length, mineTokens.length, theirsTokens.length);
   return units.regions;
+}
+
+/** One side's text and where each of its tokens starts in it (at the end, the text's length). */
+class Side {
+  readonly starts: Int32Array;
+
+  constructor(
+    readonly text: string,
+    readonly tokens: string[],
+  ) {
+    this.starts = new Int32Array(tokens.length + 1);
+    for (let i = 0; i < tokens.length; i++)
+      this.starts[i + 1] = this.starts[i]! + tokens[i]!.length;
+  }
+
+  /** Tokens `from` to `to` as one string. */
+  cut(from: number, to: number): string {
+    return this.text.slice(this.starts[from], this.starts[to]);
+  }
 }
 
 /**
@@ -48,28 +72,29 @@ export function mergeWithinLines(base: string, mine: string, theirs: string): Me
  */
 function readUnits(
   pieces: LinePiece[],
-  mineTokens: string[],
-  theirsTokens: string[],
+  mine: Side,
+  theirs: Side,
   startsUnit: Uint8Array,
   units: Units,
 ): void {
+  const mineCount = mine.tokens.length;
   for (let k = 0; k < pieces.length; k++) {
     const p = pieces[k]!;
     if (p.kind !== 'unchanged') {
       units.add(p.kind);
-      units.merged +=
-        p.kind === 'theirs'
-          ? joinTokens(theirsTokens, p.t0, p.t1)
-          : joinTokens(mineTokens, p.m0, p.m1);
+      units.merged += p.kind === 'theirs' ? theirs.cut(p.t0, p.t1) : mine.cut(p.m0, p.m1);
       continue;
     }
     // Only where all three sides run alike can a unit end: there its line break is shared.
-    for (let m = p.m0; m < p.m1; m++) {
-      units.merged += mineTokens[m];
-      if (startsUnit[m + 1] && m + 1 < mineTokens.length) {
-        units.close(p.b0 + m + 1 - p.m0, m + 1, p.t0 + m + 1 - p.m0);
+    let from = p.m0;
+    for (let m = p.m0 + 1; m <= p.m1; m++) {
+      if (startsUnit[m] && m < mineCount) {
+        units.merged += mine.cut(from, m);
+        from = m;
+        units.close(p.b0 + m - p.m0, m, p.t0 + m - p.m0);
       }
     }
+    units.merged += mine.cut(from, p.m1);
     units.add('unchanged');
   }
 }
@@ -97,9 +122,9 @@ class Units {
   private t = 0;
 
   constructor(
-    private readonly baseTokens: string[],
-    private readonly mineTokens: string[],
-    private readonly theirsTokens: string[],
+    private readonly base: Side,
+    private readonly mine: Side,
+    private readonly theirs: Side,
   ) {}
 
   add(kind: LinePiece['kind']): void {
@@ -108,9 +133,9 @@ class Units {
 
   /** Ends the unit at tokens `b`, `m` and `t`; the next one starts there. */
   close(b: number, m: number, t: number): void {
-    const base = joinTokens(this.baseTokens, this.b, b);
-    const mine = joinTokens(this.mineTokens, this.m, m);
-    const theirs = joinTokens(this.theirsTokens, this.t, t);
+    const base = this.base.cut(this.b, b);
+    const mine = this.mine.cut(this.m, m);
+    const theirs = this.theirs.cut(this.t, t);
     pushRegion(this.regions, describeUnit(this.kinds, base, mine, theirs, this.merged));
     this.b = b;
     this.m = m;
@@ -118,13 +143,6 @@ class Units {
     this.kinds = 0;
     this.merged = '';
   }
-}
-
-/** Tokens `from` to `to` as one string. */
-function joinTokens(tokens: string[], from: number, to: number): string {
-  let text = '';
-  for (let i = from; i < to; i++) text += tokens[i];
-  return text;
 }
 
 function hasLineBreak(tokens: string[], begin: number, end: number): boolean {
@@ -137,13 +155,14 @@ function isLineBreak(token: string): boolean {
 }
 
 /** For each token index of mine: whether a prose unit starts there (never at 0). */
-function findUnitStarts(tokens: string[]): Uint8Array {
+function findUnitStarts(side: Side): Uint8Array {
+  const { tokens } = side;
   const starts = new Uint8Array(tokens.length + 1);
   let previous: string | undefined;
   for (let i = 0; i < tokens.length;) {
     let j = i;
     while (j < tokens.length && !isLineBreak(tokens[j]!)) j++;
-    const line = joinTokens(tokens, i, Math.min(j + 1, tokens.length));
+    const line = side.cut(i, Math.min(j + 1, tokens.length));
     if (previous !== undefined && startsProseUnit(line, previous)) starts[i] = 1;
     previous = line;
     i = j + 1;
