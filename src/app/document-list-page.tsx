@@ -31,14 +31,16 @@ export function DocumentListPage() {
       {list.isError && <p role="alert">Could not load the documents: {list.error.message}</p>}
       {docs?.length === 0 && <p>No documents yet. Create the first one.</p>}
       {docs && docs.length > 0 && (
-        <ul className="doc-list">
+        <ul className="doc-list doc-list--documents">
           {docs.map((doc) => (
             <li key={doc.id}>
               <Link to="/docs/$id" params={{ id: doc.id }}>
                 {doc.title}
               </Link>
+              {/* A number and its word, and a date, stay whole on one line (pages.css). */}
               <span className="muted">
-                version {doc.version} · {formatWhen(doc.updated_at)}
+                <span className="keep-whole">version {doc.version}</span> ·{' '}
+                <span className="keep-whole">{formatWhen(doc.updated_at)}</span>
                 {doc.updated_by && ` by ${doc.updated_by}`}
               </span>
             </li>

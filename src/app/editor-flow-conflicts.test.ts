@@ -190,6 +190,27 @@ describe('a conflict', () => {
       'Your version is saved. Alice’s version stays in the history (version 2).',
     );
   });
+
+  it('starts the Keep mine note with a capital when the server gives no name for theirs', () => {
+    const sent = sentEdits('one\ntwo mine\nthree\n');
+    const open = run(sent, {
+      type: 'conflicted',
+      request: sent.request!,
+      conflict: {
+        base: { title: 'Notes', body: v1.doc.body },
+        mine: sent.session.mine,
+        theirs: version(2, 'one\nTWO theirs\nthree\n', 'Notes', ''),
+        mode: 'save',
+      },
+    });
+    const resolved = run(open, {
+      type: 'resolved',
+      resolution: { title: 'Notes', body: 'one\ntwo mine\nthree\n', how: 'mine' },
+    });
+    expect(resolved.request?.note).toBe(
+      'Your version is saved. Someone else’s version stays in the history (version 2).',
+    );
+  });
 });
 
 describe('a save whose merge has nothing to decide', () => {
@@ -241,6 +262,22 @@ describe('a save whose merge has nothing to decide', () => {
       content: { body: 'zero\none\ntwo\nthree\n' },
     });
     expect(undone.merged).toBeNull();
+  });
+
+  it('says whose version stays in the history after Undo the merge, a capital first without a name', () => {
+    const notes = ['Bob', ''].map((by) => {
+      const state = refused('zero\none\ntwo\nthree\n', version(2, v2.doc.body, 'Notes', by));
+      const saved = run(state, {
+        type: 'saved',
+        request: state.request!,
+        saved: version(3, 'zero\none\ntwo\nthree\nfour\n', 'Notes', 'Carol'),
+      });
+      return run(saved, { type: 'mergeUndone' }).request?.note;
+    });
+    expect(notes).toEqual([
+      'Undid the merge: your version is saved. Bob’s version stays in the history (version 2).',
+      'Undid the merge: your version is saved. Someone else’s version stays in the history (version 2).',
+    ]);
   });
 
   it('opens the dialog for places to review (both changed one line)', () => {

@@ -7,6 +7,7 @@ import {
 } from '../conflict/index.ts';
 import type { DocumentInput } from '../protocol/index.ts';
 import type { EditorFlowState, SaveRequest } from './editor-flow.ts';
+import { describeWhose } from './describe-whose.ts';
 import { baseOf, cleanSession, granularity, type EditorSession } from './editor-session.ts';
 import { resolutionInput } from './prepare-resolution.ts';
 import { summarizeMerge, type MergeSummary } from './summarize-merge.ts';
@@ -115,10 +116,9 @@ export function resolveConflict(
   // The resolution is the person's work now: it starts from their version.
   const resolved = { base: baseOf(theirs), mine: content };
   if (conflict.mode === 'draft') return { state: { ...closed, session: resolved } };
-  const who = theirs.doc.updated_by || 'Someone else';
   const note =
     resolution.how === 'mine'
-      ? `Your version is saved. ${possessive(who)} version stays in the history (version ${theirs.doc.version}).`
+      ? `Your version is saved. ${describeWhose(theirs.doc.updated_by, 'start')} version stays in the history (version ${theirs.doc.version}).`
       : undefined;
   // The dialog stays open (busy) until the save lands or meets yet another version.
   return {
@@ -145,8 +145,4 @@ function restore(session: EditorSession, resolution: Resolution): EditorSession 
     resolution.how === 'theirs' ? { base: session.base, mine: session.mine } : undefined;
   // Both sides are on the session's base (the dropped edits replayed onto it): so is the result.
   return { base: session.base, mine: content, ...(dropped && { discarded: dropped }) };
-}
-
-function possessive(who: string): string {
-  return who.endsWith('s') ? `${who}’` : `${who}’s`;
 }

@@ -17,6 +17,7 @@ import {
 } from './editor-session.ts';
 import { describeOverLimit } from './describe-limit.ts';
 import type { LiveUpdate } from './describe-newer-version.ts';
+import { describeWhose } from './describe-whose.ts';
 import { formatWhen } from './format-when.ts';
 import type { TakenTitle } from './title-taken.ts';
 import { restoreDiscarded } from './restore-discarded.ts';
@@ -351,7 +352,7 @@ function undoMerge(state: EditorFlowState): EditorFlowState {
       etag: state.session.base.etag,
       purpose: 'edits',
       resolution: 'kept-mine',
-      note: `Undid the merge: your version is saved. ${merged.who}’s version stays in the history (version ${merged.version}).`,
+      note: `Undid the merge: your version is saved. ${describeWhose(merged.who, 'start')} version stays in the history (version ${merged.version}).`,
     },
   );
 }

@@ -1,6 +1,7 @@
 import type { VersionedDocument } from '../client/index.ts';
 import { merge } from '../merge/index.ts';
 import type { DocumentInput } from '../protocol/index.ts';
+import { describeWhose } from './describe-whose.ts';
 import { granularity } from './editor-session.ts';
 
 /** One change of theirs that a merge took in: the text it replaced and the text it put there. */
@@ -11,7 +12,7 @@ export interface TheirChange {
 
 /** What a merge with nothing to decide took in, for the notice that says so. */
 export interface MergeSummary {
-  /** Who saved theirs ("someone else" when the server does not say). */
+  /** Who saved theirs ('' when the server does not say). */
   who: string;
   version: number;
   /** Theirs' ETag: whether this browser's other tab saved it (the person's own changes). */
@@ -40,7 +41,7 @@ export function summarizeMerge(
     region.kind === 'theirs' ? [{ before: region.base, after: region.text }] : [],
   );
   return {
-    who: theirs.doc.updated_by || 'someone else',
+    who: theirs.doc.updated_by,
     version: theirs.doc.version,
     etag: theirs.etag,
     titleChanged: theirs.doc.title !== base.title && theirs.doc.title !== mine.title,
@@ -49,14 +50,15 @@ export function summarizeMerge(
 }
 
 /**
- * Whose changes a summary's merge took in: a colleague's by name, or the person's own when this
- * browser's other tab saved them (`ownSave`), which are not "theirs".
+ * Whose changes a summary's merge took in, inside a sentence: a colleague's by name ("someone
+ * else's" without one), or the person's own when this browser's other tab saved them
+ * (`ownSave`), which are not "theirs".
  *
  * @example describeWhoseChanges({ who: 'Dana' }, true) // 'your other tab’s changes'
  */
 export function describeWhoseChanges({ who }: Pick<MergeSummary, 'who'>, ownSave: boolean): string {
   if (ownSave) return 'your other tab’s changes';
-  return `${who === 'someone else' ? 'Someone else' : who}’s changes`;
+  return `${describeWhose(who, 'inside')} changes`;
 }
 
 /** "the title and 2 passages of the body": what a summary's changes touched. */
