@@ -23,7 +23,8 @@
 
 import { keepLines } from './keep-lines.ts';
 import { ScratchArrays } from './scratch-arrays.ts';
-import { roughSqrt, SnakeSearch } from './snake-search.ts';
+import { roughSqrt } from './snake-limits.ts';
+import { SnakeSearch } from './snake-search.ts';
 
 /** Arrays reused between diffs, by slot (one diff at a time: diffs never nest). */
 const scratch = new ScratchArrays();

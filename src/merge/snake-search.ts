@@ -2,16 +2,22 @@
 // Follows xdiff (LibXDiff by Davide Libenzi, as in git: xdiff/xprepare.c, xdiff/xdiffi.c) step
 // for step; see docs/decisions/0019-xdiff-licence.md. The rest of Concord is MIT.
 import { ScratchArrays } from './scratch-arrays.ts';
-import { extendBackward, extendForward, longestRun, NO_MEETING } from './snake-steps.ts';
+import {
+  PRIMING_LIMITS,
+  primingInputs,
+  roughSqrt,
+  XDIFF_LIMITS,
+  type Limits,
+} from './snake-limits.ts';
+import {
+  endsInRun,
+  extendBackward,
+  extendForward,
+  longestRun,
+  NO_MEETING,
+  startsRun,
+} from './snake-steps.ts';
 
-/** Lines matched in a row that make a "good" run for the early cut-off. */
-const SNAKE_COUNT = 20;
-/** Steps before the early cut-off may apply. */
-const EARLY_CUT_MIN_STEPS = 256;
-/** How much further than the steps taken a path must reach for the early cut-off. */
-const EARLY_CUT_FACTOR = 4;
-/** Fewest steps a bisection may take before it settles for the furthest path. */
-const MIN_MAX_STEPS = 256;
 /**
  * Stands for "beyond every line" in the backward path's table: 2^30 - 1, not the largest int32,
  * so that the branchless min in `extendBackward` cannot overflow (a side has under 2^29 lines: no
@@ -19,46 +25,10 @@ const MIN_MAX_STEPS = 256;
  */
 const FAR = 0x3fffffff;
 
-/** The search's cut-offs: xdiff's, or tiny ones that let `primeFeedback` reach every path. */
-interface Limits {
-  /** Matches in a row that make a "good" run. */
-  snakeCount: number;
-  /** Steps before the early cut-off may apply. */
-  earlyCutMinSteps: number;
-  /** How much further than the steps taken a path must reach for the early cut-off. */
-  earlyCutFactor: number;
-  /** Fewest steps before settling for the furthest path (the most is about √ of the box). */
-  minMaxSteps: number;
-  /** When not 0: the steps before settling, whatever the size. */
-  fixedMaxSteps: number;
-}
-
-const XDIFF_LIMITS: Limits = {
-  snakeCount: SNAKE_COUNT,
-  earlyCutMinSteps: EARLY_CUT_MIN_STEPS,
-  earlyCutFactor: EARLY_CUT_FACTOR,
-  minMaxSteps: MIN_MAX_STEPS,
-  fixedMaxSteps: 0,
-};
-const PRIMING_LIMITS: Limits = {
-  snakeCount: 2,
-  earlyCutMinSteps: 2,
-  earlyCutFactor: 1,
-  minMaxSteps: 0,
-  fixedMaxSteps: 5,
-};
-
 /** The path tables, reused between diffs (one diff at a time: diffs never nest). */
 const scratch = new ScratchArrays();
 const FORWARD = 0;
 const BACKWARD = 1;
-
-/** xdiff's rough square root (`xdl_bogosqrt`): 2 to the half of `n`'s bit count, rounded up. */
-export function roughSqrt(n: number): number {
-  let root = 1;
-  for (let rest = n; rest > 0; rest = Math.floor(rest / 4)) root *= 2;
-  return root;
-}
 
 /**
  * Finds where to split a box (xdiff's `xdl_split`, in git's xdiff/xdiffi.c, LGPL-2.1-or-later): the middle snake of a shortest path, or,
@@ -75,7 +45,7 @@ export class SnakeSearch {
   private kb: Int32Array = new Int32Array(0);
   private o = 0;
   private maxSteps = 0;
-  private limits = XDIFF_LIMITS;
+  private limits: Limits = XDIFF_LIMITS;
   // The box and the diagonals reached so far.
   private off1 = 0;
   private lim1 = 0;
@@ -308,43 +278,4 @@ export class SnakeSearch {
     this.minLow = minLow;
     this.minHigh = minHigh;
   }
-}
-
-/** Whether the `count` lines before (i1, i2) match. */
-function endsInRun(x: Int32Array, y: Int32Array, i1: number, i2: number, count: number): boolean {
-  for (let k = 1; k <= count; k++) if (x[i1 - k] !== y[i2 - k]) return false;
-  return true;
-}
-
-/** Whether the `count` lines from (i1, i2) on match. */
-function startsRun(x: Int32Array, y: Int32Array, i1: number, i2: number, count: number): boolean {
-  for (let k = 0; k < count; k++) if (x[i1 + k] !== y[i2 + k]) return false;
-  return true;
-}
-
-/**
- * Pairs of id sequences that, with `PRIMING_LIMITS`, take every path of the search: paths that
- * meet going forward and going backward, both early cut-offs, the furthest path either way.
- * Lines of few ids with runs in common, from a fixed seed.
- */
-function primingInputs(): [Int32Array, Int32Array][] {
-  let state = 7;
-  const random = (n: number): number => {
-    state = (Math.imul(state, 1103515245) + 12345) & 0x7fffffff;
-    return state % n;
-  };
-  const pairs: [Int32Array, Int32Array][] = [];
-  for (let p = 0; p < 10; p++) {
-    const run = Array.from({ length: 6 }, () => random(3));
-    const make = (length: number): Int32Array => {
-      const ids: number[] = [];
-      while (ids.length < length) {
-        if (random(8) === 0) ids.push(...run);
-        else ids.push(random(3 + p));
-      }
-      return Int32Array.from(ids);
-    };
-    pairs.push([make(20 + 2 * p), make(44 - 3 * p)]);
-  }
-  return pairs;
 }

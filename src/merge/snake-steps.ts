@@ -101,3 +101,27 @@ export function extendBackward(
   longestRun = longest;
   return NO_MEETING;
 }
+
+/** Whether the `count` lines before (i1, i2) match. */
+export function endsInRun(
+  x: Int32Array,
+  y: Int32Array,
+  i1: number,
+  i2: number,
+  count: number,
+): boolean {
+  for (let k = 1; k <= count; k++) if (x[i1 - k] !== y[i2 - k]) return false;
+  return true;
+}
+
+/** Whether the `count` lines from (i1, i2) on match. */
+export function startsRun(
+  x: Int32Array,
+  y: Int32Array,
+  i1: number,
+  i2: number,
+  count: number,
+): boolean {
+  for (let k = 0; k < count; k++) if (x[i1 + k] !== y[i2 + k]) return false;
+  return true;
+}
