@@ -2,10 +2,9 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useDocument, useMembers, usePrefetchVersions, useVersionPages } from '../client/index.ts';
 import type { VersionEntry } from '../protocol/index.ts';
-import { describeChange } from './describe-change.ts';
 import { describeError } from './describe-error.ts';
+import { describeVersionMeta } from './describe-version-meta.ts';
 import { EditorLink } from './editor-link.tsx';
-import { formatWhen } from './format-when.ts';
 import { toHistorySearch, type HistoryParams } from './history-params.ts';
 import { VersionChanges } from './version-changes.tsx';
 
@@ -142,9 +141,7 @@ const VersionRow = memo(function VersionRow(props: {
         >
           Version {v.version}
         </a>
-        <span className="muted">
-          {v.updated_by || 'someone'} · {formatWhen(v.updated_at)} · {describeChange(v.change)}
-        </span>
+        <span className="muted">{describeVersionMeta(v)}</span>
       </span>
     </li>
   );
