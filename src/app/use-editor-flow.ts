@@ -106,6 +106,17 @@ export function useEditorFlow(
     return () => clearTimeout(timer);
   }, [newer, session, loaded]);
 
+  /**
+   * Dispatches an edit or a report of the dialog's progress, backed up first: before the render
+   * it causes, so that if that render throws, the error page's promise that the edits are kept
+   * holds for this keystroke too.
+   */
+  const dispatchBackedUp = (action: EditorFlowAction) => {
+    const next = reduceEditorFlow(stateRef.current, action);
+    writer.offer(next.session, next.conflict);
+    dispatch(action);
+  };
+
   return {
     state,
     restored,
@@ -115,23 +126,10 @@ export function useEditorFlow(
     closedTabs,
     save: { isPending: save.isPending, isPaused: save.isPaused },
     requestSave,
-    edit: (change: Partial<DocumentInput>) => {
-      const action: EditorFlowAction = { type: 'edited', change };
-      // Backed up here, before the render this keystroke causes: if that render throws, the
-      // error page's promise that the edits are kept holds for this keystroke too.
-      const next = reduceEditorFlow(stateRef.current, action);
-      writer.offer(next.session, next.conflict);
-      dispatch(action);
-    },
+    edit: (change: Partial<DocumentInput>) => dispatchBackedUp({ type: 'edited', change }),
     resolve: (resolution: Resolution) => dispatch({ type: 'resolved', resolution }),
     cancel: () => dispatch({ type: 'cancelled' }),
-    progress: (progress: ResolutionProgress) => {
-      const action: EditorFlowAction = { type: 'progressed', progress };
-      // As for edits: backed up before the editor's render that this report causes.
-      const next = reduceEditorFlow(stateRef.current, action);
-      writer.offer(next.session, next.conflict);
-      dispatch(action);
-    },
+    progress: (progress: ResolutionProgress) => dispatchBackedUp({ type: 'progressed', progress }),
     /**
      * The dialog's merged result typed into, from the keystroke's change handler: backed up
      * before the dialog's render (which reports the progress only after it), so a render that
